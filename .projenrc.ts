@@ -1,0 +1,101 @@
+import { awscdk, javascript } from 'projen';
+
+/**
+ * aws-cdk-lib floor: 2.181.0.
+ *
+ * The construct needs, from the L2 `cognito.UserPool`: `featurePlan` (2.175), `signInPolicy`
+ * (2.180) and `standardThreatProtectionMode` / `customThreatProtectionMode` (first published in
+ * 2.181.0; 2.180.0 does not have them). Checked by unpacking the `aws-cognito/lib/user-pool.d.ts`
+ * of 2.170, 2.175, 2.180, 2.181 ... 2.200 and 2.276 from the npm registry. The L1 properties it
+ * sets directly (`EmailAuthenticationMessage`, `EmailAuthenticationSubject`) are older still.
+ */
+const CDK_FLOOR = '2.181.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-mfa-user-pool',
+  description:
+    'An AWS CDK L3 construct for an Amazon Cognito user pool with multi-factor authentication done right: typed MFA, a hardened SMS role, device remembering and synth-time validation.',
+  keywords: ['aws-cdk', 'cdk', 'cognito', 'mfa', 'totp', 'sms', 'user-pool', 'awscdk'],
+  author: 'cdk-mfa-user-pool maintainers',
+  authorAddress: 'maintainers@example.com',
+  repositoryUrl: 'https://github.com/cdk-mfa-user-pool/cdk-mfa-user-pool.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: CDK_FLOOR,
+  constructsVersion: '10.0.5',
+  jsiiVersion: '~6.0.0',
+  tsconfigDevFile: 'tsconfig.dev.json',
+
+  // No runtime dependencies: aws-cdk-lib and constructs are peers.
+  deps: [],
+  devDeps: [],
+
+  docgen: true,
+  // Tests never write snapshots: a drift fails CI instead of being recorded silently.
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
+    },
+  },
+  // Release automation lives outside this repository for now.
+  release: false,
+  github: false,
+
+  publishToPypi: {
+    distName: 'cdk-mfa-user-pool',
+    module: 'cdk_mfa_user_pool',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkmfauserpool',
+    mavenGroupId: 'io.github.cdk-mfa-user-pool',
+    mavenArtifactId: 'cdk-mfa-user-pool',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkMfaUserPool',
+    packageId: 'CdkMfaUserPool',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-mfa-user-pool/cdk-mfa-user-pool-go',
+  },
+
+  gitignore: ['cdk.out/', '/example/cdk.out/', '.venv/'],
+});
+
+// The main job of the README: synthesize the example app and summarize what it produced.
+project.addTask('example', {
+  description: 'Synthesize the example app (example/app.ts) and print a summary of the pool it produced',
+  steps: [
+    { exec: 'ts-node --project tsconfig.dev.json example/app.ts' },
+    { exec: 'ts-node --project tsconfig.dev.json example/summarize.ts example/cdk.out' },
+  ],
+});
+
+// The whole verification: compile with jsii, test, lint, check the README and docstring
+// examples with jsii-rosetta, and package the npm tarball.
+project.addTask('verify', {
+  description: 'The whole verification: build (jsii compile, tests, lint, API.md), rosetta, package',
+  steps: [
+    { spawn: 'default' },
+    { spawn: 'pre-compile' },
+    { spawn: 'compile' },
+    { spawn: 'post-compile' },
+    { spawn: 'test' },
+    { spawn: 'rosetta:extract' },
+    { spawn: 'package:js' },
+  ],
+});
+
+project.addTask('rosetta:extract', {
+  description: 'Compile every example in README.md and the docstrings under jsii-rosetta --strict',
+  exec: 'jsii-rosetta extract --strict --compile',
+});
+
+project.tsconfigDev.addInclude('example/**/*.ts');
+project.eslint?.addLintPattern('example');
+
+project.synth();

@@ -1,0 +1,29 @@
+// The article's setup: optional MFA with TOTP and SMS, device remembering on the user's say-so,
+// strong passwords, email sign-in. `npx projen example` synthesizes it into example/cdk.out.
+import { App, CfnOutput, Stack } from 'aws-cdk-lib';
+import { DeviceRemembering, MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
+
+const app = new App({ outdir: 'example/cdk.out' });
+const stack = new Stack(app, 'MfaUserPoolExample', {
+  env: { account: '111111111111', region: 'us-east-1' },
+});
+
+const users = new MfaUserPool(stack, 'Users', {
+  mfa: MfaEnforcement.OPTIONAL,
+  totp: true,
+  sms: SmsMfa.withNewRole({
+    message: 'Your sign-in code for MyApp is {####}',
+    snsRegion: 'us-east-1',
+  }),
+  deviceRemembering: DeviceRemembering.USER_OPT_IN,
+  userPoolProps: {
+    userPoolName: 'my-app-user-pool',
+    selfSignUpEnabled: true,
+  },
+});
+const client = users.addAppClient('WebClient');
+
+new CfnOutput(stack, 'UserPoolId', { value: users.userPoolId });
+new CfnOutput(stack, 'UserPoolClientId', { value: client.userPoolClientId });
+
+app.synth();

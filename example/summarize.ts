@@ -1,0 +1,48 @@
+// Prints a short human summary of every user pool in a synthesized cloud assembly.
+import * as fs from 'fs';
+import * as path from 'path';
+
+const outdir = process.argv[2] ?? 'example/cdk.out';
+const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf-8'));
+
+for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
+  if (artifact.type !== 'aws:cloudformation:stack') {
+    continue;
+  }
+  const templateFile = path.join(outdir, artifact.properties.templateFile);
+  const template = JSON.parse(fs.readFileSync(templateFile, 'utf-8'));
+  const resources: Record<string, any> = template.Resources ?? {};
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (resource.Type !== 'AWS::Cognito::UserPool') {
+      continue;
+    }
+    const p = resource.Properties ?? {};
+    const mfaMode = ({ ON: 'REQUIRED', OPTIONAL: 'OPTIONAL', OFF: 'OFF' } as Record<string, string>)[p.MfaConfiguration ?? 'OFF'];
+    const factors = (p.EnabledMfas ?? []).map((f: string) => ({ SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP', EMAIL_OTP: 'email' } as Record<string, string>)[f] ?? f);
+    const smsRoleRef = p.SmsConfiguration?.SnsCallerArn?.['Fn::GetAtt']?.[0];
+    const smsRole = p.SmsConfiguration
+      ? `${smsRoleRef ?? JSON.stringify(p.SmsConfiguration.SnsCallerArn)} (external ID ${JSON.stringify(p.SmsConfiguration.ExternalId)}, SNS region ${p.SmsConfiguration.SnsRegion ?? 'the pool\'s'})`
+      : 'none';
+    const device = p.DeviceConfiguration;
+    const remembering = !device ? 'OFF'
+      : device.DeviceOnlyRememberedOnUserPrompt ? 'USER_OPT_IN (challenge new devices, remember on the user\'s say-so)' : 'ALWAYS';
+    const pw = p.Policies?.PasswordPolicy ?? {};
+    const clients = Object.entries(resources)
+      .filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolClient' && r.Properties?.UserPoolId?.Ref === logicalId)
+      .map(([id, r]) => `${id} (${(r.Properties.ExplicitAuthFlows ?? []).join(', ')})`);
+    const lines = [
+      `Stack ${name}: user pool ${logicalId}`,
+      `  MFA mode            ${mfaMode}`,
+      `  factors             ${factors.length ? factors.join(', ') : 'none'}`,
+      `  SMS role            ${smsRole}`,
+      `  device remembering  ${remembering}`,
+      `  password policy     min ${pw.MinimumLength}, lower ${!!pw.RequireLowercase}, upper ${!!pw.RequireUppercase}, digits ${!!pw.RequireNumbers}, symbols ${!!pw.RequireSymbols}`,
+      `  feature plan        ${p.UserPoolTier ?? '(service default)'}`,
+      `  recovery            ${(p.AccountRecoverySetting?.RecoveryMechanisms ?? []).map((m: any) => m.Name).join(', ') || '(service default)'}`,
+      `  retained            ${resource.DeletionPolicy === 'Retain' ? 'yes' : 'NO'}, deletion protection ${p.DeletionProtection}`,
+      `  app clients         ${clients.join('; ') || 'none'}`,
+      `  template            ${templateFile}`,
+    ];
+    console.log(lines.join('\n'));
+  }
+}

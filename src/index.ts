@@ -1,0 +1,6 @@
+export * from './mfa';
+export * from './sms';
+export * from './email';
+export * from './device';
+export * from './threat-protection';
+export * from './mfa-user-pool';
