@@ -34,6 +34,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [],
 
   docgen: true,
+  // Lint src, test and example against tsconfig.dev.json, which includes all three.
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'example', 'projenrc', '.projenrc.ts'],
+    tsconfigPath: './tsconfig.dev.json',
+    projectService: false,
+  },
   // Tests never write snapshots: a drift fails CI instead of being recorded silently.
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -96,6 +103,6 @@ project.addTask('rosetta:extract', {
 });
 
 project.tsconfigDev.addInclude('example/**/*.ts');
-project.eslint?.addLintPattern('example');
+project.tsconfigDev.addInclude('.projenrc.ts');
 
 project.synth();

@@ -10,11 +10,17 @@ export function newStack(region: string | null = 'us-east-1'): Stack {
   return new Stack(app, 'TestStack', region === null ? {} : { env: { account: ACCOUNT, region } });
 }
 
-/** Builds one `MfaUserPool` with id `Users` in a fresh stack and synthesizes it. */
+/** Builds one `MfaUserPool` with id `Users` in a fresh stack. */
 export function build(props?: MfaUserPoolProps, region: string | null = 'us-east-1') {
   const stack = newStack(region);
   const pool = new MfaUserPool(stack, 'Users', props);
-  return { stack, pool, template: Template.fromStack(stack), annotations: Annotations.fromStack(stack) };
+  // Synthesized on first use, so that a test can still add clients or grants before.
+  return {
+    stack,
+    pool,
+    get template() { return Template.fromStack(stack); },
+    get annotations() { return Annotations.fromStack(stack); },
+  };
 }
 
 /** The properties of the only user pool in a template. */

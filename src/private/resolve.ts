@@ -1,7 +1,7 @@
-import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { acceptedSnsRegions, REGION_PATTERN } from './sns-regions';
 import { isLiteral, refuse } from './errors';
+import { acceptedSnsRegions, REGION_PATTERN } from './sns-regions';
 import { DeviceRemembering } from '../device';
 import { EmailMfaOptions } from '../email';
 import { MfaEnforcement } from '../mfa';
@@ -177,6 +177,11 @@ export function resolveSettings(path: string, props: MfaUserPoolProps, region: s
   // Feature plan and threat protection.
   const threatProtection = props.threatProtection ?? ThreatProtection.OFF;
   const customAuthThreatProtection = props.customAuthThreatProtection ?? ThreatProtection.OFF;
+  for (const [prop, value] of [['threatProtection', threatProtection], ['customAuthThreatProtection', customAuthThreatProtection]] as const) {
+    if (!Object.values(ThreatProtection).includes(value)) {
+      throw refuse(path, prop, 'is not a ThreatProtection', value, 'Use ThreatProtection.OFF, AUDIT or ENFORCED.');
+    }
+  }
   const wantsPlus = threatProtection !== ThreatProtection.OFF || customAuthThreatProtection !== ThreatProtection.OFF;
   const featurePlan = props.featurePlan ?? (wantsPlus ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS);
   if (wantsPlus && featurePlan !== cognito.FeaturePlan.PLUS) {
@@ -284,9 +289,6 @@ function validateSms(path: string, sms: SmsMfa, region: string | undefined, advi
   if (sms.externalId !== undefined && isLiteral(sms.externalId) && !EXTERNAL_ID_PATTERN.test(sms.externalId)) {
     throw refuse(path, 'sms.externalId', 'must be 2 to 1,224 characters of letters, digits and +=,.@:/-_', sms.externalId,
       'Choose an external ID of that form, or leave it unset for a stable default.');
-  }
-  if (sms.role !== undefined && sms.externalId !== undefined && !Token.isUnresolved(sms.externalId) && sms.externalId.length === 0) {
-    throw refuse(path, 'sms.externalId', 'must not be empty', sms.externalId, 'Pass the external ID that the role trust policy requires.');
   }
   const snsRegion = sms.snsRegion;
   if (region === undefined) {

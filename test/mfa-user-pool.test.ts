@@ -1,0 +1,377 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
+import { ACCOUNT, build, newStack, poolProperties } from './util';
+
+const SES = cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' });
+
+describe('secure defaults', () => {
+  test('email sign-in, email auto-verified and kept until a new address is verified', () => {
+    const { template } = build();
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+
+  test('the pool is retained and deletion-protected', () => {
+    const { template, annotations } = build();
+
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
+    annotations.hasNoWarning('*', Match.stringLikeRegexp('dataLossRisk'));
+  });
+
+  test('a destroyable or unprotected pool is allowed with a warning', () => {
+    const destroy = build({ removalPolicy: RemovalPolicy.DESTROY });
+    destroy.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
+    destroy.annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('can be deleted with every user in it.*cdk-mfa-user-pool:dataLossRisk'));
+
+    const unprotected = build({ deletionProtection: false });
+    unprotected.template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
+    unprotected.annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('deletionProtection: false'));
+  });
+});
+
+describe('password policy', () => {
+  test('the default is 12 characters of four kinds', () => {
+    const { template, annotations } = build();
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: {
+        PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
+      },
+    });
+    annotations.hasNoWarning('*', Match.stringLikeRegexp('weakPasswordPolicy'));
+  });
+
+  test('fields left unset keep the strong default', () => {
+    const { template } = build({ passwordPolicy: { minLength: 16, passwordHistorySize: 5 } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 16, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, PasswordHistorySize: 5,
+        },
+      },
+    });
+  });
+
+  test('a weaker policy is allowed but warned about, naming what is weaker', () => {
+    const { template, annotations } = build({ passwordPolicy: { minLength: 8, requireSymbols: false } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 8, RequireSymbols: false }) },
+    });
+    annotations.hasWarning('/TestStack/Users',
+      Match.stringLikeRegexp('passwordPolicy is weaker than the default \\(minLength 8 < 12, requireSymbols: false\\).*cdk-mfa-user-pool:weakPasswordPolicy'));
+  });
+});
+
+describe('account recovery', () => {
+  test('defaults to email only', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole() });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+    });
+  });
+
+  test('defaults to admin only with the email factor, and says so', () => {
+    const { template, annotations } = build({ email: {}, userPoolProps: { email: SES } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] },
+    });
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:adminOnlyRecovery'));
+  });
+
+  test.each([
+    cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
+    cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+    cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA,
+    cognito.AccountRecovery.PHONE_AND_EMAIL,
+  ])('phone recovery (%s) with the SMS factor is refused', (accountRecovery) => {
+    expect(() => build({ sms: SmsMfa.withNewRole(), accountRecovery }))
+      .toThrow(/accountRecovery uses the phone number, which Cognito refuses while SMS is an MFA factor/);
+  });
+
+  test.each([
+    cognito.AccountRecovery.EMAIL_ONLY,
+    cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
+    cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+    cognito.AccountRecovery.PHONE_AND_EMAIL,
+  ])('email recovery (%s) with the email factor is refused', (accountRecovery) => {
+    expect(() => build({ email: {}, accountRecovery, userPoolProps: { email: SES } }))
+      .toThrow(/accountRecovery uses (email|the phone number)/);
+  });
+
+  test('the error shows the enum member name', () => {
+    expect(() => build({ email: {}, accountRecovery: cognito.AccountRecovery.EMAIL_ONLY, userPoolProps: { email: SES } }))
+      .toThrow(/accountRecovery uses email, which cannot recover an account while email is an MFA factor \(received: "EMAIL_ONLY"\)/);
+  });
+
+  test('phone recovery without any SMS configuration is refused', () => {
+    expect(() => build({ accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA }))
+      .toThrow(/accountRecovery sends recovery codes by SMS, but the pool has no SMS configuration/);
+  });
+
+  test('phone recovery with email MFA and an SMS configuration for phone sign-in... is refused with SMS MFA on', () => {
+    expect(() => build({
+      sms: SmsMfa.withNewRole(), email: {}, accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA, userPoolProps: { email: SES },
+    })).toThrow(/uses the phone number/);
+  });
+
+  test('an explicit valid choice is kept', () => {
+    const { template } = build({ accountRecovery: cognito.AccountRecovery.NONE });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] },
+    });
+  });
+});
+
+describe('phone sign-in and passwordless', () => {
+  test('phone sign-in with SMS works and verifies the phone', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole(), userPoolProps: { signInAliases: { email: true, phone: true } } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email', 'phone_number'],
+      AutoVerifiedAttributes: ['email', 'phone_number'],
+      EnabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
+      SmsConfiguration: Match.anyValue(),
+    });
+  });
+
+  test('phone sign-in or phone verification without SMS is refused', () => {
+    expect(() => build({ userPoolProps: { signInAliases: { phone: true } } }))
+      .toThrow(/userPoolProps\.signInAliases \/ userPoolProps\.autoVerify use the phone number, which needs an SMS configuration.*Set sms: SmsMfa\.withNewRole\(\)/);
+    expect(() => build({ userPoolProps: { autoVerify: { email: true, phone: true } } })).toThrow(/needs an SMS configuration/);
+  });
+
+  test('passwordless first factors with REQUIRED MFA are refused', () => {
+    expect(() => build({
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true, passkey: true } }, passkeyRelyingPartyId: 'example.com' },
+    })).toThrow(/userPoolProps\.signInPolicy\.allowedFirstAuthFactors allows passwordless sign-in, which Cognito does not combine with MFA/);
+  });
+
+  test('passwordless first factors with OPTIONAL MFA are warned about', () => {
+    const { annotations } = build({
+      mfa: MfaEnforcement.OPTIONAL,
+      userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true } }, email: SES },
+    });
+
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:mfaWithPasswordless'));
+  });
+
+  test('password-only first factor with REQUIRED MFA is fine', () => {
+    expect(() => build({ userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true } } } })).not.toThrow();
+  });
+});
+
+describe('userPoolProps pass-through', () => {
+  test('everything the construct does not own reaches the pool', () => {
+    const stack = newStack();
+    const fn = new lambda.Function(stack, 'PreSignUp', {
+      runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async e => e;'),
+    });
+    new MfaUserPool(stack, 'Users', {
+      userPoolProps: {
+        userPoolName: 'my-app-user-pool',
+        selfSignUpEnabled: true,
+        standardAttributes: { fullname: { required: true, mutable: true } },
+        customAttributes: { tenant: new cognito.StringAttribute({ mutable: false }) },
+        lambdaTriggers: { preSignUp: fn },
+        userVerification: { emailSubject: 'Verify your MyApp account', emailBody: 'Your code is {####}' },
+        userInvitation: { emailSubject: 'Welcome to MyApp' },
+        signInCaseSensitive: false,
+      },
+    });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolName: 'my-app-user-pool',
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: false, InviteMessageTemplate: Match.objectLike({ EmailSubject: 'Welcome to MyApp' }) }),
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'name', Required: true }),
+        Match.objectLike({ Name: 'tenant', AttributeDataType: 'String', Mutable: false }),
+      ]),
+      LambdaConfig: { PreSignUp: Match.anyValue() },
+      EmailVerificationSubject: 'Verify your MyApp account',
+      UsernameConfiguration: { CaseSensitive: false },
+      MfaConfiguration: 'ON',
+    });
+  });
+
+  test('sign-in aliases and auto-verify given by the user win over the defaults', () => {
+    const { template } = build({ userPoolProps: { signInAliases: { username: true, email: true }, autoVerify: { email: false } } });
+
+    const props = poolProperties(template);
+    expect(props.AliasAttributes).toEqual(['email']);
+    expect(props.AutoVerifiedAttributes).toEqual([]);
+    expect(props.UserAttributeUpdateSettings).toBeUndefined();
+  });
+
+  test.each([
+    ['mfa', cognito.Mfa.OFF, 'mfa'],
+    ['mfaSecondFactor', { sms: true, otp: true }, 'totp, sms and email'],
+    ['mfaMessage', 'code {####}', 'sms'],
+    ['smsRole', undefined, 'sms'],
+    ['smsRoleExternalId', 'x', 'sms'],
+    ['snsRegion', 'us-east-1', 'sms'],
+    ['enableSmsRole', true, 'sms'],
+    ['deviceTracking', { challengeRequiredOnNewDevice: false, deviceOnlyRememberedOnUserPrompt: false }, 'deviceRemembering'],
+    ['featurePlan', cognito.FeaturePlan.PLUS, 'featurePlan'],
+    ['advancedSecurityMode', cognito.AdvancedSecurityMode.AUDIT, 'threatProtection'],
+    ['standardThreatProtectionMode', cognito.StandardThreatProtectionMode.AUDIT_ONLY, 'threatProtection'],
+    ['customThreatProtectionMode', cognito.CustomThreatProtectionMode.AUDIT_ONLY, 'customAuthThreatProtection'],
+    ['passwordPolicy', { minLength: 6 }, 'passwordPolicy'],
+    ['accountRecovery', cognito.AccountRecovery.NONE, 'accountRecovery'],
+    ['removalPolicy', RemovalPolicy.DESTROY, 'removalPolicy'],
+    ['deletionProtection', false, 'deletionProtection'],
+  ])('userPoolProps.%s is refused, naming the prop to use', (field, value, instead) => {
+    const stack = newStack();
+    const actual = field === 'smsRole' ? iam.Role.fromRoleArn(stack, 'R', `arn:aws:iam::${ACCOUNT}:role/r`) : value;
+    expect(() => new MfaUserPool(stack, 'Users', { userPoolProps: { [field]: actual } as any }))
+      .toThrow(new RegExp(`userPoolProps\\.${field} is owned by MfaUserPool and cannot be passed through .*Use the MfaUserPool prop ${instead.replace(/[()]/g, '\\$&')}`));
+  });
+});
+
+describe('app clients', () => {
+  test('addAppClient is set up for SRP and refresh tokens, no secret, no user-existence leaks, revocation on', () => {
+    const { stack, pool } = build();
+    const client = pool.addAppClient('WebClient');
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      UserPoolId: { Ref: 'Users0A0EEA89' },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+    });
+    expect(client).toBeInstanceOf(cognito.UserPoolClient);
+  });
+
+  test('options win over the defaults', () => {
+    const { stack, pool } = build();
+    pool.addAppClient('Server', { generateSecret: true, authFlows: { userSrp: true, adminUserPassword: true } });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: true,
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+
+  test('turning user-existence protection off is warned about', () => {
+    const { stack, pool } = build();
+    pool.addAppClient('Leaky', { preventUserExistenceErrors: false });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { PreventUserExistenceErrors: 'LEGACY' });
+    expect(JSON.stringify(stack.node.findChild('Users').node.metadata)).toMatch(/cdk-mfa-user-pool:userExistenceErrors/);
+  });
+});
+
+describe('grants', () => {
+  test('grantAdminMfa grants exactly the admin MFA actions on this pool only', () => {
+    const { stack, pool } = build();
+    const role = new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() });
+    const grant = pool.grantAdminMfa(role);
+
+    expect(grant.success).toBe(true);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Action: [
+            'cognito-idp:AdminGetUser',
+            'cognito-idp:AdminSetUserMFAPreference',
+            'cognito-idp:AdminListDevices',
+            'cognito-idp:AdminForgetDevice',
+          ],
+          Resource: { 'Fn::GetAtt': ['Users0A0EEA89', 'Arn'] },
+        }],
+      },
+    });
+  });
+
+  test('grant grants the given actions on this pool only', () => {
+    const { stack, pool } = build();
+    const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
+    pool.grant(role, 'cognito-idp:ListUsers');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'cognito-idp:ListUsers', Resource: { 'Fn::GetAtt': ['Users0A0EEA89', 'Arn'] } }] },
+    });
+  });
+
+  test('grant with no action is refused', () => {
+    const { stack, pool } = build();
+    const role = new iam.Role(stack, 'Nobody', { assumedBy: new iam.AccountRootPrincipal() });
+
+    expect(() => pool.grant(role)).toThrow(/grant\(actions\) needs at least one action/);
+  });
+});
+
+describe('logical IDs and several pools', () => {
+  test('logical IDs of the pool, the SMS role and a client are pinned', () => {
+    const { stack, pool } = build({ sms: SmsMfa.withNewRole() });
+    pool.addAppClient('WebClient');
+
+    const template = Template.fromStack(stack);
+    expect(Object.keys(template.findResources('AWS::Cognito::UserPool'))).toEqual(['Users0A0EEA89']);
+    expect(Object.keys(template.findResources('AWS::IAM::Role'))).toEqual(['UsersSmsRole2846A27E']);
+    expect(Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))).toEqual(['UsersWebClient8EE36D42']);
+  });
+
+  test('the pool keeps the logical ID a plain cognito.UserPool with the same id has', () => {
+    const plain = newStack();
+    new cognito.UserPool(plain, 'Users');
+
+    const { template } = build();
+    expect(Object.keys(template.findResources('AWS::Cognito::UserPool')))
+      .toEqual(Object.keys(Template.fromStack(plain).findResources('AWS::Cognito::UserPool')));
+  });
+
+  test('the pool logical ID does not depend on MFA settings', () => {
+    const ids = [
+      build(),
+      build({ mfa: MfaEnforcement.OFF }),
+      build({ mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole() }),
+    ].map(({ template }) => Object.keys(template.findResources('AWS::Cognito::UserPool')));
+    expect(new Set(ids.map(i => i.join()))).toEqual(new Set(['Users0A0EEA89']));
+  });
+
+  test('several pools in one stack each get their own role and external ID', () => {
+    const stack = newStack();
+    const a = new MfaUserPool(stack, 'Customers', { sms: SmsMfa.withNewRole() });
+    const b = new MfaUserPool(stack, 'Staff', { sms: SmsMfa.withNewRole() });
+    a.addAppClient('Web');
+    b.addAppClient('Web');
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Cognito::UserPool', 2);
+    template.resourceCountIs('AWS::IAM::Role', 2);
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
+    const externalIds = Object.values(template.findResources('AWS::Cognito::UserPool')).map((r: any) => r.Properties.SmsConfiguration.ExternalId);
+    expect(new Set(externalIds).size).toBe(2);
+    expect(a.userPoolId).not.toEqual(b.userPoolId);
+  });
+
+  test('exposes the pool, its ID and ARN', () => {
+    const { stack, pool } = build();
+
+    expect(pool.userPool).toBeInstanceOf(cognito.UserPool);
+    expect(stack.resolve(pool.userPoolId)).toEqual({ Ref: 'Users0A0EEA89' });
+    expect(stack.resolve(pool.userPoolArn)).toEqual({ 'Fn::GetAtt': ['Users0A0EEA89', 'Arn'] });
+  });
+});

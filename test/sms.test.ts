@@ -1,0 +1,268 @@
+import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
+import { ACCOUNT, build, newStack, poolProperties } from './util';
+
+describe('SmsMfa.withNewRole', () => {
+  test('the role trusts only Cognito, with the external ID and the confused-deputy conditions', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole() });
+
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Principal: { Service: 'cognito-idp.amazonaws.com' },
+          Condition: {
+            StringEquals: {
+              'sts:ExternalId': 'Users0A0EEA89',
+              'aws:SourceAccount': ACCOUNT,
+            },
+            ArnLike: {
+              'aws:SourceArn': {
+                'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:cognito-idp:us-east-1:${ACCOUNT}:userpool/*`]],
+              },
+            },
+          },
+        }],
+      },
+    });
+  });
+
+  test('the role may send SMS but never publish to a topic', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole() });
+
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Policies: [{
+        PolicyName: 'SendSms',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'SendSmsToPhoneNumbers', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },
+            {
+              Sid: 'NeverPublishToTopics',
+              Effect: 'Deny',
+              Action: 'sns:Publish',
+              Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+            },
+          ],
+        },
+      }],
+      ManagedPolicyArns: Match.absent(),
+    });
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('the pool uses the role with the same external ID as the trust policy', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole() });
+
+    const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
+    const trust = template.findResources('AWS::IAM::Role')[roleId].Properties.AssumeRolePolicyDocument;
+    const sms = poolProperties(template).SmsConfiguration;
+    expect(sms.SnsCallerArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+    expect(sms.ExternalId).toBe(trust.Statement[0].Condition.StringEquals['sts:ExternalId']);
+  });
+
+  test('the default external ID is the pool logical ID and follows an overridden logical ID', () => {
+    const stack = newStack();
+    const pool = new MfaUserPool(stack, 'Users', { sms: SmsMfa.withNewRole() });
+    (pool.userPool.node.defaultChild as cognito.CfnUserPool).overrideLogicalId('LegacyPool');
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Cognito::UserPool', { SmsConfiguration: Match.objectLike({ ExternalId: 'LegacyPool' }) });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Condition: Match.objectLike({ StringEquals: Match.objectLike({ 'sts:ExternalId': 'LegacyPool' }) }) })] },
+    });
+  });
+
+  test('a given external ID is used in both places', () => {
+    const { template, pool } = build({ sms: SmsMfa.withNewRole({ externalId: 'my-app-sms' }) });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', { SmsConfiguration: Match.objectLike({ ExternalId: 'my-app-sms' }) });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Condition: Match.objectLike({ StringEquals: Match.objectLike({ 'sts:ExternalId': 'my-app-sms' }) }) })] },
+    });
+    expect(pool.smsExternalId).toBe('my-app-sms');
+  });
+
+  test('the role is retained with the pool by default', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole() });
+
+    template.hasResource('AWS::IAM::Role', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('the role follows the pool removal policy', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole(), removalPolicy: RemovalPolicy.DESTROY });
+
+    template.hasResource('AWS::IAM::Role', { DeletionPolicy: 'Delete' });
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
+  });
+
+  test('message and SNS Region reach the pool', () => {
+    const { template } = build({
+      sms: SmsMfa.withNewRole({ message: 'Your MyApp code is {####}', snsRegion: 'us-east-1' }),
+    }, 'us-east-2');
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      SmsAuthenticationMessage: 'Your MyApp code is {####}',
+      SmsConfiguration: Match.objectLike({ SnsRegion: 'us-east-1' }),
+    });
+  });
+
+  test('exposes the role it created', () => {
+    const { pool } = build({ sms: SmsMfa.withNewRole() });
+
+    expect(pool.smsRole).toBeInstanceOf(iam.Role);
+  });
+});
+
+describe('SmsMfa.withRole', () => {
+  function trustedRole(stack: any, externalId: string) {
+    return new iam.Role(stack, 'MySmsRole', {
+      assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', {
+        conditions: { StringEquals: { 'sts:ExternalId': externalId } },
+      }),
+    });
+  }
+
+  test('uses the brought role and external ID and creates no role', () => {
+    const stack = newStack();
+    const role = trustedRole(stack, 'ext-123');
+    const pool = new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      SmsConfiguration: { ExternalId: 'ext-123', SnsCallerArn: { 'Fn::GetAtt': [stack.getLogicalId(role.node.defaultChild as iam.CfnRole), 'Arn'] } },
+    });
+    expect(pool.smsRole).toBe(role);
+  });
+
+  test('an imported role is used as is', () => {
+    const stack = newStack();
+    const role = iam.Role.fromRoleArn(stack, 'Imported', `arn:aws:iam::${ACCOUNT}:role/cognito-sms`);
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'cognito-sms-external') });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', {
+      SmsConfiguration: { ExternalId: 'cognito-sms-external', SnsCallerArn: `arn:aws:iam::${ACCOUNT}:role/cognito-sms` },
+    });
+  });
+
+  test('a role in the app that requires another external ID is refused at synth', () => {
+    const stack = newStack();
+    const role = trustedRole(stack, 'something-else');
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+
+    expect(() => Template.fromStack(stack)).toThrow(/sms role's trust policy requires an external ID other than "ext-123"/);
+  });
+
+  test('a role in the app that does not trust Cognito is refused at synth', () => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'NotForCognito', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+
+    expect(() => Template.fromStack(stack)).toThrow(/sms role does not let cognito-idp.amazonaws.com assume it/);
+  });
+
+  test('a trust statement added after the pool counts', () => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Later', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      principals: [new iam.ServicePrincipal('cognito-idp.amazonaws.com')],
+      conditions: { StringEquals: { 'sts:ExternalId': 'ext-123' } },
+    }));
+
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
+
+describe('SMS validation', () => {
+  test('a message without {####} is refused', () => {
+    expect(() => build({ sms: SmsMfa.withNewRole({ message: 'Your code' }) }))
+      .toThrow(/sms\.message must contain the placeholder \{####\} \(received: "Your code"\)\. Put \{####\} where the code goes/);
+  });
+
+  test('a message over 140 characters is refused', () => {
+    const message = `{####} ${'x'.repeat(140)}`;
+    expect(() => build({ sms: SmsMfa.withNewRole({ message }) })).toThrow(/sms\.message must be at most 140 characters, not 147/);
+  });
+
+  test('a message of exactly 140 characters is accepted', () => {
+    const message = `{####}${'x'.repeat(134)}`;
+    expect(() => build({ sms: SmsMfa.withNewRole({ message }) })).not.toThrow();
+  });
+
+  test('an external ID of the wrong form is refused', () => {
+    expect(() => build({ sms: SmsMfa.withNewRole({ externalId: 'has spaces' }) }))
+      .toThrow(/sms\.externalId must be 2 to 1,224 characters/);
+    expect(() => build({ sms: SmsMfa.withRole(iam.Role.fromRoleArn(newStack(), 'R', `arn:aws:iam::${ACCOUNT}:role/r`), '') }))
+      .toThrow(/sms\.externalId/);
+  });
+
+  test.each([
+    ['us-east-1', 'us-east-1'],
+    ['us-east-2', 'us-east-2'],
+    ['us-east-2', 'us-east-1'],
+    ['eu-central-1', 'eu-west-1'],
+    ['eu-west-2', 'eu-west-1'],
+    ['ap-south-1', 'ap-southeast-1'],
+    ['ca-central-1', 'us-east-1'],
+    ['ap-northeast-2', 'ap-northeast-1'],
+  ])('a pool in %s accepts SNS Region %s', (region, snsRegion) => {
+    expect(() => build({ sms: SmsMfa.withNewRole({ snsRegion }) }, region)).not.toThrow();
+  });
+
+  test.each([
+    ['us-east-1', 'us-west-2'],
+    ['eu-west-1', 'eu-central-1'],
+    ['us-east-2', 'eu-west-1'],
+    ['ap-northeast-2', 'ap-northeast-2'],
+  ])('a pool in %s refuses SNS Region %s', (region, snsRegion) => {
+    expect(() => build({ sms: SmsMfa.withNewRole({ snsRegion }) }, region))
+      .toThrow(new RegExp(`sms\\.snsRegion is not a Region Cognito accepts for a pool in ${region} \\(received: "${snsRegion}"\\)`));
+  });
+
+  test('a pool in Seoul must name its SNS Region', () => {
+    expect(() => build({ sms: SmsMfa.withNewRole() }, 'ap-northeast-2'))
+      .toThrow(/sms\.snsRegion must be set for a pool in ap-northeast-2.*Set snsRegion to "ap-northeast-1"/);
+  });
+
+  test('in an environment-agnostic stack the SNS Region shape is checked and a warning says the rest is not', () => {
+    expect(() => build({ sms: SmsMfa.withNewRole({ snsRegion: 'not a region' }) }, null)).toThrow(/sms\.snsRegion is not an AWS Region name/);
+
+    const { annotations } = build({ sms: SmsMfa.withNewRole({ snsRegion: 'us-east-1' }) }, null);
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cannot be checked against the pool\'s Region.*cdk-mfa-user-pool:snsRegionUnchecked'));
+  });
+
+  test('tokens are passed through without being validated as literals', () => {
+    const token = (v: string) => Lazy.string({ produce: () => v });
+    const { template } = build({
+      sms: SmsMfa.withNewRole({ message: token('no placeholder'), snsRegion: token('xx'), externalId: token('bad id') }),
+    });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      SmsAuthenticationMessage: 'no placeholder',
+      SmsConfiguration: Match.objectLike({ SnsRegion: 'xx', ExternalId: 'bad id' }),
+    });
+  });
+
+  test('SMS with MFA OFF is the pool SMS configuration when phone sign-in needs it', () => {
+    const { template } = build({
+      mfa: MfaEnforcement.OFF,
+      sms: SmsMfa.withNewRole(),
+      userPoolProps: { signInAliases: { phone: true } },
+    });
+
+    const props = poolProperties(template);
+    expect(props.MfaConfiguration).toBe('OFF');
+    expect(props.EnabledMfas).toBeUndefined();
+    expect(props.SmsConfiguration).toBeDefined();
+  });
+});
