@@ -70,7 +70,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-mfa-user-pool/cdk-mfa-user-pool-go',
   },
 
-  gitignore: ['cdk.out/', '/example/cdk.out/', '.venv/'],
+  gitignore: ['cdk.out/', '/example/cdk.out/', '.venv/', '.jsii.tabl.json'],
 });
 
 // The main job of the README: synthesize the example app and summarize what it produced.
