@@ -11,6 +11,13 @@ import { awscdk, javascript } from 'projen';
  */
 const CDK_FLOOR = '2.181.0';
 
+/**
+ * The aws-cdk-lib the tests run on by default: the newest at the time of writing. It has the
+ * built-in CloudFormation validation plugin and satisfies cdk-nag 3 (aws-cdk-lib >= 2.257).
+ * CI also runs the construct tests against CDK_FLOOR (see .ci/run).
+ */
+const CDK_DEV = '2.276.0';
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-mfa-user-pool',
   description:
@@ -31,7 +38,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // No runtime dependencies: aws-cdk-lib and constructs are peers.
   deps: [],
-  devDeps: [],
+  // Users get the floor as a peer range; the tests build against CDK_DEV (not the pinned floor
+  // projen would add by default).
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [`aws-cdk-lib@${CDK_DEV}`, 'cdk-nag@^3.0.2', 'fast-check@^4'],
 
   docgen: true,
   // Lint src, test and example against tsconfig.dev.json, which includes all three.
@@ -72,6 +82,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ['cdk.out/', '/example/cdk.out/', '.venv/', '.jsii.tabl.json'],
 });
+
+// Declared after construction: the CDK dependency component replaces an earlier constructs dev dep.
+project.addDevDeps('constructs@10.5.1');
 
 // The main job of the README: synthesize the example app and summarize what it produced.
 project.addTask('example', {

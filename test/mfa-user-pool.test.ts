@@ -183,7 +183,7 @@ describe('userPoolProps pass-through', () => {
   test('everything the construct does not own reaches the pool', () => {
     const stack = newStack();
     const fn = new lambda.Function(stack, 'PreSignUp', {
-      runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async e => e;'),
+      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async e => e;'),
     });
     new MfaUserPool(stack, 'Users', {
       userPoolProps: {
@@ -330,6 +330,7 @@ describe('logical IDs and several pools', () => {
     const template = Template.fromStack(stack);
     expect(Object.keys(template.findResources('AWS::Cognito::UserPool'))).toEqual(['Users0A0EEA89']);
     expect(Object.keys(template.findResources('AWS::IAM::Role'))).toEqual(['UsersSmsRole2846A27E']);
+    expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))).toEqual(['UsersSmsPolicy52D91C97']);
     expect(Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))).toEqual(['UsersWebClient8EE36D42']);
   });
 

@@ -1,13 +1,37 @@
+import * as cdk from 'aws-cdk-lib';
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
+import { IConstruct } from 'constructs';
 import { MfaUserPool, MfaUserPoolProps } from '../src';
 
 export const ACCOUNT = '123456789012';
 
+/**
+ * Whether this aws-cdk-lib has the built-in CloudFormation validation plugin and `Validations`
+ * (2.257 and later). The floor version the library supports (2.181) has neither; CI runs the
+ * suite on both, and on the newest every synthesis below is validated.
+ */
+export const CFN_VALIDATION_AVAILABLE = typeof (cdk as any).Validations?.of === 'function';
+
+/**
+ * Context for every test app: the CloudFormation validation built into aws-cdk-lib runs in
+ * strict mode, so any finding (even a warning) fails the synthesis that `Template.fromStack`
+ * and `Annotations.fromStack` perform.
+ */
+export const STRICT_VALIDATION_CONTEXT = {
+  '@aws-cdk/core:validateAgainstDefaultRules': true,
+  '@aws-cdk/core:strictCfnValidateErrors': true,
+  '@aws-cdk/core:failSynthOnValidationErrors': true,
+};
+
+/** A fresh app whose synthesis is validated strictly. */
+export function newApp(): App {
+  return new App({ context: STRICT_VALIDATION_CONTEXT });
+}
+
 /** A fresh stack in a fixed account and Region (or environment-agnostic with `region: null`). */
 export function newStack(region: string | null = 'us-east-1'): Stack {
-  const app = new App();
-  return new Stack(app, 'TestStack', region === null ? {} : { env: { account: ACCOUNT, region } });
+  return new Stack(newApp(), 'TestStack', region === null ? {} : { env: { account: ACCOUNT, region } });
 }
 
 /** Builds one `MfaUserPool` with id `Users` in a fresh stack. */
@@ -28,4 +52,18 @@ export function poolProperties(template: Template): Record<string, any> {
   const pools = Object.values(template.findResources('AWS::Cognito::UserPool'));
   expect(pools).toHaveLength(1);
   return (pools[0] as any).Properties;
+}
+
+/**
+ * Acknowledges CloudFormation Validate rules on a construct, for the few tests that put invalid
+ * values into a template on purpose (tokens this library must not validate). No-op where the
+ * plugin does not exist.
+ */
+export function acknowledgeCfnValidate(scope: IConstruct, reason: string, ...ruleIds: string[]): void {
+  if (!CFN_VALIDATION_AVAILABLE) {
+    return;
+  }
+  for (const id of ruleIds) {
+    (cdk as any).Validations.of(scope).acknowledge({ id: `CloudFormation-Validate::${id}`, reason });
+  }
 }
