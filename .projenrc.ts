@@ -10,6 +10,8 @@ import { awscdk, javascript } from 'projen';
  * sets directly (`EmailAuthenticationMessage`, `EmailAuthenticationSubject`) are older still.
  */
 const CDK_FLOOR = '2.181.0';
+/** The constructs floor: aws-cdk-lib 2.181.0 itself accepts constructs ^10.0.0. */
+const CONSTRUCTS_FLOOR = '10.0.5';
 
 /**
  * The aws-cdk-lib the tests run on by default: the newest at the time of writing. It has the
@@ -32,7 +34,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
 
   cdkVersion: CDK_FLOOR,
-  constructsVersion: '10.0.5',
+  constructsVersion: CONSTRUCTS_FLOOR,
   jsiiVersion: '~6.0.0',
   tsconfigDevFile: 'tsconfig.dev.json',
 
@@ -108,6 +110,11 @@ project.addTask('verify', {
     { spawn: 'rosetta:extract' },
     { spawn: 'package:js' },
   ],
+});
+
+project.addTask('test:floor', {
+  description: `Type-check and run the construct tests against the aws-cdk-lib floor (${CDK_FLOOR}), then restore node_modules`,
+  exec: `bash scripts/test-against-cdk.sh ${CDK_FLOOR} ${CONSTRUCTS_FLOOR}`,
 });
 
 project.addTask('rosetta:extract', {

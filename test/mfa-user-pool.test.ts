@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -74,6 +74,36 @@ describe('password policy', () => {
     });
     annotations.hasWarning('/TestStack/Users',
       Match.stringLikeRegexp('passwordPolicy is weaker than the default \\(minLength 8 < 12, requireSymbols: false\\).*cdk-mfa-user-pool:weakPasswordPolicy'));
+  });
+});
+
+describe('password policy ranges', () => {
+  test.each([5, 100, 12.5])('minLength %s is refused', (minLength) => {
+    expect(() => build({ passwordPolicy: { minLength } })).toThrow(/passwordPolicy\.minLength must be a whole number from 6 to 99/);
+  });
+
+  test.each([-1, 25])('passwordHistorySize %s is refused', (passwordHistorySize) => {
+    expect(() => build({ passwordPolicy: { passwordHistorySize } })).toThrow(/passwordPolicy\.passwordHistorySize must be a whole number from 0 to 24/);
+  });
+
+  test('passwordHistorySize with the LITE plan is refused', () => {
+    expect(() => build({ passwordPolicy: { passwordHistorySize: 3 }, featurePlan: cognito.FeaturePlan.LITE }))
+      .toThrow(/passwordPolicy\.passwordHistorySize needs the ESSENTIALS or PLUS feature plan/);
+  });
+
+  test('a temporary password valid for more than 365 days, or part of a day, is refused', () => {
+    expect(() => build({ passwordPolicy: { tempPasswordValidity: Duration.days(366) } }))
+      .toThrow(/passwordPolicy\.tempPasswordValidity must be a whole number of days, at most 365 \(received: "366 days"\)/);
+    expect(() => build({ passwordPolicy: { tempPasswordValidity: Duration.hours(36) } }))
+      .toThrow(/passwordPolicy\.tempPasswordValidity must be a whole number of days/);
+  });
+
+  test('a temporary password validity within range reaches the template', () => {
+    const { template } = build({ passwordPolicy: { tempPasswordValidity: Duration.days(3) } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: { PasswordPolicy: Match.objectLike({ TemporaryPasswordValidityDays: 3 }) },
+    });
   });
 });
 
@@ -172,6 +202,19 @@ describe('phone sign-in and passwordless', () => {
     });
 
     annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:mfaWithPasswordless'));
+  });
+
+  test('turning password sign-in off is refused', () => {
+    expect(() => build({ mfa: MfaEnforcement.OFF, userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: false, emailOtp: true } } } }))
+      .toThrow(/userPoolProps\.signInPolicy\.allowedFirstAuthFactors\.password must be true/);
+  });
+
+  test('passwordless first factors with the LITE plan are refused', () => {
+    expect(() => build({
+      mfa: MfaEnforcement.OFF,
+      featurePlan: cognito.FeaturePlan.LITE,
+      userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true } }, email: SES },
+    })).toThrow(/featurePlan must be ESSENTIALS or PLUS for passwordless first factors/);
   });
 
   test('password-only first factor with REQUIRED MFA is fine', () => {

@@ -195,7 +195,15 @@ export function resolveSettings(path: string, props: MfaUserPoolProps, region: s
 
   // Passwordless first factors and MFA do not mix.
   const firstFactors = pass.signInPolicy?.allowedFirstAuthFactors;
+  if (firstFactors && !firstFactors.password) {
+    throw refuse(path, 'userPoolProps.signInPolicy.allowedFirstAuthFactors.password', 'must be true: Cognito cannot turn password sign-in off',
+      firstFactors.password, 'Set password: true.');
+  }
   const passwordless = !!(firstFactors && (firstFactors.emailOtp || firstFactors.smsOtp || firstFactors.passkey));
+  if (passwordless && featurePlan === cognito.FeaturePlan.LITE) {
+    throw refuse(path, 'featurePlan', 'must be ESSENTIALS or PLUS for passwordless first factors (userPoolProps.signInPolicy)', featurePlan,
+      'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (or leave it unset), or allow only password sign-in.');
+  }
   if (passwordless && mfa === MfaEnforcement.REQUIRED) {
     throw refuse(path, 'userPoolProps.signInPolicy.allowedFirstAuthFactors',
       'allows passwordless sign-in, which Cognito does not combine with MFA: with mfa REQUIRED no user could use it',
@@ -219,7 +227,7 @@ export function resolveSettings(path: string, props: MfaUserPoolProps, region: s
   // Account recovery: never a mechanism Cognito rejects alongside the enabled factors.
   const accountRecovery = resolveRecovery(path, props.accountRecovery, smsFactor, emailFactor, sms !== undefined, advisories);
 
-  const passwordPolicy = resolvePasswordPolicy(props.passwordPolicy, advisories);
+  const passwordPolicy = resolvePasswordPolicy(path, props.passwordPolicy, featurePlan, advisories);
 
   const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
   const deletionProtection = props.deletionProtection ?? true;
@@ -370,8 +378,35 @@ function resolveRecovery(
   return given;
 }
 
-function resolvePasswordPolicy(given: cognito.PasswordPolicy | undefined, advisories: Advisory[]): cognito.PasswordPolicy {
+function resolvePasswordPolicy(
+  path: string,
+  given: cognito.PasswordPolicy | undefined,
+  featurePlan: cognito.FeaturePlan,
+  advisories: Advisory[],
+): cognito.PasswordPolicy {
   const policy: cognito.PasswordPolicy = { ...STRONG_PASSWORD_POLICY, ...given };
+  if (isLiteral(policy.minLength) && (policy.minLength < 6 || policy.minLength > 99 || !Number.isInteger(policy.minLength))) {
+    throw refuse(path, 'passwordPolicy.minLength', 'must be a whole number from 6 to 99', policy.minLength,
+      `Use at least ${STRONG_PASSWORD_POLICY.minLength} (the default).`);
+  }
+  const history = policy.passwordHistorySize;
+  if (isLiteral(history)) {
+    if (history < 0 || history > 24 || !Number.isInteger(history)) {
+      throw refuse(path, 'passwordPolicy.passwordHistorySize', 'must be a whole number from 0 to 24', history, 'Choose a value in that range.');
+    }
+    if (featurePlan === cognito.FeaturePlan.LITE) {
+      throw refuse(path, 'passwordPolicy.passwordHistorySize', 'needs the ESSENTIALS or PLUS feature plan', history,
+        'Remove passwordHistorySize, or set featurePlan to ESSENTIALS (the default) or PLUS.');
+    }
+  }
+  const validity = policy.tempPasswordValidity;
+  if (validity !== undefined && !validity.isUnresolved()) {
+    const days = validity.toDays({ integral: false });
+    if (days > 365 || !Number.isInteger(days)) {
+      throw refuse(path, 'passwordPolicy.tempPasswordValidity', 'must be a whole number of days, at most 365', validity.toHumanString(),
+        'Use Duration.days(n) with n up to 365; 7 days is Cognito\'s default.');
+    }
+  }
   const weaker: string[] = [];
   if (isLiteral(policy.minLength) && policy.minLength! < STRONG_PASSWORD_POLICY.minLength) {
     weaker.push(`minLength ${policy.minLength} < ${STRONG_PASSWORD_POLICY.minLength}`);

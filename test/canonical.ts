@@ -1,0 +1,20 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { DeviceRemembering, MfaEnforcement, MfaUserPoolProps, SmsMfa, ThreatProtection } from '../src';
+
+/** The configurations the proofs, integration tests and benchmark share. */
+export const CANONICAL: Record<string, () => MfaUserPoolProps> = {
+  'default': () => ({}),
+  'article': () => ({
+    mfa: MfaEnforcement.OPTIONAL,
+    totp: true,
+    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+  }),
+  'totp-only': () => ({ mfa: MfaEnforcement.REQUIRED, totp: true, sms: undefined }),
+  'sms-and-totp': () => ({ mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole() }),
+  'email': () => ({
+    email: { subject: 'Your MyApp code', body: 'Your MyApp sign-in code is {####}' },
+    userPoolProps: { email: cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' }) },
+  }),
+  'threat-protection': () => ({ threatProtection: ThreatProtection.ENFORCED, customAuthThreatProtection: ThreatProtection.AUDIT }),
+};

@@ -1,0 +1,84 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import {
+  DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, ThreatProtection,
+} from '../../src';
+import { newStack } from '../util';
+
+/**
+ * Configurations that differ only in what a team changes on a live pool: MFA mode, factors, SMS
+ * options, device remembering, threat protection. Switching between any two must update the pool
+ * in place: same logical ID, and none of the properties Cognito refuses to update changes.
+ */
+const LIVE_CHANGES: Record<string, MfaUserPoolProps> = {
+  'default': {},
+  'mfa OFF': { mfa: MfaEnforcement.OFF },
+  'mfa OPTIONAL': { mfa: MfaEnforcement.OPTIONAL },
+  'SMS and TOTP': { sms: SmsMfa.withNewRole() },
+  'SMS only': { totp: false, sms: SmsMfa.withNewRole() },
+  'SMS with message and Region': { sms: SmsMfa.withNewRole({ message: 'Code {####}', snsRegion: 'us-east-1' }) },
+  'devices ALWAYS': { deviceRemembering: DeviceRemembering.ALWAYS },
+  'devices OFF': { deviceRemembering: DeviceRemembering.OFF },
+  'threat protection AUDIT': { threatProtection: ThreatProtection.AUDIT },
+  'threat protection ENFORCED': { threatProtection: ThreatProtection.ENFORCED },
+};
+
+/** Properties Cognito will not change on an existing pool (the update fails). */
+const FROZEN = ['UsernameAttributes', 'AliasAttributes', 'UsernameConfiguration', 'Schema'];
+
+function synth(props: MfaUserPoolProps) {
+  const stack = newStack();
+  new MfaUserPool(stack, 'Users', props);
+  const template = Template.fromStack(stack);
+  const pools = template.findResources('AWS::Cognito::UserPool');
+  const [logicalId] = Object.keys(pools);
+  const properties = (pools[logicalId] as any).Properties;
+  return { template, logicalId, properties };
+}
+
+describe('data safety across live changes', () => {
+  const synthesized = Object.entries(LIVE_CHANGES).map(([name, props]) => ({ name, ...synth(props) }));
+  const baseline = synthesized[0];
+
+  test.each(synthesized.map(s => [s.name, s] as const))('%s keeps the pool logical ID and the frozen properties', (_name, s) => {
+    expect(s.logicalId).toBe(baseline.logicalId);
+    for (const key of FROZEN) {
+      expect([key, s.properties[key]]).toEqual([key, baseline.properties[key]]);
+    }
+  });
+
+  test('every SMS variant keeps the SMS role logical ID and the external ID', () => {
+    const smsVariants = synthesized.filter(s => s.properties.SmsConfiguration);
+    expect(smsVariants.length).toBeGreaterThanOrEqual(3);
+    const roleIds = new Set(smsVariants.map(s => Object.keys(s.template.findResources('AWS::IAM::Role')).join()));
+    const externalIds = new Set(smsVariants.map(s => s.properties.SmsConfiguration.ExternalId));
+    expect([...roleIds]).toEqual(['UsersSmsRole2846A27E']);
+    expect([...externalIds]).toEqual(['Users0A0EEA89']);
+  });
+
+  test('adding clients, grants or a second pool changes nothing about the first pool', () => {
+    const before = synth({ sms: SmsMfa.withNewRole() });
+
+    const stack = newStack();
+    const pool = new MfaUserPool(stack, 'Users', { sms: SmsMfa.withNewRole() });
+    pool.addAppClient('Web');
+    pool.grantAdminMfa(new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() }));
+    new MfaUserPool(stack, 'Staff', { sms: SmsMfa.withNewRole() });
+    const after = Template.fromStack(stack).findResources('AWS::Cognito::UserPool');
+
+    expect((after[before.logicalId] as any).Properties).toEqual(before.properties);
+  });
+
+  test.each([RemovalPolicy.RETAIN, RemovalPolicy.DESTROY])(
+    'the SMS role and its policy share the pool removal policy (%s)', (removalPolicy) => {
+      const stack = newStack();
+      new MfaUserPool(stack, 'Users', { sms: SmsMfa.withNewRole(), removalPolicy });
+      const template = Template.fromStack(stack).toJSON();
+      const policies = Object.values(template.Resources as Record<string, any>)
+        .filter(r => ['AWS::Cognito::UserPool', 'AWS::IAM::Role', 'AWS::IAM::ManagedPolicy'].includes(r.Type))
+        .map(r => [r.Type, r.DeletionPolicy, r.UpdateReplacePolicy]);
+      expect(policies).toHaveLength(3);
+      expect(new Set(policies.map(p => `${p[1]}/${p[2]}`)).size).toBe(1);
+    });
+});
