@@ -205,7 +205,8 @@ describe('phone sign-in and passwordless', () => {
   });
 
   test('turning password sign-in off is refused', () => {
-    expect(() => build({ mfa: MfaEnforcement.OFF, userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: false, emailOtp: true } } } }))
+    const signInPolicy = { allowedFirstAuthFactors: { password: false, emailOtp: true } };
+    expect(() => build({ mfa: MfaEnforcement.OFF, userPoolProps: { signInPolicy } }))
       .toThrow(/userPoolProps\.signInPolicy\.allowedFirstAuthFactors\.password must be true/);
   });
 

@@ -55,12 +55,15 @@ const input = fc.record({
   deviceRemembering: maybe(fc.constantFrom(DeviceRemembering.OFF, DeviceRemembering.ALWAYS, DeviceRemembering.USER_OPT_IN)),
   accountRecovery: maybe(fc.constantFrom(
     cognito.AccountRecovery.EMAIL_ONLY, cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA, cognito.AccountRecovery.NONE,
-    cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA, cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL, cognito.AccountRecovery.PHONE_AND_EMAIL)),
+    cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA, cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+    cognito.AccountRecovery.PHONE_AND_EMAIL)),
   featurePlan: maybe(fc.constantFrom(cognito.FeaturePlan.LITE, cognito.FeaturePlan.ESSENTIALS, cognito.FeaturePlan.PLUS)),
   threatProtection: maybe(fc.constantFrom(ThreatProtection.OFF, ThreatProtection.AUDIT, ThreatProtection.ENFORCED)),
   customAuthThreatProtection: maybe(fc.constantFrom(ThreatProtection.OFF, ThreatProtection.AUDIT, ThreatProtection.ENFORCED)),
-  signInAliases: maybe(fc.constantFrom<cognito.SignInAliases>({ email: true }, { phone: true }, { email: true, phone: true }, { username: true, email: true })),
-  firstFactors: maybe(fc.constantFrom<cognito.AllowedFirstAuthFactors>({ password: true }, { password: true, emailOtp: true }, { password: true, smsOtp: true })),
+  signInAliases: maybe(fc.constantFrom<cognito.SignInAliases>(
+    { email: true }, { phone: true }, { email: true, phone: true }, { username: true, email: true })),
+  firstFactors: maybe(fc.constantFrom<cognito.AllowedFirstAuthFactors>(
+    { password: true }, { password: true, emailOtp: true }, { password: true, smsOtp: true })),
   passwordPolicy: maybe(fc.record({
     minLength: maybe(mostly(fc.integer({ min: 6, max: 99 }), fc.constantFrom(4, 5, 100))),
     requireSymbols: maybe(fc.boolean()),
@@ -90,7 +93,8 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
       minLength: i.passwordPolicy.minLength,
       requireSymbols: i.passwordPolicy.requireSymbols,
       passwordHistorySize: i.passwordPolicy.passwordHistorySize,
-      tempPasswordValidity: i.passwordPolicy.tempPasswordValidityDays === undefined ? undefined : Duration.days(i.passwordPolicy.tempPasswordValidityDays),
+      tempPasswordValidity: i.passwordPolicy.tempPasswordValidityDays === undefined
+        ? undefined : Duration.days(i.passwordPolicy.tempPasswordValidityDays),
     },
     userPoolProps: {
       signInAliases: i.signInAliases,
