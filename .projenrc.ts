@@ -32,6 +32,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
+  // Node.js 20 (this machine's, past end of life) and 22 LTS are tested in CI.
+  minNodeVersion: '20.0.0',
 
   cdkVersion: CDK_FLOOR,
   constructsVersion: CONSTRUCTS_FLOOR,
@@ -43,7 +45,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Users get the floor as a peer range; the tests build against CDK_DEV (not the pinned floor
   // projen would add by default).
   peerDependencyOptions: { pinnedDevDependency: false },
-  devDeps: [`aws-cdk-lib@${CDK_DEV}`, 'cdk-nag@^3.0.2', 'fast-check@^4'],
+  devDeps: [
+    `aws-cdk-lib@${CDK_DEV}`,
+    'cdk-nag@^3.0.2',
+    'fast-check@^4',
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/integ-runner@^2.197.10',
+  ],
 
   docgen: true,
   // Lint src, test and example against tsconfig.dev.json, which includes all three.
@@ -82,7 +90,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-mfa-user-pool/cdk-mfa-user-pool-go',
   },
 
-  gitignore: ['cdk.out/', '/example/cdk.out/', '.venv/', '.jsii.tabl.json'],
+  gitignore: [
+    'cdk.out/',
+    '/example/cdk.out/',
+    '.venv/',
+    '.jsii.tabl.json',
+    // integ-runner's snapshots keep the assertion provider's 2 MB Lambda bundle; verification
+    // compares templates and does not need it.
+    'test/*.snapshot/asset.*',
+  ],
 });
 
 // Declared after construction: the CDK dependency component replaces an earlier constructs dev dep.
@@ -115,6 +131,31 @@ project.addTask('verify', {
 project.addTask('test:floor', {
   description: `Type-check and run the construct tests against the aws-cdk-lib floor (${CDK_FLOOR}), then restore node_modules`,
   exec: `bash scripts/test-against-cdk.sh ${CDK_FLOOR} ${CONSTRUCTS_FLOOR}`,
+});
+
+project.addTask('test:newest', {
+  description: 'Run every test suite against the newest aws-cdk-lib on the registry when it is newer than the dev pin',
+  exec: `latest=$(npm view aws-cdk-lib version); if [ "$latest" = "${CDK_DEV}" ]; then echo "aws-cdk-lib ${CDK_DEV} (the dev pin) is the newest: already tested"; else bash scripts/test-against-cdk.sh "$latest" 10.5.1 all; fi`,
+});
+project.addTask('test:node22', {
+  description: 'Run every test suite on Node.js 22 LTS (the npm package node@22 ships the binary)',
+  steps: [
+    { exec: 'npx -y -p node@22 -- node -e "console.log(\'jest on Node.js \' + process.version)"' },
+    { exec: 'npx -y -p node@22 -- node node_modules/jest/bin/jest.js --ci --coverage=false' },
+  ],
+});
+
+project.addTask('integ', {
+  description: 'Verify the committed integ-runner snapshots of test/integ.*.ts (no deployment)',
+  exec: 'bash scripts/integ.sh verify',
+});
+project.addTask('integ:update', {
+  description: 'Rewrite the integ-runner snapshots without deploying (review the diff before committing)',
+  exec: 'bash scripts/integ.sh update',
+});
+project.addTask('lint:cfn', {
+  description: 'cfn-lint over the integ snapshot and example templates, and proof that it fails a broken template',
+  exec: 'bash scripts/cfn-lint.sh',
 });
 
 project.addTask('rosetta:extract', {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Integration tests (test/integ.*.ts) with integ-runner, without deploying:
+#
+#   scripts/integ.sh          verify the committed snapshots (CI)
+#   scripts/integ.sh update   rewrite the snapshots after a reviewed change (read the diff!)
+#
+# The snapshots are synthesized with aws-cdk-lib INTEG_CDK (the release that matches
+# @aws-cdk/integ-tests-alpha), not the newest: the newest integ-runner (2.197.x) bundles a CDK
+# CLI that reads cloud assembly schema 53 at most, and aws-cdk-lib 2.276 writes schema 55
+# ("You need at least CLI version 2.1148.2", which is not published). node_modules is
+# restored afterwards, whatever the outcome.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+INTEG_CDK=2.245.0
+mode="${1:-verify}"
+
+restore() { echo "restoring node_modules from package-lock.json"; npm ci --no-audit --no-fund >/dev/null; }
+trap restore EXIT
+# A clean tree: installing over the newer aws-cdk-lib leaves its nested modules half-replaced.
+rm -rf node_modules/aws-cdk-lib
+npm install --no-save --legacy-peer-deps --no-audit --no-fund "aws-cdk-lib@${INTEG_CDK}" >/dev/null
+echo "integ-runner with aws-cdk-lib $(node -p "require('aws-cdk-lib/package.json').version")"
+
+args=(--directory test --language typescript --parallel-regions us-east-1
+      --app "node -r ts-node/register/transpile-only {filePath}")
+export TS_NODE_PROJECT=tsconfig.dev.json
+if [ "$mode" = update ]; then
+  # --dry-run: write the snapshots without deploying anything.
+  npx integ-runner "${args[@]}" --update-on-failed --dry-run
+else
+  npx integ-runner "${args[@]}"
+fi

@@ -1,0 +1,35 @@
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { MfaUserPool, MfaUserPoolProps } from '../src';
+
+/**
+ * One integration scenario: a stack with an MfaUserPool, and assertions that read the deployed
+ * pool's MFA configuration back from Cognito. The pool is destroyable here so that a test
+ * deployment cleans up after itself; real pools keep the RETAIN default.
+ */
+export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
+  readonly mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
+  readonly totp: boolean;
+  readonly sms: boolean;
+  readonly email: boolean;
+}): App {
+  const app = new App();
+  const stack = new Stack(app, `MfaUserPool-${name}`);
+  const pool = new MfaUserPool(stack, 'Users', { ...props, removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false });
+  pool.addAppClient('WebClient');
+
+  const integ = new IntegTest(app, `${name}Test`, { testCases: [stack] });
+  integ.assertions
+    .awsApiCall('CognitoIdentityServiceProvider', 'describeUserPool', { UserPoolId: pool.userPoolId })
+    .expect(ExpectedResult.objectLike({ UserPool: { MfaConfiguration: expected.mfaConfiguration } }));
+  integ.assertions
+    .awsApiCall('CognitoIdentityServiceProvider', 'getUserPoolMfaConfig', { UserPoolId: pool.userPoolId })
+    .expect(ExpectedResult.objectLike({
+      MfaConfiguration: expected.mfaConfiguration,
+      ...(expected.totp ? { SoftwareTokenMfaConfiguration: { Enabled: true } } : {}),
+      // objectLike is partial all the way down: {} asserts only that the key is there.
+      ...(expected.sms ? { SmsMfaConfiguration: { SmsConfiguration: {} } } : {}),
+      ...(expected.email ? { EmailMfaConfiguration: {} } : {}),
+    }));
+  return app;
+}

@@ -1,0 +1,5 @@
+// TOTP only, REQUIRED: the construct's default.
+import { CANONICAL } from './canonical';
+import { mfaScenario } from './integ-util';
+
+mfaScenario('TotpRequired', CANONICAL['totp-only'](), { mfaConfiguration: 'ON', totp: true, sms: false, email: false }).synth();
