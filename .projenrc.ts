@@ -145,6 +145,14 @@ project.addTask('test:node22', {
   ],
 });
 
+project.addTask('bench', {
+  description: 'Benchmark synthesis of MfaUserPool against the raw L2 for 1, 10 and 100 pools; test suite time; tarball size',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'node bench/run.js', receiveArgs: true },
+  ],
+});
+
 project.addTask('integ', {
   description: 'Verify the committed integ-runner snapshots of test/integ.*.ts (no deployment)',
   exec: 'bash scripts/integ.sh verify',

@@ -1,5 +1,5 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { MfaUserPool, MfaUserPoolProps } from '../src';
 
 /**

@@ -1,0 +1,53 @@
+// The benchmark: MfaUserPool against the raw cognito.UserPool configured the same way, for
+// N = 1, 10 and 100 pools per app. Samples run in fresh child processes, alternating the two
+// kinds (and which goes first) so that the machine's noise falls on both alike; medians and
+// their ratios come from this one run. Then the test suite's duration and the npm tarball size.
+//   node bench/run.js [rounds]
+const { execFileSync } = require('child_process');
+const path = require('path');
+
+const rounds = Number(process.argv[2] ?? 5);
+const sizes = [1, 10, 100];
+const TARGET = 1.10;
+
+function sample(kind, n) {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'child.js'), kind, String(n)], { encoding: 'utf-8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const results = {};
+for (const n of sizes) {
+  results[n] = { mfa: [], raw: [] };
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? ['mfa', 'raw'] : ['raw', 'mfa'];
+    for (const kind of order) {
+      results[n][kind].push(sample(kind, n));
+    }
+  }
+}
+
+console.log(`synthesis, median of ${rounds} fresh processes per cell (Node.js ${process.version})`);
+console.log('   N | MfaUserPool ms | raw L2 ms | time ratio | MfaUserPool MB | raw L2 MB | memory ratio | resources (mfa/raw)');
+let worst = 0;
+const perPool = {};
+for (const n of sizes) {
+  const m = results[n].mfa; const r = results[n].raw;
+  const mt = median(m.map(x => x.ms)); const rt = median(r.map(x => x.ms));
+  const mm = median(m.map(x => x.maxRssMb)); const rm = median(r.map(x => x.maxRssMb));
+  const ratio = mt / rt;
+  worst = Math.max(worst, ratio);
+  perPool[n] = mt / n;
+  console.log(`${String(n).padStart(4)} | ${mt.toFixed(0).padStart(14)} | ${rt.toFixed(0).padStart(9)} | ${ratio.toFixed(2).padStart(10)} | `
+    + `${mm.toFixed(0).padStart(14)} | ${rm.toFixed(0).padStart(9)} | ${(mm / rm).toFixed(2).padStart(12)} | ${m[0].resources}/${r[0].resources}`);
+}
+console.log(`growth, MfaUserPool: 10 pools take ${(perPool[10] * 10 / perPool[1]).toFixed(1)}x one pool, `
+  + `100 pools ${(perPool[100] * 100 / (perPool[10] * 10)).toFixed(1)}x ten (linear: 10x; the first pool also pays the app's fixed cost)`);
+console.log(`worst time ratio ${worst.toFixed(2)} (target at most ${TARGET.toFixed(2)}): ${worst <= TARGET ? 'met' : 'NOT met'}`);
+
+const t0 = Date.now();
+execFileSync('npx', ['jest', '--ci', '--coverage=false', '--silent'], { stdio: 'ignore' });
+console.log(`test suite (npx jest --ci): ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf-8' }))[0];
+console.log(`npm tarball ${pack.filename}: ${(pack.size / 1024).toFixed(1)} kB packed, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked, ${pack.entryCount} files`);
