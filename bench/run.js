@@ -6,7 +6,7 @@
 const { execFileSync } = require('child_process');
 const path = require('path');
 
-const rounds = Number(process.argv[2] ?? 5);
+const rounds = Number(process.argv[2] ?? 7);
 const sizes = [1, 10, 100];
 const TARGET = 1.10;
 
@@ -28,7 +28,7 @@ for (const n of sizes) {
 }
 
 console.log(`synthesis, median of ${rounds} fresh processes per cell (Node.js ${process.version})`);
-console.log('   N | MfaUserPool ms | raw L2 ms | time ratio | MfaUserPool MB | raw L2 MB | memory ratio | resources (mfa/raw)');
+console.log('   N | MfaUserPool ms | raw L2 ms | time ratio | construct-phase ratio | MfaUserPool MB | raw L2 MB | memory ratio | resources (mfa/raw)');
 let worst = 0;
 const perPool = {};
 for (const n of sizes) {
@@ -36,11 +36,16 @@ for (const n of sizes) {
   const mt = median(m.map(x => x.ms)); const rt = median(r.map(x => x.ms));
   const mm = median(m.map(x => x.maxRssMb)); const rm = median(r.map(x => x.maxRssMb));
   const ratio = mt / rt;
+  const constructRatio = median(m.map(x => x.constructMs)) / median(r.map(x => x.constructMs));
   worst = Math.max(worst, ratio);
   perPool[n] = mt / n;
   console.log(`${String(n).padStart(4)} | ${mt.toFixed(0).padStart(14)} | ${rt.toFixed(0).padStart(9)} | ${ratio.toFixed(2).padStart(10)} | `
+    + `${constructRatio.toFixed(2).padStart(21)} | `
     + `${mm.toFixed(0).padStart(14)} | ${rm.toFixed(0).padStart(9)} | ${(mm / rm).toFixed(2).padStart(12)} | ${m[0].resources}/${r[0].resources}`);
 }
+const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
+console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `
+  + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}`);
 console.log(`growth, MfaUserPool: 10 pools take ${(perPool[10] * 10 / perPool[1]).toFixed(1)}x one pool, `
   + `100 pools ${(perPool[100] * 100 / (perPool[10] * 10)).toFixed(1)}x ten (linear: 10x; the first pool also pays the app's fixed cost)`);
 console.log(`worst time ratio ${worst.toFixed(2)} (target at most ${TARGET.toFixed(2)}): ${worst <= TARGET ? 'met' : 'NOT met'}`);
