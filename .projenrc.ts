@@ -135,7 +135,7 @@ project.addTask('test:floor', {
 
 project.addTask('test:newest', {
   description: 'Run every test suite against the newest aws-cdk-lib on the registry when it is newer than the dev pin',
-  exec: `latest=$(npm view aws-cdk-lib version); if [ "$latest" = "${CDK_DEV}" ]; then echo "aws-cdk-lib ${CDK_DEV} (the dev pin) is the newest: already tested"; else bash scripts/test-against-cdk.sh "$latest" 10.5.1 all; fi`,
+  exec: `bash scripts/test-newest.sh ${CDK_DEV}`,
 });
 project.addTask('test:node22', {
   description: 'Run every test suite on Node.js 22 LTS (the npm package node@22 ships the binary)',
@@ -160,6 +160,10 @@ project.addTask('integ', {
 project.addTask('integ:update', {
   description: 'Rewrite the integ-runner snapshots without deploying (review the diff before committing)',
   exec: 'bash scripts/integ.sh update',
+});
+project.addTask('integ:deploy', {
+  description: 'Deploy every integ scenario to the AWS account in the environment, assert, destroy (needs credentials)',
+  exec: 'bash scripts/integ.sh deploy',
 });
 project.addTask('lint:cfn', {
   description: 'cfn-lint over the integ snapshot and example templates, and proof that it fails a broken template',

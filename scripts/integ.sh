@@ -3,6 +3,8 @@
 #
 #   scripts/integ.sh          verify the committed snapshots (CI)
 #   scripts/integ.sh update   rewrite the snapshots after a reviewed change (read the diff!)
+#   scripts/integ.sh deploy   deploy every scenario to the account in your environment, run the
+#                             assertions, destroy, and update the snapshots
 #
 # The snapshots are synthesized with aws-cdk-lib INTEG_CDK (the release that matches
 # @aws-cdk/integ-tests-alpha), not the newest: the newest integ-runner (2.197.x) bundles a CDK
@@ -27,6 +29,8 @@ export TS_NODE_PROJECT=tsconfig.dev.json
 if [ "$mode" = update ]; then
   # --dry-run: write the snapshots without deploying anything.
   npx integ-runner "${args[@]}" --update-on-failed --dry-run
+elif [ "$mode" = deploy ]; then
+  npx integ-runner "${args[@]}" --force --update-on-failed
 else
   npx integ-runner "${args[@]}"
 fi
