@@ -98,6 +98,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // integ-runner's snapshots keep the assertion provider's 2 MB Lambda bundle; verification
     // compares templates and does not need it.
     'test/*.snapshot/asset.*',
+    '/bindings/java/target/',
   ],
 });
 
@@ -151,6 +152,11 @@ project.addTask('bench', {
     { spawn: 'compile' },
     { exec: 'node bench/run.js', receiveArgs: true },
   ],
+});
+
+project.addTask('bindings', {
+  description: 'Build the Python, Java and Go packages, generate the .NET sources, and smoke-test each binding',
+  exec: 'bash scripts/bindings.sh',
 });
 
 project.addTask('integ', {

@@ -1,0 +1,160 @@
+"""Smoke test of the Python binding: a small CDK app built with the wheel that jsii-pacmak made.
+
+It uses the parts of the API where language mapping bites (enums, the SMS factor's static
+factories, props structs, keyword arguments, methods) and asserts on the synthesized template.
+A binding that lost a prop, an enum member or a factory fails here.
+"""
+import aws_cdk as cdk
+import pytest
+from aws_cdk import assertions
+from aws_cdk import aws_cognito as cognito
+from aws_cdk import aws_iam as iam
+
+from cdk_mfa_user_pool import (
+    DeviceRemembering,
+    EmailMfaOptions,
+    MfaEnforcement,
+    MfaUserPool,
+    NewSmsRoleOptions,
+    SmsMfa,
+    SmsMfaOptions,
+    ThreatProtection,
+)
+
+Match = assertions.Match
+
+
+def new_stack():
+    app = cdk.App()
+    return cdk.Stack(app, "Smoke", env=cdk.Environment(account="123456789012", region="us-east-1"))
+
+
+def test_enums_have_every_member():
+    assert [m.name for m in MfaEnforcement] == ["OFF", "OPTIONAL", "REQUIRED"]
+    assert [m.name for m in DeviceRemembering] == ["OFF", "ALWAYS", "USER_OPT_IN"]
+    assert [m.name for m in ThreatProtection] == ["OFF", "AUDIT", "ENFORCED"]
+
+
+def test_article_setup_with_every_mfa_prop():
+    stack = new_stack()
+    pool = MfaUserPool(
+        stack,
+        "Users",
+        mfa=MfaEnforcement.OPTIONAL,
+        totp=True,
+        sms=SmsMfa.with_new_role(message="Your sign-in code for MyApp is {####}", sns_region="us-east-1"),
+        device_remembering=DeviceRemembering.USER_OPT_IN,
+        password_policy=cognito.PasswordPolicy(min_length=14),
+        account_recovery=cognito.AccountRecovery.EMAIL_ONLY,
+        feature_plan=cognito.FeaturePlan.ESSENTIALS,
+        threat_protection=ThreatProtection.OFF,
+        custom_auth_threat_protection=ThreatProtection.OFF,
+        removal_policy=cdk.RemovalPolicy.RETAIN,
+        deletion_protection=True,
+        user_pool_props=cognito.UserPoolProps(user_pool_name="python-pool", self_sign_up_enabled=True),
+    )
+    client = pool.add_app_client("WebClient")
+    admin = iam.Role(stack, "Admin", assumed_by=iam.AccountRootPrincipal())
+    grant = pool.grant_admin_mfa(admin)
+    pool.grant(admin, "cognito-idp:ListUsers")
+
+    assert grant.success
+    assert isinstance(client, cognito.UserPoolClient)
+    assert pool.mfa == MfaEnforcement.OPTIONAL
+    assert pool.sms_role is not None
+    assert pool.user_pool.node.id == "Default"
+
+    template = assertions.Template.from_stack(stack)
+    template.has_resource_properties("AWS::Cognito::UserPool", {
+        "UserPoolName": "python-pool",
+        "MfaConfiguration": "OPTIONAL",
+        "EnabledMfas": ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],
+        "SmsAuthenticationMessage": "Your sign-in code for MyApp is {####}",
+        "SmsConfiguration": {
+            "ExternalId": "Users0A0EEA89",
+            "SnsCallerArn": {"Fn::GetAtt": ["UsersSmsRole2846A27E", "Arn"]},
+            "SnsRegion": "us-east-1",
+        },
+        "DeviceConfiguration": {"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": True},
+        "Policies": {"PasswordPolicy": Match.object_like({"MinimumLength": 14, "RequireSymbols": True})},
+        "UserPoolTier": "ESSENTIALS",
+    })
+    template.has_resource_properties("AWS::IAM::Role", {
+        "AssumeRolePolicyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [Match.object_like({
+                "Principal": {"Service": "cognito-idp.amazonaws.com"},
+                "Condition": Match.object_like({
+                    "StringEquals": {"sts:ExternalId": "Users0A0EEA89", "aws:SourceAccount": "123456789012"},
+                }),
+            })],
+        },
+    })
+    template.has_resource_properties("AWS::Cognito::UserPoolClient", {
+        "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        "GenerateSecret": False,
+        "PreventUserExistenceErrors": "ENABLED",
+    })
+    template.has_resource_properties("AWS::IAM::Policy", {
+        "PolicyDocument": {"Statement": Match.array_with([Match.object_like({"Action": [
+            "cognito-idp:AdminGetUser",
+            "cognito-idp:AdminSetUserMFAPreference",
+            "cognito-idp:AdminListDevices",
+            "cognito-idp:AdminForgetDevice",
+        ]})])},
+    })
+
+
+def test_brought_role_and_option_structs():
+    stack = new_stack()
+    role = iam.Role(
+        stack,
+        "SmsRole",
+        assumed_by=iam.ServicePrincipal(
+            "cognito-idp.amazonaws.com", conditions={"StringEquals": {"sts:ExternalId": "py-ext"}}
+        ),
+    )
+    # The last struct parameter of a method becomes keyword arguments in Python.
+    MfaUserPool(stack, "Users", sms=SmsMfa.with_role(role, "py-ext", message="Code {####}"))
+    assertions.Template.from_stack(stack).has_resource_properties("AWS::Cognito::UserPool", {
+        "SmsConfiguration": Match.object_like({"ExternalId": "py-ext"}),
+        "SmsAuthenticationMessage": "Code {####}",
+    })
+    assert NewSmsRoleOptions(external_id="x1", message="{####}").external_id == "x1"
+    assert SmsMfaOptions(sns_region="us-east-1").sns_region == "us-east-1"
+
+
+def test_email_factor_and_threat_protection():
+    stack = new_stack()
+    MfaUserPool(
+        stack,
+        "Users",
+        email=EmailMfaOptions(subject="Your code", body="Your code is {####}"),
+        threat_protection=ThreatProtection.ENFORCED,
+        user_pool_props=cognito.UserPoolProps(
+            email=cognito.UserPoolEmail.with_ses(from_email="no-reply@example.com", ses_region="us-east-1"),
+        ),
+    )
+    assertions.Template.from_stack(stack).has_resource_properties("AWS::Cognito::UserPool", {
+        "EnabledMfas": ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+        "EmailAuthenticationMessage": "Your code is {####}",
+        "UserPoolTier": "PLUS",
+        "UserPoolAddOns": {"AdvancedSecurityMode": "ENFORCED"},
+    })
+
+
+def test_device_remembering_off_emits_no_device_configuration():
+    stack = new_stack()
+    MfaUserPool(stack, "Users", device_remembering=DeviceRemembering.OFF)
+    pool = assertions.Template.from_stack(stack).find_resources("AWS::Cognito::UserPool")
+    assert "DeviceConfiguration" not in list(pool.values())[0]["Properties"]
+
+
+def test_validation_error_reaches_python_with_its_message():
+    stack = new_stack()
+    with pytest.raises(Exception) as raised:
+        MfaUserPool(stack, "Users", mfa=MfaEnforcement.REQUIRED, totp=False)
+    message = str(raised.value)
+    assert "[MfaUserPool Smoke/Users] mfa is REQUIRED but no factor is enabled" in message
+    assert 'received: {"mfa":"REQUIRED","totp":false}' in message
+    assert "Enable at least one factor" in message
