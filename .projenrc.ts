@@ -51,13 +51,22 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
+    // End-to-end MFA flows against a local Cognito emulator (e2e/).
+    'cognito-local@5.3.0',
+    '@aws-sdk/client-cognito-identity-provider@^3',
+    'otplib@^12',
+    'qrcode@^1.5.4',
+    '@types/qrcode',
+    'jsqr@^1.4.0',
+    'pngjs@^7',
+    '@types/pngjs',
   ],
 
   docgen: true,
   // Lint src, test and example against tsconfig.dev.json, which includes all three.
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'example', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'example', 'e2e', 'projenrc', '.projenrc.ts'],
     tsconfigPath: './tsconfig.dev.json',
     projectService: false,
   },
@@ -157,6 +166,12 @@ project.addTask('bench', {
 project.addTask('bindings', {
   description: 'Build the Python, Java and Go packages, generate the .NET sources, and smoke-test each binding',
   exec: 'bash scripts/bindings.sh',
+});
+
+project.addTask('e2e', {
+  description: 'The MFA flows end to end against cognito-local, provisioned from the synthesized templates',
+  exec: "jest --ci --coverage=false --testMatch '<rootDir>/e2e/**/*.e2e.ts'",
+  receiveArgs: true,
 });
 
 project.addTask('integ', {

@@ -1,0 +1,97 @@
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+
+/** A cognito-local server that this harness started, and only such a server. */
+export interface Emulator {
+  readonly endpoint: string;
+  readonly pid: number;
+  readonly dataDir: string;
+  /** Captured server output (cognito-local logs the codes it would send). */
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+const started = new Set<string>();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts cognito-local on 127.0.0.1, on a free port, with a fresh data directory, and waits until
+ * it listens. Bounded: gives up after 30 seconds.
+ */
+export async function startCognitoLocal(): Promise<Emulator> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-local-'));
+  const entry = require.resolve('cognito-local/lib/bin/start.js');
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    cwd: dataDir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEBUG: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', d => { output += d.toString(); });
+  child.stderr!.on('data', d => { output += d.toString(); });
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (!/Cognito Local running on/.test(output)) {
+    if (child.exitCode !== null) {
+      throw new Error(`cognito-local exited with ${child.exitCode}:\n${output}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`cognito-local did not start within 30 s:\n${output}`);
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  started.add(endpoint);
+
+  return {
+    endpoint,
+    pid: child.pid!,
+    dataDir,
+    output: () => output,
+    stop: async () => {
+      started.delete(endpoint);
+      const running = () => child.exitCode === null && child.signalCode === null;
+      if (running()) {
+        const exited = new Promise(r => child.once('exit', r));
+        process.kill(child.pid!, 'SIGTERM');
+        await Promise.race([exited, new Promise(r => setTimeout(r, 5_000))]);
+        if (running()) {
+          process.kill(child.pid!, 'SIGKILL');
+        }
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * An SDK client for an emulator this harness started. It refuses any other endpoint, so a test
+ * can never talk to a server it did not start (or to AWS).
+ */
+export function clientFor(emulator: Emulator): CognitoIdentityProviderClient {
+  if (!started.has(emulator.endpoint) || !emulator.endpoint.startsWith('http://127.0.0.1:')) {
+    throw new Error(`refusing to use ${emulator.endpoint}: not a server this harness started on 127.0.0.1`);
+  }
+  return new CognitoIdentityProviderClient({
+    endpoint: emulator.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
