@@ -7,6 +7,6 @@ wheel=$(ls dist/python/*.whl)
 venv=$(mktemp -d)/venv
 python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check "$wheel" -r bindings/python/requirements.txt
-"$venv/bin/python" -c 'import aws_cdk, cdk_mfa_user_pool, sys; print("python", sys.version.split()[0], "aws-cdk-lib", aws_cdk.__version__ if hasattr(aws_cdk, "__version__") else "?")'
+"$venv/bin/python" -c 'import sys; from importlib.metadata import version; print("python", sys.version.split()[0], "aws-cdk-lib", version("aws-cdk-lib"), "cdk-mfa-user-pool", version("cdk-mfa-user-pool"))'
 "$venv/bin/python" -m pytest -q -p no:cacheprovider bindings/python
 rm -rf "$(dirname "$venv")"
