@@ -169,9 +169,11 @@ project.addTask('bindings', {
 });
 
 project.addTask('e2e', {
-  description: 'The MFA flows end to end against cognito-local, provisioned from the synthesized templates',
-  exec: "jest --ci --coverage=false --testMatch '<rootDir>/e2e/**/*.e2e.ts'",
-  receiveArgs: true,
+  description: 'The MFA flows end to end against cognito-local and moto, provisioned from the synthesized templates',
+  steps: [
+    { exec: 'bash scripts/python-tools.sh' },
+    { exec: "jest --ci --coverage=false --testMatch '<rootDir>/e2e/**/*.e2e.ts'", receiveArgs: true },
+  ],
 });
 
 project.addTask('integ', {

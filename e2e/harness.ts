@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 
-/** A cognito-local server that this harness started, and only such a server. */
+/** An emulator (cognito-local or moto) that this harness started, and only such a server. */
 export interface Emulator {
   readonly endpoint: string;
   readonly pid: number;
@@ -34,11 +34,31 @@ async function freePort(): Promise<number> {
  */
 export async function startCognitoLocal(): Promise<Emulator> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-local-'));
   const entry = require.resolve('cognito-local/lib/bin/start.js');
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  return startServer('cognito-local', process.execPath, [entry], port,
+    { PORT: String(port), HOST: '127.0.0.1', DEBUG: '1', NO_COLOR: '1', FORCE_COLOR: '0' }, /Cognito Local running on/);
+}
+
+/**
+ * Starts moto's server (from the virtual environment .ci/run and scripts/e2e.sh install) on
+ * 127.0.0.1 on a free port. It implements the admin MFA operations cognito-local lacks.
+ */
+export async function startMoto(): Promise<Emulator> {
+  const motoServer = path.resolve(__dirname, '..', '.venv', 'bin', 'moto_server');
+  if (!fs.existsSync(motoServer)) {
+    throw new Error(`${motoServer} is missing: run scripts/e2e.sh, which installs moto[server] from requirements-dev.txt`);
+  }
+  const port = await freePort();
+  return startServer('moto', motoServer, ['-H', '127.0.0.1', '-p', String(port)], port, {}, /Running on http:\/\/127\.0\.0\.1/);
+}
+
+async function startServer(
+  name: string, command: string, args: string[], port: number, env: Record<string, string>, ready: RegExp,
+): Promise<Emulator> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  const child: ChildProcess = spawn(command, args, {
     cwd: dataDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEBUG: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,13 +67,13 @@ export async function startCognitoLocal(): Promise<Emulator> {
 
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
-  while (!/Cognito Local running on/.test(output)) {
+  while (!ready.test(output)) {
     if (child.exitCode !== null) {
-      throw new Error(`cognito-local exited with ${child.exitCode}:\n${output}`);
+      throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`cognito-local did not start within 30 s:\n${output}`);
+      throw new Error(`${name} did not start within 30 s:\n${output}`);
     }
     await new Promise(r => setTimeout(r, 100));
   }

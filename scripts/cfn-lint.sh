@@ -5,10 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x .venv/bin/cfn-lint ]; then
-  python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-fi
+bash scripts/python-tools.sh
 echo "$(.venv/bin/cfn-lint --version)"
 
 templates=(test/*.snapshot/*.template.json)
