@@ -55,6 +55,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cognito-local@5.3.0',
     '@aws-sdk/client-cognito-identity-provider@^3',
     'otplib@^12',
+    'aws-amplify@^6.22.1',
     'qrcode@^1.5.4',
     '@types/qrcode',
     'jsqr@^1.4.0',
