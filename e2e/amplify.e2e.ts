@@ -1,14 +1,11 @@
-import { AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import {
   confirmSignIn, fetchMFAPreference, setUpTOTP, signIn, signOut, updateMFAPreference, verifyTOTPSetup,
 } from 'aws-amplify/auth';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { authenticator } from 'otplib';
-import { provision } from './adapter';
-import { clientFor, Emulator, startCognitoLocal } from './harness';
-import { DeviceRemembering, MfaEnforcement, MfaUserPool } from '../src';
+import { createUser, PASSWORD, poolFrom, useEmulator } from './fixtures';
+import { startCognitoLocal } from './harness';
+import { MfaEnforcement } from '../src';
 
 /**
  * The article's own client calls, unchanged, with the Amplify JavaScript client (aws-amplify v6):
@@ -16,35 +13,17 @@ import { DeviceRemembering, MfaEnforcement, MfaUserPool } from '../src';
  * cognito-local this harness started. The one option the article does not show is
  * `authFlowType: 'USER_PASSWORD_AUTH'`: cognito-local does not implement SRP, Amplify's default.
  */
-jest.setTimeout(30_000);
-
-let emulator: Emulator;
-let cognito: CognitoIdentityProviderClient;
-
-beforeAll(async () => {
-  emulator = await startCognitoLocal();
-  cognito = clientFor(emulator);
-}, 40_000);
-
-afterAll(async () => {
-  cognito?.destroy();
-  await emulator?.stop();
-});
+const server = useEmulator(startCognitoLocal);
 
 test('signIn, setUpTOTP, verifyTOTPSetup, updateMFAPreference, fetchMFAPreference, confirmSignIn', async () => {
-  const stack = new Stack(new App(), 'E2EAmplify', { env: { account: '123456789012', region: 'us-east-1' } });
-  const pool = new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OPTIONAL, deviceRemembering: DeviceRemembering.OFF });
-  pool.addAppClient('WebClient', { authFlows: { userPassword: true, userSrp: true } });
-  const { userPoolId, clients } = await provision(cognito, Template.fromStack(stack).toJSON());
+  const { cognito, emulator } = server();
   const email = 'amplify@example.com';
-  const password = 'Correct-Horse-42!';
-  await cognito.send(new AdminCreateUserCommand({
-    UserPoolId: userPoolId, Username: email, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: email }],
-  }));
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
+  const password = PASSWORD;
+  const { userPoolId, clientId } = await poolFrom(cognito, { mfa: MfaEnforcement.OPTIONAL });
+  await createUser(cognito, userPoolId, email);
 
   Amplify.configure({
-    Auth: { Cognito: { userPoolId, userPoolClientId: Object.values(clients)[0], userPoolEndpoint: emulator.endpoint } },
+    Auth: { Cognito: { userPoolId, userPoolClientId: clientId, userPoolEndpoint: emulator.endpoint } },
   });
 
   // Sign in before enrolment: done, no MFA step.

@@ -2,26 +2,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
-  CognitoIdentityProviderClient,
   GetUserCommand,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import * as cdkCognito from 'aws-cdk-lib/aws-cognito';
 import jsQR from 'jsqr';
 import { authenticator } from 'otplib';
 import { PNG } from 'pngjs';
 import * as QRCode from 'qrcode';
-import { provision, Provisioned } from './adapter';
-import { clientFor, Emulator, startCognitoLocal } from './harness';
-import { DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, ThreatProtection } from '../src';
+import { answer, createUser as createUserIn, poolFrom as poolFromTemplate, signIn as signInTo, useEmulator } from './fixtures';
+import { startCognitoLocal } from './harness';
+import { DeviceRemembering, MfaEnforcement, MfaUserPoolProps, SmsMfa, ThreatProtection } from '../src';
 
 /**
  * The article's MFA flows, end to end: each scenario synthesizes an MfaUserPool, provisions the
@@ -32,53 +25,17 @@ import { DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMf
  * a missing code, so every negative test sends a wrong code. It has no device APIs, no email OTP
  * and no MFA_SETUP challenge: device remembering stays OFF here and is covered by template tests.
  */
-const PASSWORD = 'Correct-Horse-42!';
 const QR_FILE = process.env.E2E_QR_FILE ?? path.join(os.tmpdir(), 'cdk-mfa-user-pool-totp-setup.png');
 
-// Each scenario synthesizes an app (loading aws-cdk-lib takes seconds) and talks to a server.
-jest.setTimeout(30_000);
-
-let emulator: Emulator;
-let cognito: CognitoIdentityProviderClient;
-
-beforeAll(async () => {
-  emulator = await startCognitoLocal();
-  cognito = clientFor(emulator);
-}, 40_000);
-
-afterAll(async () => {
-  cognito?.destroy();
-  await emulator?.stop();
-});
-
-/** Synthesizes an MfaUserPool (plus an app client that allows USER_PASSWORD_AUTH) and provisions it. */
-async function poolFrom(props: MfaUserPoolProps): Promise<Provisioned & { clientId: string }> {
-  const stack = new Stack(new App(), 'E2E', { env: { account: '123456789012', region: 'us-east-1' } });
-  const pool = new MfaUserPool(stack, 'Users', { deviceRemembering: DeviceRemembering.OFF, ...props });
-  pool.addAppClient('E2EClient', { authFlows: { userPassword: true, userSrp: true } });
-  const provisioned = await provision(cognito, Template.fromStack(stack).toJSON());
-  return { ...provisioned, clientId: provisioned.clients[Object.keys(provisioned.clients)[0]] };
-}
-
-async function createUser(userPoolId: string, email: string): Promise<void> {
-  await cognito.send(new AdminCreateUserCommand({
-    UserPoolId: userPoolId,
-    Username: email,
-    MessageAction: 'SUPPRESS',
-    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
-  }));
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: PASSWORD, Permanent: true }));
-}
-
-function signIn(clientId: string, email: string) {
-  return cognito.send(new InitiateAuthCommand({
-    ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD },
-  }));
-}
+const server = useEmulator(startCognitoLocal);
+const cognito = () => server().cognito;
+const poolFrom = (props: MfaUserPoolProps) => poolFromTemplate(cognito(), props);
+const createUser = (userPoolId: string, email: string) => createUserIn(cognito(), userPoolId, email);
+const signIn = (clientId: string, email: string) => signInTo(cognito(), clientId, email);
 
 /** The article's setUpTOTP / verifyTOTPSetup / updateMFAPreference, on the wire. Returns the secret. */
 async function enrolTotp(accessToken: string, email: string): Promise<string> {
-  const { SecretCode } = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+  const { SecretCode } = await cognito().send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
   expect(SecretCode).toMatch(/^[A-Z2-7]+=*$/);
   // The setup URI an authenticator app reads: issuer and account name, as in the article.
   const uri = authenticator.keyuri(email, 'MyApp', SecretCode!);
@@ -90,9 +47,9 @@ async function enrolTotp(accessToken: string, email: string): Promise<string> {
   expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(uri);
 
   const code = authenticator.generate(SecretCode!);
-  const verified = await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'phone' }));
+  const verified = await cognito().send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'phone' }));
   expect(verified.Status).toBe('SUCCESS');
-  await cognito.send(new SetUserMFAPreferenceCommand({
+  await cognito().send(new SetUserMFAPreferenceCommand({
     AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
   }));
   return SecretCode!;
@@ -180,24 +137,14 @@ describe('MFA OPTIONAL with TOTP (the article)', () => {
     expect(challenged.AuthenticationResult).toBeUndefined();
 
     // A wrong code is refused.
-    await expect(cognito.send(new RespondToAuthChallengeCommand({
-      ClientId: pool.clientId,
-      ChallengeName: 'SOFTWARE_TOKEN_MFA',
-      Session: challenged.Session,
-      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: wrongCode(secret) },
-    }))).rejects.toThrow();
+    await expect(answer(cognito(), pool.clientId, challenged, email, { SOFTWARE_TOKEN_MFA_CODE: wrongCode(secret) })).rejects.toThrow();
 
     // The right code yields tokens.
-    const answered = await cognito.send(new RespondToAuthChallengeCommand({
-      ClientId: pool.clientId,
-      ChallengeName: 'SOFTWARE_TOKEN_MFA',
-      Session: challenged.Session,
-      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: authenticator.generate(secret) },
-    }));
+    const answered = await answer(cognito(), pool.clientId, challenged, email, { SOFTWARE_TOKEN_MFA_CODE: authenticator.generate(secret) });
     expect(answered.AuthenticationResult?.AccessToken).toBeDefined();
 
     // The article's fetchMFAPreference: GetUser reports TOTP as preferred.
-    const user = await cognito.send(new GetUserCommand({ AccessToken: answered.AuthenticationResult!.AccessToken! }));
+    const user = await cognito().send(new GetUserCommand({ AccessToken: answered.AuthenticationResult!.AccessToken! }));
     expect(user.PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
     expect(user.UserMFASettingList).toContain('SOFTWARE_TOKEN_MFA');
   });
@@ -213,7 +160,7 @@ describe('TOTP and SMS both enabled', () => {
     const accessToken = before.AuthenticationResult!.AccessToken!;
     const secret = await enrolTotp(accessToken, email);
     // Both factors enabled, neither preferred (the article's enableBothMFA without a preference).
-    await cognito.send(new SetUserMFAPreferenceCommand({
+    await cognito().send(new SetUserMFAPreferenceCommand({
       AccessToken: accessToken,
       SMSMfaSettings: { Enabled: true, PreferredMfa: false },
       SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: false },
@@ -223,19 +170,9 @@ describe('TOTP and SMS both enabled', () => {
     expect(challenged.ChallengeName).toBe('SELECT_MFA_TYPE');
     expect(JSON.parse(challenged.ChallengeParameters!.MFAS_CAN_CHOOSE)).toEqual(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
 
-    const chosen = await cognito.send(new RespondToAuthChallengeCommand({
-      ClientId: pool.clientId,
-      ChallengeName: 'SELECT_MFA_TYPE',
-      Session: challenged.Session,
-      ChallengeResponses: { USERNAME: email, ANSWER: 'SOFTWARE_TOKEN_MFA' },
-    }));
+    const chosen = await answer(cognito(), pool.clientId, challenged, email, { ANSWER: 'SOFTWARE_TOKEN_MFA' });
     expect(chosen.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
-    const answered = await cognito.send(new RespondToAuthChallengeCommand({
-      ClientId: pool.clientId,
-      ChallengeName: 'SOFTWARE_TOKEN_MFA',
-      Session: chosen.Session,
-      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: authenticator.generate(secret) },
-    }));
+    const answered = await answer(cognito(), pool.clientId, chosen, email, { SOFTWARE_TOKEN_MFA_CODE: authenticator.generate(secret) });
     expect(answered.AuthenticationResult?.AccessToken).toBeDefined();
     // The SMS answer is not exercised: cognito-local 5.3.0 sends the SMS_MFA challenge only to
     // users with legacy MFAOptions, which none of the APIs it implements can set (see README).
