@@ -112,6 +112,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 });
 
+// The npm package holds the library (lib/, .jsii, API.md, README, LICENSE) and nothing of the
+// repository's tooling.
+for (const pattern of [
+  '/.ci/', '/.venv/', '/bench/', '/bindings/', '/docs/', '/e2e/', '/example/', '/rosetta/',
+  '/scripts/', '/requirements-dev.txt', '/.jsii.tabl.json', '/test-reports/', '/coverage/',
+]) {
+  project.npmignore?.exclude(pattern);
+}
+
 // Declared after construction: the CDK dependency component replaces an earlier constructs dev dep.
 project.addDevDeps('constructs@10.5.1');
 
@@ -136,6 +145,7 @@ project.addTask('verify', {
     { spawn: 'test' },
     { spawn: 'rosetta:extract' },
     { spawn: 'package:js' },
+    { exec: 'bash scripts/check-package.sh' },
   ],
 });
 
