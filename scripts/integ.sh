@@ -16,11 +16,8 @@ cd "$(dirname "$0")/.."
 INTEG_CDK=2.245.0
 mode="${1:-verify}"
 
-restore() { echo "restoring node_modules from package-lock.json"; npm ci --no-audit --no-fund >/dev/null; }
-trap restore EXIT
-# A clean tree: installing over the newer aws-cdk-lib leaves its nested modules half-replaced.
-rm -rf node_modules/aws-cdk-lib
-npm install --no-save --legacy-peer-deps --no-audit --no-fund "aws-cdk-lib@${INTEG_CDK}" >/dev/null
+source scripts/use-cdk.sh
+use_cdk "$INTEG_CDK"
 echo "integ-runner with aws-cdk-lib $(node -p "require('aws-cdk-lib/package.json').version")"
 
 args=(--directory test --language typescript --parallel-regions us-east-1

@@ -12,12 +12,8 @@ cdk_version="$1"
 constructs_version="$2"
 suites="${3:-construct}"
 
-restore() { echo "restoring node_modules from package-lock.json"; npm ci --no-audit --no-fund >/dev/null; }
-trap restore EXIT
-
-# A clean tree: installing over another aws-cdk-lib can leave its nested modules half-replaced.
-rm -rf node_modules/aws-cdk-lib
-npm install --no-save --legacy-peer-deps --no-audit --no-fund "aws-cdk-lib@${cdk_version}" "constructs@${constructs_version}" >/dev/null
+source scripts/use-cdk.sh
+use_cdk "$cdk_version" "$constructs_version"
 echo "testing against aws-cdk-lib $(node -p "require('aws-cdk-lib/package.json').version"), constructs $(node -p "require('constructs/package.json').version")"
 # The library's sources must type-check against this version's API, not only the newest.
 npx tsc --noEmit -p tsconfig.json

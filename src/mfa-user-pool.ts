@@ -211,7 +211,7 @@ export class MfaUserPool extends Construct {
     if (settings.email) {
       const emailConfiguration = cfnPool.emailConfiguration as cognito.CfnUserPool.EmailConfigurationProperty | undefined;
       if (emailConfiguration?.emailSendingAccount !== 'DEVELOPER') {
-        throw refuse(this.node.path, 'email', 'needs the pool to send email through Amazon SES', pass.email === undefined ? undefined : 'Cognito default email',
+        throw refuse(this.node.path, 'email', 'needs the pool to send email through Amazon SES', emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT',
           'Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove email.');
       }
       cfnPool.emailAuthenticationSubject = settings.email.subject;
