@@ -3,4 +3,6 @@ export * from './sms';
 export * from './email';
 export * from './device';
 export * from './threat-protection';
+export * from './errors';
+export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';

@@ -4,7 +4,7 @@ import { DeviceRemembering, MfaEnforcement, MfaUserPoolProps, SmsMfa, ThreatProt
 /** The configurations the proofs, integration tests and benchmark share. */
 export const CANONICAL: Record<string, () => MfaUserPoolProps> = {
   'default': () => ({}),
-  'article': () => ({
+  'reference-setup': () => ({
     mfa: MfaEnforcement.OPTIONAL,
     totp: true,
     sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),

@@ -1,15 +1,29 @@
 import { Token } from 'aws-cdk-lib';
 
 /**
+ * Marks the errors of this library, so that `MfaErrors.isConfigurationError` recognises them
+ * even when two copies of the library are loaded (a `Symbol.for` key is shared by both).
+ */
+export const MFA_CONFIGURATION_ERROR_SYMBOL = Symbol.for('cdk-mfa-user-pool.MfaConfigurationError');
+
+/**
+ * Every refusal message starts with this marker and the construct path, `[MfaUserPool <path>] `,
+ * which is how languages that receive the error only as a message (Python, Java, .NET, Go)
+ * recognise a refusal.
+ */
+export const MESSAGE_MARKER = /\[MfaUserPool [^\]]+\] \S/;
+
+/**
  * The one error this library throws for a configuration it refuses, so that users and tests can
  * tell a refusal from a crash. Its message names the prop, shows the value received and says how
- * to fix it.
+ * to fix it. Not exported: users recognise it with `MfaErrors`.
  */
 export class MfaConfigurationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'MfaConfigurationError';
     Object.setPrototypeOf(this, MfaConfigurationError.prototype);
+    Object.defineProperty(this, MFA_CONFIGURATION_ERROR_SYMBOL, { value: true });
   }
 }
 
@@ -32,7 +46,7 @@ export function show(value: unknown): string {
 }
 
 /**
- * Builds the error for one refused prop: `<path>: <prop> <problem> (received: <value>). <fix>`.
+ * Builds the error for one refused prop: `[MfaUserPool <path>] <prop> <problem> (received: <value>). <fix>`.
  */
 export function refuse(path: string, prop: string, problem: string, received: unknown, fix: string): MfaConfigurationError {
   return new MfaConfigurationError(`[MfaUserPool ${path}] ${prop} ${problem} (received: ${show(received)}). ${fix}`);

@@ -1,28 +1,64 @@
-import { Stack } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, NagPack, PCIDSS321Checks } from 'cdk-nag';
-import { IConstruct } from 'constructs';
 import { MfaUserPool, SmsMfa, ThreatProtection } from '../../src';
 import { CANONICAL } from '../canonical';
-import { newStack } from '../util';
+import { ACCOUNT } from '../util';
 
-const PACKS: Array<() => NagPack> = [
-  () => new AwsSolutionsChecks(),
-  () => new NIST80053R5Checks(),
-  () => new HIPAASecurityChecks(),
-  () => new PCIDSS321Checks(),
+const PACKS: Array<(app: App) => NagPack> = [
+  app => new AwsSolutionsChecks(app),
+  app => new NIST80053R5Checks(app),
+  app => new HIPAASecurityChecks(app),
+  app => new PCIDSS321Checks(app),
 ];
 
-/** Every finding of the four packs on a scope, as "<rule> <construct path>". */
-function findings(scope: IConstruct): string[] {
-  return PACKS.flatMap(pack => pack().validateScope(scope).violations.flatMap(v =>
-    v.violatingResources.map(r => `${v.ruleName} ${r.constructPath}`))).sort();
+interface NagReport {
+  /** Every unacknowledged finding of the four packs, as "<rule> <construct path>", sorted. */
+  readonly findings: string[];
+  /** Every acknowledged finding, as the report lists it. */
+  readonly suppressed: Array<{ finding: string; acknowledgedId: string; reason: string }>;
 }
 
-function canonical(name: string): Stack {
-  const stack = newStack();
-  new MfaUserPool(stack, 'Users', CANONICAL[name]());
-  return stack;
+/**
+ * Runs the four packs the way a user does (`Validations.of(app).addPlugins(...)`), synthesizes,
+ * and reads the cloud assembly's `validation-report.json`: what a user's audit trail shows.
+ */
+function nag(build: (stack: Stack) => void): NagReport {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'nag-'));
+  try {
+    const app = new App({ outdir });
+    Validations.of(app).addPlugins(...PACKS.map(pack => pack(app)));
+    build(new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: 'us-east-1' } }));
+    try {
+      app.synth();
+    } catch (e) {
+      // Findings fail the synthesis; the report is written first.
+      if (!fs.existsSync(path.join(outdir, 'validation-report.json'))) {
+        throw e;
+      }
+    }
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf-8'));
+    const plugins: any[] = report.pluginReports;
+    return {
+      findings: plugins.flatMap(p => p.violations.flatMap((v: any) =>
+        v.violatingConstructs.map((c: any) => `${v.ruleName} ${c.constructPath}`))).sort(),
+      suppressed: plugins.flatMap(p => (p.suppressedViolations ?? []).flatMap((v: any) =>
+        v.violatingConstructs.map((c: any) => ({ finding: `${v.ruleName} ${c.constructPath}`, acknowledgedId: v.acknowledgedId, reason: v.reason })))),
+    };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function findings(build: (stack: Stack) => void): string[] {
+  return nag(build).findings;
+}
+
+function canonical(name: string): (stack: Stack) => void {
+  return stack => { new MfaUserPool(stack, 'Users', CANONICAL[name]()); };
 }
 
 describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.2.1', () => {
@@ -35,43 +71,52 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
   });
 
   test('threat protection with SMS has no finding at all (IAM5 acknowledged with evidence)', () => {
-    const stack = newStack();
-    new MfaUserPool(stack, 'Users', { threatProtection: ThreatProtection.ENFORCED, sms: SmsMfa.withNewRole() });
-    expect(findings(stack)).toEqual([]);
+    expect(findings(stack => {
+      new MfaUserPool(stack, 'Users', { threatProtection: ThreatProtection.ENFORCED, sms: SmsMfa.withNewRole() });
+    })).toEqual([]);
   });
 
   test.each(['totp-only', 'email'])('%s has only COG8', (name) => {
     expect(findings(canonical(name))).toEqual(['AwsSolutions-COG8 TestStack/Users/Default/Resource']);
   });
 
-  test.each(['article', 'sms-and-totp'])('%s (OPTIONAL MFA) adds only COG2, the MFA-not-required warning', (name) => {
+  test.each(['reference-setup', 'sms-and-totp'])('%s (OPTIONAL MFA) adds only COG2, the MFA-not-required warning', (name) => {
     expect(findings(canonical(name))).toEqual([
       'AwsSolutions-COG2 TestStack/Users/Default/Resource',
       'AwsSolutions-COG8 TestStack/Users/Default/Resource',
     ]);
   });
 
-  test('IAM5 on the SMS policy is found without the acknowledgement, and the reason states the evidence', () => {
-    const stack = canonical('sms-and-totp');
-    const policy = stack.node.findChild('Users').node.findChild('SmsPolicy');
-    const metadata: Array<{ type: string; data: any }> = (policy.node as any)._metadata;
-    const acks = metadata.filter(m => m.type === 'aws:cdk:acknowledged-rules');
-    expect(JSON.stringify(acks.map(a => a.data))).toMatch(/AwsSolutions-IAM5\[Resource::\*\].*has no resource ARN.*explicit Deny/);
+  test('the IAM5 acknowledgement is recorded in validation-report.json with its reason', () => {
+    const { suppressed } = nag(canonical('sms-and-totp'));
+    expect(suppressed).toEqual([{
+      finding: 'AwsSolutions-IAM5[Resource::*] TestStack/Users/SmsPolicy/Resource',
+      acknowledgedId: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason: expect.stringMatching(/has no resource ARN.*explicit Deny/),
+    }]);
+  });
 
-    // WHEN the acknowledgement is taken away
-    (policy.node as any)._metadata = metadata.filter(m => m.type !== 'aws:cdk:acknowledged-rules');
-
-    // THEN the rule fires on the policy
-    expect(findings(stack)).toContain('AwsSolutions-IAM5[Resource::*] TestStack/Users/SmsPolicy/Resource');
+  test('IAM5 on the SMS policy is found without the acknowledgement', () => {
+    const report = nag(stack => {
+      new MfaUserPool(stack, 'Users', CANONICAL['sms-and-totp']());
+      // WHEN the acknowledgement is taken away
+      const policy = stack.node.findChild('Users').node.findChild('SmsPolicy');
+      const metadata: Array<{ type: string }> = (policy.node as any)._metadata;
+      expect(metadata.some(m => m.type === 'aws:cdk:acknowledged-rules')).toBe(true);
+      (policy.node as any)._metadata = metadata.filter(m => m.type !== 'aws:cdk:acknowledged-rules');
+    });
+    // THEN the rule fires on the policy, and nothing is listed as suppressed
+    expect(report.findings).toContain('AwsSolutions-IAM5[Resource::*] TestStack/Users/SmsPolicy/Resource');
+    expect(report.suppressed).toEqual([]);
   });
 
   test('the packs do flag a weak raw L1 pool (the check can fail)', () => {
-    const stack = newStack();
-    new cognito.CfnUserPool(stack, 'Raw', {
-      mfaConfiguration: 'OFF',
-      policies: { passwordPolicy: { minimumLength: 6 } },
-    });
-    expect(findings(stack)).toEqual(expect.arrayContaining([
+    expect(findings(stack => {
+      new cognito.CfnUserPool(stack, 'Raw', {
+        mfaConfiguration: 'OFF',
+        policies: { passwordPolicy: { minimumLength: 6 } },
+      });
+    })).toEqual(expect.arrayContaining([
       'AwsSolutions-COG1 TestStack/Raw',
       'AwsSolutions-COG2 TestStack/Raw',
     ]));

@@ -1,0 +1,128 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { DeviceRemembering } from './device';
+import { EmailMfaOptions } from './email';
+import { MfaEnforcement } from './mfa';
+import { SmsMfa } from './sms';
+import { ThreatProtection } from './threat-protection';
+
+/**
+ * Properties of an `MfaUserPool`. Every prop is optional: the defaults are a pool with required
+ * TOTP MFA, device remembering on the user's say-so, a strong password policy, email sign-in,
+ * and a pool that is retained and protected from deletion.
+ */
+export interface MfaUserPoolProps {
+  /**
+   * Whether users must, may or cannot use MFA. `OPTIONAL` lets an existing user base adopt MFA
+   * gradually. Changing the mode of an existing pool is an in-place update of the pool.
+   *
+   * @default MfaEnforcement.REQUIRED
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+   */
+  readonly mfa?: MfaEnforcement;
+
+  /**
+   * The authenticator-app (TOTP) factor. Must stay unset or false when `mfa` is OFF.
+   *
+   * @default - true whenever mfa is not OFF
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
+   */
+  readonly totp?: boolean;
+
+  /**
+   * The SMS factor and the IAM role Cognito uses to send SMS. Also the pool's SMS configuration
+   * for phone sign-in and phone verification, which need it even when `mfa` is OFF.
+   *
+   * @default - no SMS factor and no SMS role
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
+   */
+  readonly sms?: SmsMfa;
+
+  /**
+   * The email one-time-password factor. Needs `userPoolProps.email` to send through Amazon SES
+   * (`cognito.UserPoolEmail.withSES(...)`) and a feature plan of ESSENTIALS or PLUS.
+   *
+   * @default - no email factor
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
+   */
+  readonly email?: EmailMfaOptions;
+
+  /**
+   * Device remembering: a remembered device can skip the MFA prompt.
+   *
+   * @default DeviceRemembering.USER_OPT_IN
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+   */
+  readonly deviceRemembering?: DeviceRemembering;
+
+  /**
+   * The password policy. Fields you leave unset keep the strong default; a policy weaker than the
+   * default is allowed but warned about (`cdk-mfa-user-pool:weakPasswordPolicy`).
+   *
+   * @default - at least 12 characters with lower case, upper case, digits and symbols
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html
+   */
+  readonly passwordPolicy?: cognito.PasswordPolicy;
+
+  /**
+   * How users recover their account. Must not use the phone while SMS is an MFA factor, nor email
+   * while email is an MFA factor, nor SMS when there is no SMS configuration.
+   *
+   * @default - AccountRecovery.EMAIL_ONLY; AccountRecovery.NONE (admin only) with the email factor
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html
+   */
+  readonly accountRecovery?: cognito.AccountRecovery;
+
+  /**
+   * The feature plan, always written into the template so that a pool never depends on the
+   * service default. PLUS is needed for threat protection (and satisfies cdk-nag's
+   * AwsSolutions-COG8); it costs more per monthly active user.
+   *
+   * @default - FeaturePlan.PLUS when threat protection is on, FeaturePlan.ESSENTIALS otherwise
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
+   */
+  readonly featurePlan?: cognito.FeaturePlan;
+
+  /**
+   * Threat protection for standard (password, SRP) authentication. Needs the PLUS feature plan.
+   *
+   * @default ThreatProtection.OFF
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html
+   */
+  readonly threatProtection?: ThreatProtection;
+
+  /**
+   * Threat protection for custom authentication flows (Lambda challenges). Needs PLUS.
+   *
+   * @default ThreatProtection.OFF
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html
+   */
+  readonly customAuthThreatProtection?: ThreatProtection;
+
+  /**
+   * What happens to the pool (and the SMS role this library creates) when it leaves the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   * @see https://docs.aws.amazon.com/cdk/v2/guide/resources.html#resources_removal
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Cognito's deletion protection: the pool cannot be deleted while it is on.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-deletion-protection.html
+   */
+  readonly deletionProtection?: boolean;
+
+  /**
+   * Everything else the L2 `cognito.UserPool` accepts: name, self sign-up, sign-in aliases,
+   * attributes, triggers, email sending, messages... Fields that this construct owns (MFA, SMS
+   * role, device tracking, feature plan, threat protection, password policy, account recovery,
+   * removal policy, deletion protection) are refused with an error naming the prop to use.
+   *
+   * @default - sign-in with email, email auto-verified and kept until the new address is verified
+   * @see https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.UserPoolProps.html
+   */
+  readonly userPoolProps?: cognito.UserPoolProps;
+}

@@ -1,0 +1,66 @@
+import { MfaConfigurationError, refuse } from './errors';
+
+/** Stable ids of this library's warnings: users acknowledge them by id. */
+export const WARNING_IDS = {
+  weakPasswordPolicy: 'cdk-mfa-user-pool:weakPasswordPolicy',
+  mfaWithPasswordless: 'cdk-mfa-user-pool:mfaWithPasswordless',
+  emailOnlyMfa: 'cdk-mfa-user-pool:emailOnlyMfa',
+  adminOnlyRecovery: 'cdk-mfa-user-pool:adminOnlyRecovery',
+  snsRegionUnchecked: 'cdk-mfa-user-pool:snsRegionUnchecked',
+  dataLossRisk: 'cdk-mfa-user-pool:dataLossRisk',
+  userExistenceErrors: 'cdk-mfa-user-pool:userExistenceErrors',
+} as const;
+
+/** The name of one of this library's warnings. */
+export type WarningName = keyof typeof WARNING_IDS;
+
+/** An advisory: a warning with a stable id that a user can acknowledge. */
+export interface Advisory {
+  readonly id: string;
+  readonly message: string;
+}
+
+/**
+ * What every resolution phase needs besides its inputs: the construct path for messages, a way to
+ * refuse a prop, and a place to leave advisories. Phases stay pure: they return decisions and
+ * throw refusals; only the construct turns advisories into warnings.
+ */
+export class ResolveContext {
+  private readonly collected: Advisory[] = [];
+
+  constructor(public readonly path: string) {}
+
+  /** The error for a refused prop, to `throw`: names the prop, shows the value, says the fix. */
+  public refuse(prop: string, problem: string, received: unknown, fix: string): MfaConfigurationError {
+    return refuse(this.path, prop, problem, received, fix);
+  }
+
+  /** Leaves an advisory that the construct emits as a warning with the stable id of `name`. */
+  public advise(name: WarningName, message: string): void {
+    this.collected.push({ id: WARNING_IDS[name], message });
+  }
+
+  /** The advisories left so far, in the order they were given. */
+  public get advisories(): readonly Advisory[] {
+    return [...this.collected];
+  }
+
+  /**
+   * Refuses a value that is not a member of a string enum (JavaScript callers and other
+   * languages can pass anything), or returns it.
+   *
+   * @param prop the prop's name
+   * @param value what was passed
+   * @param enumObject the enum, for example `MfaEnforcement`
+   * @param enumName how the problem names the type, with its article: "an MfaEnforcement"
+   */
+  public member<T extends string>(prop: string, value: T, enumObject: Record<string, T>, enumName: string): T {
+    const members = Object.values(enumObject);
+    if (!members.includes(value)) {
+      const typeName = enumName.split(' ').pop();
+      const listed = `${members.slice(0, -1).join(', ')} or ${members[members.length - 1]}`;
+      throw this.refuse(prop, `is not ${enumName}`, value, `Use ${typeName}.${listed}.`);
+    }
+    return value;
+  }
+}

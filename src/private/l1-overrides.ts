@@ -1,0 +1,32 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { ResolveContext } from './context';
+import { Decisions } from './resolve';
+
+/**
+ * The only place this library writes the L1 `CfnUserPool`, after the L2 has built it. Each write
+ * is something the L2 cannot express without getting in the way.
+ */
+export function applyL1Overrides(ctx: ResolveContext, cfnPool: cognito.CfnUserPool, d: Decisions): void {
+  const email = d.factors.email;
+  if (email) {
+    refuseEmailWithoutSes(ctx, cfnPool);
+    // EMAIL_OTP: the L2's mfaSecondFactor.email runs its own SES check, which throws an error
+    // that names no MfaUserPool prop (this library's check is the line above).
+    cfnPool.enabledMfas = [...(cfnPool.enabledMfas ?? []), 'EMAIL_OTP'];
+    // The email factor's subject and message have no L2 prop.
+    cfnPool.emailAuthenticationSubject = email.subject;
+    cfnPool.emailAuthenticationMessage = email.body;
+  }
+}
+
+/**
+ * Email MFA needs the pool to send email through Amazon SES, which only the L2's bound email
+ * configuration tells (`EmailSendingAccount: DEVELOPER`).
+ */
+function refuseEmailWithoutSes(ctx: ResolveContext, cfnPool: cognito.CfnUserPool): void {
+  const emailConfiguration = cfnPool.emailConfiguration as cognito.CfnUserPool.EmailConfigurationProperty | undefined;
+  if (emailConfiguration?.emailSendingAccount !== 'DEVELOPER') {
+    throw ctx.refuse('email', 'needs the pool to send email through Amazon SES', emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT',
+      'Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove email.');
+  }
+}

@@ -1,0 +1,58 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { DeviceRemembering } from '../../device';
+import { EmailMfaOptions } from '../../email';
+import { MfaEnforcement } from '../../mfa';
+import { ThreatProtection } from '../../threat-protection';
+import { Advisory } from '../context';
+import { SmsSpec } from '../sms-spec';
+
+/** How users sign in and which attributes Cognito verifies. */
+export interface SignInDecisions {
+  readonly signInAliases: cognito.SignInAliases;
+  readonly autoVerify?: cognito.AutoVerifiedAttrs;
+  readonly keepOriginal?: cognito.KeepOriginalAttrs;
+  /** Phone sign-in or phone verification is on: the pool must be able to send SMS. */
+  readonly phoneInUse: boolean;
+}
+
+/** The MFA mode and the factors it enables. */
+export interface FactorDecisions {
+  readonly mfa: MfaEnforcement;
+  readonly totp: boolean;
+  /** SMS is an MFA factor (not only the SMS configuration for phone verification). */
+  readonly smsFactor: boolean;
+  readonly emailFactor: boolean;
+  /** The pool's SMS configuration, for the SMS factor or phone sign-in and verification. */
+  readonly sms?: SmsSpec;
+  /** The email factor's options, when email is a factor. */
+  readonly email?: EmailMfaOptions;
+}
+
+/** The feature plan and threat protection modes. */
+export interface PlanDecisions {
+  readonly featurePlan: cognito.FeaturePlan;
+  readonly threatProtection: ThreatProtection;
+  readonly customAuthThreatProtection: ThreatProtection;
+}
+
+/** The pool's lifecycle. */
+export interface LifecycleDecisions {
+  readonly removalPolicy: RemovalPolicy;
+  readonly deletionProtection: boolean;
+}
+
+/**
+ * Everything the construct decides from its props, before it builds anything, in this library's
+ * own terms: `to-l2.ts` maps it to the L2 props and `l1-overrides.ts` writes what the L2 cannot.
+ */
+export interface Decisions {
+  readonly signIn: SignInDecisions;
+  readonly factors: FactorDecisions;
+  readonly plan: PlanDecisions;
+  readonly deviceRemembering: DeviceRemembering;
+  readonly accountRecovery: cognito.AccountRecovery;
+  readonly passwordPolicy: cognito.PasswordPolicy;
+  readonly lifecycle: LifecycleDecisions;
+  readonly advisories: readonly Advisory[];
+}

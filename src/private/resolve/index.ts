@@ -1,0 +1,47 @@
+import { Decisions } from './decisions';
+import { checkEmail } from './email';
+import { resolveFactors } from './factors';
+import { checkFirstFactors } from './first-factors';
+import { resolveLifecycle } from './lifecycle';
+import { refuseOwnedFields } from './owned-fields';
+import { resolvePasswordPolicy } from './password';
+import { resolvePlan } from './plan';
+import { resolveRecovery } from './recovery';
+import { resolveSignIn } from './sign-in';
+import { checkSms } from './sms';
+import { DeviceRemembering } from '../../device';
+import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
+import { ResolveContext } from '../context';
+
+export type { Decisions } from './decisions';
+
+/**
+ * Decides everything from the props, or throws the `MfaConfigurationError` for the first mistake
+ * Cognito or CloudFormation would otherwise reject at deploy time. Pure: no construct is created
+ * here. Each phase decides one concern; later phases read earlier decisions, never the reverse.
+ *
+ * @param path the construct path, for messages
+ * @param props the construct's props
+ * @param region the stack's Region, or undefined when it is a token (environment-agnostic stack)
+ */
+export function resolveDecisions(path: string, props: MfaUserPoolProps, region: string | undefined): Decisions {
+  const ctx = new ResolveContext(path);
+  const pass = props.userPoolProps ?? {};
+  refuseOwnedFields(ctx, pass);
+  const signIn = resolveSignIn(pass);
+  const factors = resolveFactors(ctx, props, signIn);
+  if (factors.sms) {
+    checkSms(ctx, factors.sms, region);
+  }
+  if (props.email) {
+    checkEmail(ctx, props.email);
+  }
+  const plan = resolvePlan(ctx, props, factors);
+  checkFirstFactors(ctx, pass, factors.mfa, plan.featurePlan);
+  const accountRecovery = resolveRecovery(ctx, props.accountRecovery, factors);
+  const passwordPolicy = resolvePasswordPolicy(ctx, props.passwordPolicy, plan.featurePlan);
+  const lifecycle = resolveLifecycle(ctx, props);
+  const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
+    DeviceRemembering, 'a DeviceRemembering');
+  return { signIn, factors, plan, deviceRemembering, accountRecovery, passwordPolicy, lifecycle, advisories: ctx.advisories };
+}

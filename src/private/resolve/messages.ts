@@ -1,0 +1,2 @@
+/** The placeholder Cognito replaces with the code in SMS and email MFA messages. */
+export const CODE_PLACEHOLDER = '{####}';

@@ -1,0 +1,44 @@
+import { App } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { MfaEnforcement, MfaErrors, MfaUserPool, SmsMfa } from '../src';
+import { build, newStack } from './util';
+
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('MfaErrors', () => {
+  test('recognises a refusal thrown by the construct', () => {
+    const error = thrownBy(() => build({ mfa: MfaEnforcement.REQUIRED, totp: false }));
+    expect(MfaErrors.isConfigurationError(error)).toBe(true);
+    expect(MfaErrors.isConfigurationErrorMessage((error as Error).message)).toBe(true);
+  });
+
+  test('does not take other errors, or values that are not errors, for a refusal', () => {
+    const other = thrownBy(() => newStack().node.findChild('NoSuchChild'));
+    expect(MfaErrors.isConfigurationError(other)).toBe(false);
+    expect(MfaErrors.isConfigurationErrorMessage((other as Error).message)).toBe(false);
+    for (const value of [undefined, null, 'MfaConfigurationError', 42, {}, new Error('[MfaUserPool x]')]) {
+      expect(MfaErrors.isConfigurationError(value)).toBe(false);
+    }
+    expect(MfaErrors.isConfigurationErrorMessage('')).toBe(false);
+    expect(MfaErrors.isConfigurationErrorMessage('[MfaUserPool ]')).toBe(false);
+  });
+
+  test('recognises a refusal that reaches the caller inside the synthesis validation error', () => {
+    // GIVEN a brought role that does not trust Cognito
+    const stack = newStack();
+    const role = new iam.Role(stack, 'SmsRole', { assumedBy: new iam.AccountRootPrincipal() });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext') });
+    // WHEN the app is synthesized
+    const error = thrownBy(() => (stack.node.root as App).synth());
+    // THEN the message carries the refusal
+    expect(MfaErrors.isConfigurationErrorMessage((error as Error).message)).toBe(true);
+    expect((error as Error).message).toMatch(/\[MfaUserPool TestStack\/Users\] sms role does not let cognito-idp.amazonaws.com assume it/);
+  });
+});
