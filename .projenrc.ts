@@ -32,8 +32,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
-  // Node.js 20 (this machine's, past end of life) and 22 LTS are tested in CI.
-  minNodeVersion: '20.0.0',
+  // Node.js 22 and 24, the lines jsii's runtime supports (it calls Node.js 20 unsupported since
+  // 2026-10-30, and the AWS SDK for JavaScript drops 20 in January 2027). CI runs every stage on 22
+  // and the test suites on 24 too (see .ci/run).
+  minNodeVersion: '22.0.0',
+  workflowNodeVersion: '22.x',
 
   cdkVersion: CDK_FLOOR,
   constructsVersion: CONSTRUCTS_FLOOR,
@@ -79,9 +82,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
     },
   },
-  // Release automation lives outside this repository for now.
-  release: false,
-  github: false,
+  // GitHub workflows: build (with the self-mutation check) on every pull request, release to npm,
+  // PyPI, Maven Central, NuGet and the Go module repository from main, and a weekly dependency
+  // upgrade. The secrets they need are listed in README ("Releasing").
+  github: true,
+  release: true,
+  buildWorkflow: true,
+  depsUpgrade: true,
 
   publishToPypi: {
     distName: 'cdk-mfa-user-pool',
@@ -150,20 +157,17 @@ project.addTask('verify', {
 });
 
 project.addTask('test:floor', {
-  description: `Type-check and run the construct tests against the aws-cdk-lib floor (${CDK_FLOOR}), then restore node_modules`,
+  description: `Type-check the sources and run the construct tests against the aws-cdk-lib floor (${CDK_FLOOR}), installed in a sandbox outside node_modules`,
   exec: `bash scripts/test-against-cdk.sh ${CDK_FLOOR} ${CONSTRUCTS_FLOOR}`,
 });
 
 project.addTask('test:newest', {
-  description: 'Run every test suite against the newest aws-cdk-lib on the registry when it is newer than the dev pin',
+  description: 'Run every test suite against the newest aws-cdk-lib on the registry when it is newer than the dev pin (in a sandbox outside node_modules)',
   exec: `bash scripts/test-newest.sh ${CDK_DEV}`,
 });
-project.addTask('test:node22', {
-  description: 'Run every test suite on Node.js 22 LTS (the npm package node@22 ships the binary)',
-  steps: [
-    { exec: 'npx -y -p node@22 -- node -e "console.log(\'jest on Node.js \' + process.version)"' },
-    { exec: 'npx -y -p node@22 -- node node_modules/jest/bin/jest.js --ci --coverage=false' },
-  ],
+project.addTask('test:node24', {
+  description: 'Run every test suite on Node.js 24 (the npm package node@24 ships the binary)',
+  exec: 'bash scripts/with-node.sh 24 node node_modules/jest/bin/jest.js --ci --coverage=false',
 });
 
 project.addTask('bench', {
@@ -180,11 +184,9 @@ project.addTask('bindings', {
 });
 
 project.addTask('e2e', {
-  description: 'The MFA flows end to end against cognito-local and moto, provisioned from the synthesized templates',
-  steps: [
-    { exec: 'bash scripts/python-tools.sh' },
-    { exec: "jest --ci --coverage=false --testMatch '<rootDir>/e2e/**/*.e2e.ts'", receiveArgs: true },
-  ],
+  description: 'The MFA flows end to end against cognito-local and moto, provisioned from the synthesized templates; fails on open handles',
+  exec: 'bash scripts/e2e.sh',
+  receiveArgs: true,
 });
 
 project.addTask('integ', {
@@ -202,6 +204,11 @@ project.addTask('integ:deploy', {
 project.addTask('lint:cfn', {
   description: 'cfn-lint over the integ snapshot and example templates, and proof that it fails a broken template',
   exec: 'bash scripts/cfn-lint.sh',
+});
+
+project.addTask('lint:workflows', {
+  description: 'actionlint (from the Go module proxy) over the generated GitHub workflows, and proof that it fails a broken one',
+  exec: 'bash scripts/actionlint.sh',
 });
 
 project.addTask('rosetta:extract', {

@@ -40,13 +40,13 @@ export async function startCognitoLocal(): Promise<Emulator> {
 }
 
 /**
- * Starts moto's server (from the virtual environment .ci/run and scripts/e2e.sh install) on
+ * Starts moto's server (from the virtual environment that `npx projen e2e` installs first) on
  * 127.0.0.1 on a free port. It implements the admin MFA operations cognito-local lacks.
  */
 export async function startMoto(): Promise<Emulator> {
   const motoServer = path.resolve(__dirname, '..', '.venv', 'bin', 'moto_server');
   if (!fs.existsSync(motoServer)) {
-    throw new Error(`${motoServer} is missing: run scripts/e2e.sh, which installs moto[server] from requirements-dev.txt`);
+    throw new Error(`${motoServer} is missing: run "npx projen e2e" (scripts/e2e.sh), which installs moto[server] from requirements-dev.txt`);
   }
   const port = await freePort();
   return startServer('moto', motoServer, ['-H', '127.0.0.1', '-p', String(port)], port, {}, /Running on http:\/\/127\.0\.0\.1/);
@@ -90,7 +90,10 @@ async function startServer(
       if (running()) {
         const exited = new Promise(r => child.once('exit', r));
         process.kill(child.pid!, 'SIGTERM');
-        await Promise.race([exited, new Promise(r => setTimeout(r, 5_000))]);
+        // A grace period whose timer is cleared once the server exits: no handle outlives the run.
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise(r => { grace = setTimeout(r, 5_000); })]);
+        clearTimeout(grace);
         if (running()) {
           process.kill(child.pid!, 'SIGKILL');
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite against the newest aws-cdk-lib on the registry, when it is newer than the
-# version the tests already ran on (the dev pin, passed as $1).
+# version the tests already ran on (the dev pin, passed as $1). It is installed in a sandbox
+# outside node_modules (scripts/cdk-sandbox.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pinned="$1"

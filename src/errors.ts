@@ -8,9 +8,13 @@ import { MESSAGE_MARKER, MFA_CONFIGURATION_ERROR_SYMBOL } from './private/errors
  * `[MfaUserPool MyStack/Users] mfa is REQUIRED but no factor is enabled (received: ...). Enable ...`
  *
  * @example
- * declare const thrown: any;
- * if (MfaErrors.isConfigurationError(thrown)) {
- *   // a refused configuration: the message says which prop and how to fix it
+ * try {
+ *   new MfaUserPool(this, 'Users', { mfa: MfaEnforcement.REQUIRED, totp: false });
+ * } catch (e) {
+ *   if (!MfaErrors.isConfigurationError(e)) {
+ *     throw e;
+ *   }
+ *   // A refused configuration: the message names the prop and the fix.
  * }
  */
 export class MfaErrors {
