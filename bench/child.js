@@ -9,7 +9,7 @@ const { MfaUserPool, MfaEnforcement, SmsMfa, DeviceRemembering } = require('../l
 const [kind, nArg] = process.argv.slice(2);
 const n = Number(nArg);
 
-// The article's setup, once through MfaUserPool and once through the L2 configured the same way
+// The reference setup (README), once through MfaUserPool and once through the L2 configured the same way
 // (the L2 creates its own SMS role; ours adds a managed policy: one resource more per pool).
 function mfaPool(stack, id) {
   new MfaUserPool(stack, id, {

@@ -11,7 +11,7 @@ import { startMoto } from './harness';
 import { MfaEnforcement } from '../src';
 
 /**
- * The article's admin operations (checkUserMFA with AdminGetUser, resetUserMFA with
+ * The reference setup's admin operations (checkUserMFA with AdminGetUser, resetUserMFA with
  * AdminSetUserMFAPreference), which cognito-local lacks, against moto's server with the same
  * adapter. Moto holes, never relied on: it gives every user the same TOTP secret and accepts any
  * code, so no test here expects a code to be refused (the cognito-local suite does that).
@@ -37,7 +37,7 @@ test('an admin reads a user\'s MFA setting and resets it, after which sign-in ne
   expect(before.UserMFASettingList).toEqual(['SOFTWARE_TOKEN_MFA']);
   expect((await signInNow()).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
 
-  // resetUserMFA: exactly the article's call.
+  // resetUserMFA: exactly the reference setup's call.
   await cognito.send(new AdminSetUserMFAPreferenceCommand({
     UserPoolId: userPoolId,
     Username: email,

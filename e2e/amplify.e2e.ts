@@ -8,9 +8,9 @@ import { startCognitoLocal } from './harness';
 import { MfaEnforcement } from '../src';
 
 /**
- * The article's own client calls, unchanged, with the Amplify JavaScript client (aws-amplify v6):
+ * The reference setup's own client calls (README), unchanged, with the Amplify JavaScript client (aws-amplify v6):
  * Amplify accepts a custom user pool endpoint (`userPoolEndpoint`), so it can talk to the
- * cognito-local this harness started. The one option the article does not show is
+ * cognito-local this harness started. The one option the reference client does not use is
  * `authFlowType: 'USER_PASSWORD_AUTH'`: cognito-local does not implement SRP, Amplify's default.
  */
 const server = useEmulator(startCognitoLocal);
@@ -30,19 +30,19 @@ test('signIn, setUpTOTP, verifyTOTPSetup, updateMFAPreference, fetchMFAPreferenc
   const first = await signIn({ username: email, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
   expect(first.nextStep.signInStep).toBe('DONE');
 
-  // The article's initiateTOTPSetup and verifyTOTP.
+  // The reference client's initiateTOTPSetup and verifyTOTP.
   const totpSetupDetails = await setUpTOTP();
   const setupUri = totpSetupDetails.getSetupUri('MyApp', email);
   expect(setupUri.toString()).toMatch(/^otpauth:\/\/totp\/MyApp:.*secret=[A-Z2-7]+.*issuer=MyApp/);
   await verifyTOTPSetup({ code: authenticator.generate(totpSetupDetails.sharedSecret) });
   await updateMFAPreference({ totp: 'PREFERRED' });
 
-  // The article's getMFAPreference.
+  // The reference client's getMFAPreference.
   const preference = await fetchMFAPreference();
   expect(preference.preferred).toBe('TOTP');
   expect(preference.enabled).toEqual(['TOTP']);
 
-  // The article's signInWithMFA and confirmMFACode.
+  // The reference client's signInWithMFA and confirmMFACode.
   await signOut();
   const second = await signIn({ username: email, password, options: { authFlowType: 'USER_PASSWORD_AUTH' } });
   expect(second.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_TOTP_CODE');

@@ -17,7 +17,7 @@ import { startCognitoLocal } from './harness';
 import { DeviceRemembering, MfaEnforcement, MfaUserPoolProps, SmsMfa, ThreatProtection } from '../src';
 
 /**
- * The article's MFA flows, end to end: each scenario synthesizes an MfaUserPool, provisions the
+ * The reference setup's MFA flows (README), end to end: each scenario synthesizes an MfaUserPool, provisions the
  * template in cognito-local (started here, on 127.0.0.1) through the adapter, and drives sign-in
  * over the real Cognito wire protocol with the AWS SDK for JavaScript v3.
  *
@@ -33,11 +33,11 @@ const poolFrom = (props: MfaUserPoolProps) => poolFromTemplate(cognito(), props)
 const createUser = (userPoolId: string, email: string) => createUserIn(cognito(), userPoolId, email);
 const signIn = (clientId: string, email: string) => signInTo(cognito(), clientId, email);
 
-/** The article's setUpTOTP / verifyTOTPSetup / updateMFAPreference, on the wire. Returns the secret. */
+/** The reference client's setUpTOTP / verifyTOTPSetup / updateMFAPreference, on the wire. Returns the secret. */
 async function enrolTotp(accessToken: string, email: string): Promise<string> {
   const { SecretCode } = await cognito().send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
   expect(SecretCode).toMatch(/^[A-Z2-7]+=*$/);
-  // The setup URI an authenticator app reads: issuer and account name, as in the article.
+  // The setup URI an authenticator app reads: issuer and account name, as the reference client builds it.
   const uri = authenticator.keyuri(email, 'MyApp', SecretCode!);
   expect(uri).toMatch(new RegExp(`^otpauth://totp/MyApp:${encodeURIComponent(email)}\\?secret=${SecretCode}&.*issuer=MyApp`));
 
@@ -118,7 +118,7 @@ describe('MFA REQUIRED', () => {
   });
 });
 
-describe('MFA OPTIONAL with TOTP (the article)', () => {
+describe('MFA OPTIONAL with TOTP (the reference setup)', () => {
   test('before enrolment sign-in returns tokens; after it, the SOFTWARE_TOKEN_MFA challenge', async () => {
     const email = 'optional@example.com';
     const pool = await poolFrom({ mfa: MfaEnforcement.OPTIONAL });
@@ -143,7 +143,7 @@ describe('MFA OPTIONAL with TOTP (the article)', () => {
     const answered = await answer(cognito(), pool.clientId, challenged, email, { SOFTWARE_TOKEN_MFA_CODE: authenticator.generate(secret) });
     expect(answered.AuthenticationResult?.AccessToken).toBeDefined();
 
-    // The article's fetchMFAPreference: GetUser reports TOTP as preferred.
+    // The reference client's fetchMFAPreference: GetUser reports TOTP as preferred.
     const user = await cognito().send(new GetUserCommand({ AccessToken: answered.AuthenticationResult!.AccessToken! }));
     expect(user.PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
     expect(user.UserMFASettingList).toContain('SOFTWARE_TOKEN_MFA');
@@ -159,7 +159,7 @@ describe('TOTP and SMS both enabled', () => {
     const before = await signIn(pool.clientId, email);
     const accessToken = before.AuthenticationResult!.AccessToken!;
     const secret = await enrolTotp(accessToken, email);
-    // Both factors enabled, neither preferred (the article's enableBothMFA without a preference).
+    // Both factors enabled, neither preferred (the reference client's enableBothMFA without a preference).
     await cognito().send(new SetUserMFAPreferenceCommand({
       AccessToken: accessToken,
       SMSMfaSettings: { Enabled: true, PreferredMfa: false },

@@ -1,4 +1,4 @@
-// The article's setup: optional MFA with TOTP and SMS, device remembering on the user's say-so,
+// The reference setup (README): optional MFA with TOTP and SMS, device remembering on the user's say-so,
 // strong passwords, email sign-in. `npx projen example` synthesizes it into example/cdk.out.
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { DeviceRemembering, MfaEnforcement, MfaUserPool, SmsMfa } from '../src';

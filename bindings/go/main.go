@@ -69,7 +69,7 @@ func main() {
 	_ = []cdkmfauserpool.DeviceRemembering{cdkmfauserpool.DeviceRemembering_OFF, cdkmfauserpool.DeviceRemembering_ALWAYS, cdkmfauserpool.DeviceRemembering_USER_OPT_IN}
 	_ = []cdkmfauserpool.ThreatProtection{cdkmfauserpool.ThreatProtection_OFF, cdkmfauserpool.ThreatProtection_AUDIT, cdkmfauserpool.ThreatProtection_ENFORCED}
 
-	// The article's setup.
+	// The reference setup (README): optional MFA with TOTP and SMS.
 	stack := newStack()
 	pool := cdkmfauserpool.NewMfaUserPool(stack, jsii.String("Users"), &cdkmfauserpool.MfaUserPoolProps{
 		Mfa:  cdkmfauserpool.MfaEnforcement_OPTIONAL,
@@ -128,6 +128,9 @@ func main() {
 			r := recover()
 			if r == nil || !strings.Contains(fmt.Sprint(r), "[MfaUserPool Smoke/Users] mfa is REQUIRED but no factor is enabled") {
 				fail("expected the validation error, got %v", r)
+			}
+			if !*cdkmfauserpool.MfaErrors_IsConfigurationErrorMessage(jsii.String(fmt.Sprint(r))) {
+				fail("MfaErrors does not recognise the refusal: %v", r)
 			}
 			fmt.Println("ok   validation error: mfa is REQUIRED but no factor is enabled")
 			passed++

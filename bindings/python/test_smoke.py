@@ -14,6 +14,7 @@ from cdk_mfa_user_pool import (
     DeviceRemembering,
     EmailMfaOptions,
     MfaEnforcement,
+    MfaErrors,
     MfaUserPool,
     NewSmsRoleOptions,
     SmsMfa,
@@ -35,7 +36,7 @@ def test_enums_have_every_member():
     assert [m.name for m in ThreatProtection] == ["OFF", "AUDIT", "ENFORCED"]
 
 
-def test_article_setup_with_every_mfa_prop():
+def test_reference_setup_with_every_mfa_prop():
     stack = new_stack()
     pool = MfaUserPool(
         stack,
@@ -158,3 +159,20 @@ def test_validation_error_reaches_python_with_its_message():
     assert "[MfaUserPool Smoke/Users] mfa is REQUIRED but no factor is enabled" in message
     assert 'received: {"mfa":"REQUIRED","totp":false}' in message
     assert "Enable at least one factor" in message
+
+
+def test_refusal_is_recognised_with_mfa_errors():
+    # The JavaScript error object does not cross into Python: its message does, and carries the
+    # marker MfaErrors recognises.
+    stack = new_stack()
+    with pytest.raises(Exception) as raised:
+        MfaUserPool(stack, "Users", mfa=MfaEnforcement.REQUIRED, totp=False)
+    assert MfaErrors.is_configuration_error_message(str(raised.value))
+    assert not MfaErrors.is_configuration_error_message("Cannot find module 'aws-cdk-lib'")
+
+    other = new_stack()
+    MfaUserPool(other, "Users")
+    with pytest.raises(Exception) as not_ours:
+        MfaUserPool(other, "Users")  # a duplicate construct id: the constructs library's error
+    assert "There is already a Construct with name 'Users'" in str(not_ours.value)
+    assert not MfaErrors.is_configuration_error_message(str(not_ours.value))

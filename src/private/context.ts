@@ -52,7 +52,7 @@ export class ResolveContext {
    * @param prop the prop's name
    * @param value what was passed
    * @param enumObject the enum, for example `MfaEnforcement`
-   * @param enumName how the problem names the type, with its article: "an MfaEnforcement"
+   * @param enumName how the problem names the type, with "a" or "an": "an MfaEnforcement"
    */
   public member<T extends string>(prop: string, value: T, enumObject: Record<string, T>, enumName: string): T {
     const members = Object.values(enumObject);

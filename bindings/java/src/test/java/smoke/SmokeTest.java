@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cdkmfauserpool.DeviceRemembering;
 import io.github.cdkmfauserpool.EmailMfaOptions;
 import io.github.cdkmfauserpool.MfaEnforcement;
+import io.github.cdkmfauserpool.MfaErrors;
 import io.github.cdkmfauserpool.MfaUserPool;
 import io.github.cdkmfauserpool.MfaUserPoolProps;
 import io.github.cdkmfauserpool.NewSmsRoleOptions;
@@ -64,7 +65,7 @@ class SmokeTest {
   }
 
   @Test
-  void articleSetupWithEveryMfaProp() {
+  void referenceSetupWithEveryMfaProp() {
     Stack stack = newStack();
     MfaUserPool pool = new MfaUserPool(stack, "Users", MfaUserPoolProps.builder()
         .mfa(MfaEnforcement.OPTIONAL)
@@ -173,5 +174,7 @@ class SmokeTest {
     assertTrue(error.getMessage().contains("[MfaUserPool Smoke/Users] mfa is REQUIRED but no factor is enabled"),
         error.getMessage());
     assertTrue(error.getMessage().contains("Enable at least one factor"), error.getMessage());
+    assertTrue(MfaErrors.isConfigurationErrorMessage(error.getMessage()));
+    assertFalse(MfaErrors.isConfigurationErrorMessage("some other failure"));
   }
 }
