@@ -1,9 +1,10 @@
+import * as cdk from 'aws-cdk-lib';
 import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
-import { ACCOUNT, acknowledgeCfnValidate, build, newStack, poolProperties } from './util';
+import { ACCOUNT, acknowledgeCfnValidate, build, CFN_VALIDATION_AVAILABLE, newStack, poolProperties } from './util';
 
 describe('SmsMfa.withNewRole', () => {
   test('the role trusts only Cognito, with the external ID and the confused-deputy conditions', () => {
@@ -270,5 +271,31 @@ describe('SMS validation', () => {
     expect(props.MfaConfiguration).toBe('OFF');
     expect(props.EnabledMfas).toBeUndefined();
     expect(props.SmsConfiguration).toBeDefined();
+  });
+});
+
+// aws-cdk-lib older than 2.257 has no Validations, so nothing is acknowledged there.
+(CFN_VALIDATION_AVAILABLE ? describe : describe.skip)('the SMS policy acknowledgement across aws-cdk-lib versions', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('where Validations refuses the qualified rule id (aws-cdk-lib 2.257 to 2.268), the pool still synthesizes', () => {
+    // GIVEN Validations that split rule ids on every '::', as aws-cdk-lib 2.263 does
+    const refused: string[] = [];
+    jest.spyOn((cdk as any).Validations, 'of').mockReturnValue({
+      acknowledge: (...rules: Array<{ id: string }>) => {
+        refused.push(...rules.map(r => r.id));
+        throw new Error(`Invalid validation rule ID '${rules[0].id}'. The '::' delimiter is reserved for separating the prefix from the rule name (e.g. 'prefix::RuleName').`);
+      },
+    } as any);
+    // WHEN
+    const { template } = build({ sms: SmsMfa.withNewRole() });
+    // THEN the acknowledgement was tried, left out, and the pool and its role are there
+    expect(refused).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::*]']);
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
+  });
+
+  test('any other failure of the acknowledgement is not swallowed', () => {
+    jest.spyOn((cdk as any).Validations, 'of').mockReturnValue({ acknowledge: () => { throw new Error('boom'); } } as any);
+    expect(() => build({ sms: SmsMfa.withNewRole() })).toThrow('boom');
   });
 });
