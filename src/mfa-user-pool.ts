@@ -37,7 +37,7 @@ export class MfaUserPool extends Construct {
   public readonly userPoolId: string;
   /** The user pool's ARN. */
   public readonly userPoolArn: string;
-  /** The role Cognito assumes to send SMS, when the pool has an SMS configuration. */
+  /** The role Cognito assumes to send SMS (created by this library, or the one you brought), when the pool has an SMS configuration. */
   public readonly smsRole?: iam.IRole;
   /** The external ID in the pool's SMS configuration, when it has one. */
   public readonly smsExternalId?: string;
