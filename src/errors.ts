@@ -8,12 +8,8 @@ import { MESSAGE_MARKER, MFA_CONFIGURATION_ERROR_SYMBOL } from './private/errors
  * `[MfaUserPool MyStack/Users] mfa is REQUIRED but no factor is enabled (received: ...). Enable ...`
  *
  * @example
- * try {
- *   new MfaUserPool(this, 'Users', { mfa: MfaEnforcement.REQUIRED, totp: false });
- * } catch (e) {
- *   if (!MfaErrors.isConfigurationError(e)) {
- *     throw e;
- *   }
+ * declare const caught: any; // what your code caught around `new MfaUserPool(...)`
+ * if (MfaErrors.isConfigurationError(caught)) {
  *   // A refused configuration: the message names the prop and the fix.
  * }
  */
