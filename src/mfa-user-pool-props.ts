@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { DeviceRemembering } from './device';
 import { EmailMfaOptions } from './email';
 import { MfaEnforcement } from './mfa';
+import { PasskeyOptions, PasswordlessOptions } from './passkeys';
 import { SmsMfa } from './sms';
 import { ThreatProtection } from './threat-protection';
 
@@ -46,6 +47,23 @@ export interface MfaUserPoolProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
    */
   readonly email?: EmailMfaOptions;
+
+  /**
+   * Passkeys (WebAuthn) as a first sign-in factor, next to the password. By default a passkey
+   * with user verification counts as MFA whenever MFA is on.
+   *
+   * @default - no passkeys
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html#amazon-cognito-user-pools-authentication-flow-methods-passkey
+   */
+  readonly passkeys?: PasskeyOptions;
+
+  /**
+   * Passwordless one-time-password first factors (email, SMS). Refused when `mfa` is REQUIRED.
+   *
+   * @default - no passwordless one-time-password sign-in
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
+   */
+  readonly passwordless?: PasswordlessOptions;
 
   /**
    * Device remembering: a remembered device can skip the MFA prompt.
@@ -119,7 +137,8 @@ export interface MfaUserPoolProps {
    * Everything else the L2 `cognito.UserPool` accepts: name, self sign-up, sign-in aliases,
    * attributes, triggers, email sending, messages... Fields that this construct owns (MFA, SMS
    * role, device tracking, feature plan, threat protection, password policy, account recovery,
-   * removal policy, deletion protection) are refused with an error naming the prop to use.
+   * sign-in policy and passkey settings, removal policy, deletion protection) are refused with an
+   * error naming the prop to use.
    *
    * @default - sign-in with email, email auto-verified and kept until the new address is verified
    * @see https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.UserPoolProps.html

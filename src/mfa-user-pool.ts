@@ -8,6 +8,7 @@ import { ResolveContext, WARNING_IDS } from './private/context';
 import { refuse } from './private/errors';
 import { applyL1Overrides } from './private/l1-overrides';
 import { resolveDecisions } from './private/resolve';
+import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { trustPolicyProblem } from './private/trust';
@@ -43,6 +44,8 @@ export class MfaUserPool extends Construct {
   public readonly smsExternalId?: string;
   /** The MFA enforcement the pool was built with. */
   public readonly mfa: MfaEnforcement;
+  /** The pool offers passkeys or passwordless first factors: its clients need ALLOW_USER_AUTH. */
+  private readonly choiceBasedSignIn: boolean;
 
   constructor(scope: Construct, id: string, props: MfaUserPoolProps = {}) {
     super(scope, id);
@@ -50,6 +53,7 @@ export class MfaUserPool extends Construct {
     const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
     const decisions = resolveDecisions(this.node.path, props, region);
     this.mfa = decisions.factors.mfa;
+    this.choiceBasedSignIn = offersChoiceBasedSignIn(decisions.firstFactors);
 
     // The default external ID is the pool's logical ID: as stable as the pool itself. It is read
     // when the template is synthesized, once `userPool` exists.
@@ -75,9 +79,10 @@ export class MfaUserPool extends Construct {
   }
 
   /**
-   * Adds an app client set up for the sign-in flows of MFA: SRP and refresh-token auth, no client
-   * secret (browser and mobile apps cannot keep one), user-existence errors prevented and token
-   * revocation on. Options you pass win over these defaults.
+   * Adds an app client set up for the sign-in flows of MFA: SRP and refresh-token auth (and
+   * choice-based sign-in, `ALLOW_USER_AUTH`, when the pool offers passkeys or passwordless first
+   * factors), no client secret (browser and mobile apps cannot keep one), user-existence errors
+   * prevented and token revocation on. Options you pass win over these defaults.
    *
    * @param id the construct id of the client (part of its logical ID: keep it stable)
    * @param options the L2 client options
@@ -87,9 +92,13 @@ export class MfaUserPool extends Construct {
       Annotations.of(this).addWarningV2(WARNING_IDS.userExistenceErrors,
         `addAppClient('${id}'): preventUserExistenceErrors is false, so sign-in and password recovery tell an attacker which usernames exist.`);
     }
+    if (this.choiceBasedSignIn && options.authFlows && !options.authFlows.user) {
+      Annotations.of(this).addWarningV2(WARNING_IDS.noChoiceBasedSignIn,
+        `addAppClient('${id}'): authFlows has no user (ALLOW_USER_AUTH), so this client cannot sign users in with the pool's passkeys or passwordless codes.`);
+    }
     return this.userPool.addClient(id, {
       ...options,
-      authFlows: options.authFlows ?? { userSrp: true },
+      authFlows: options.authFlows ?? { userSrp: true, ...(this.choiceBasedSignIn ? { user: true } : {}) },
       generateSecret: options.generateSecret ?? false,
       preventUserExistenceErrors: options.preventUserExistenceErrors ?? true,
       enableTokenRevocation: options.enableTokenRevocation ?? true,
@@ -98,9 +107,14 @@ export class MfaUserPool extends Construct {
 
   /**
    * Grants the IAM actions behind the admin MFA operations on this pool only: read a user and
-   * their MFA settings (`AdminGetUser`), set or reset a user's MFA preference
-   * (`AdminSetUserMFAPreference`), and list and forget a user's remembered devices
-   * (`AdminListDevices`, `AdminForgetDevice`).
+   * their MFA settings (`AdminGetUser`), set or reset a user's MFA preference, passkey MFA
+   * (`WebAuthnMfaSettings`) included (`AdminSetUserMFAPreference`), and list and forget a user's
+   * remembered devices (`AdminListDevices`, `AdminForgetDevice`).
+   *
+   * Listing and deleting a user's passkeys has no admin action: `ListWebAuthnCredentials` and
+   * `DeleteWebAuthnCredential` take the signed-in user's access token, and Cognito does not
+   * evaluate IAM policies for them, so there is nothing to grant.
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteWebAuthnCredential.html
    *
    * @param grantee who gets the permissions
    */

@@ -16,5 +16,6 @@ export const CANONICAL: Record<string, () => MfaUserPoolProps> = {
     email: { subject: 'Your MyApp code', body: 'Your MyApp sign-in code is {####}' },
     userPoolProps: { email: cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' }) },
   }),
+  'passkeys-mfa': () => ({ mfa: MfaEnforcement.REQUIRED, totp: true, passkeys: { relyingPartyId: 'auth.example.com' } }),
   'threat-protection': () => ({ threatProtection: ThreatProtection.ENFORCED, customAuthThreatProtection: ThreatProtection.AUDIT }),
 };

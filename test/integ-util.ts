@@ -12,6 +12,8 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
   readonly totp: boolean;
   readonly sms: boolean;
   readonly email: boolean;
+  /** The passkey settings Cognito reports, when the pool offers passkeys. */
+  readonly webAuthn?: { readonly relyingPartyId: string; readonly userVerification: string; readonly factorConfiguration: string };
 }): App {
   const app = new App();
   const stack = new Stack(app, `MfaUserPool-${name}`);
@@ -30,6 +32,20 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
       // objectLike is partial all the way down: {} asserts only that the key is there.
       ...(expected.sms ? { SmsMfaConfiguration: { SmsConfiguration: {} } } : {}),
       ...(expected.email ? { EmailMfaConfiguration: {} } : {}),
+      ...(expected.webAuthn ? {
+        WebAuthnConfiguration: {
+          RelyingPartyId: expected.webAuthn.relyingPartyId,
+          UserVerification: expected.webAuthn.userVerification,
+          FactorConfiguration: expected.webAuthn.factorConfiguration,
+        },
+      } : {}),
     }));
+  if (expected.webAuthn) {
+    integ.assertions
+      .awsApiCall('CognitoIdentityServiceProvider', 'describeUserPool', { UserPoolId: pool.userPoolId })
+      .expect(ExpectedResult.objectLike({
+        UserPool: { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } } },
+      }));
+  }
   return app;
 }

@@ -170,7 +170,7 @@ describe('account recovery', () => {
   });
 });
 
-describe('phone sign-in and passwordless', () => {
+describe('phone sign-in', () => {
   test('phone sign-in with SMS works and verifies the phone', () => {
     const { template } = build({ sms: SmsMfa.withNewRole(), userPoolProps: { signInAliases: { email: true, phone: true } } });
 
@@ -186,40 +186,6 @@ describe('phone sign-in and passwordless', () => {
     expect(() => build({ userPoolProps: { signInAliases: { phone: true } } }))
       .toThrow(/userPoolProps\.signInAliases \/ userPoolProps\.autoVerify use the phone number, which needs an SMS configuration.*Set sms: SmsMfa\.withNewRole\(\)/);
     expect(() => build({ userPoolProps: { autoVerify: { email: true, phone: true } } })).toThrow(/needs an SMS configuration/);
-  });
-
-  test('passwordless first factors with REQUIRED MFA are refused', () => {
-    expect(() => build({
-      featurePlan: cognito.FeaturePlan.ESSENTIALS,
-      userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true, passkey: true } }, passkeyRelyingPartyId: 'example.com' },
-    })).toThrow(/userPoolProps\.signInPolicy\.allowedFirstAuthFactors allows passwordless sign-in, which Cognito does not combine with MFA/);
-  });
-
-  test('passwordless first factors with OPTIONAL MFA are warned about', () => {
-    const { annotations } = build({
-      mfa: MfaEnforcement.OPTIONAL,
-      userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true } }, email: SES },
-    });
-
-    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:mfaWithPasswordless'));
-  });
-
-  test('turning password sign-in off is refused', () => {
-    const signInPolicy = { allowedFirstAuthFactors: { password: false, emailOtp: true } };
-    expect(() => build({ mfa: MfaEnforcement.OFF, userPoolProps: { signInPolicy } }))
-      .toThrow(/userPoolProps\.signInPolicy\.allowedFirstAuthFactors\.password must be true/);
-  });
-
-  test('passwordless first factors with the LITE plan are refused', () => {
-    expect(() => build({
-      mfa: MfaEnforcement.OFF,
-      featurePlan: cognito.FeaturePlan.LITE,
-      userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true, emailOtp: true } }, email: SES },
-    })).toThrow(/featurePlan must be ESSENTIALS or PLUS for passwordless first factors/);
-  });
-
-  test('password-only first factor with REQUIRED MFA is fine', () => {
-    expect(() => build({ userPoolProps: { signInPolicy: { allowedFirstAuthFactors: { password: true } } } })).not.toThrow();
   });
 });
 
@@ -280,6 +246,9 @@ describe('userPoolProps pass-through', () => {
     ['customThreatProtectionMode', cognito.CustomThreatProtectionMode.AUDIT_ONLY, 'customAuthThreatProtection'],
     ['passwordPolicy', { minLength: 6 }, 'passwordPolicy'],
     ['accountRecovery', cognito.AccountRecovery.NONE, 'accountRecovery'],
+    ['signInPolicy', { allowedFirstAuthFactors: { password: true, passkey: true } }, 'passkeys and passwordless'],
+    ['passkeyRelyingPartyId', 'example.com', 'passkeys (relyingPartyId)'],
+    ['passkeyUserVerification', cognito.PasskeyUserVerification.REQUIRED, 'passkeys (userVerification)'],
     ['removalPolicy', RemovalPolicy.DESTROY, 'removalPolicy'],
     ['deletionProtection', false, 'deletionProtection'],
   ])('userPoolProps.%s is refused, naming the prop to use', (field, value, instead) => {

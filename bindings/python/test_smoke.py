@@ -17,6 +17,8 @@ from cdk_mfa_user_pool import (
     MfaErrors,
     MfaUserPool,
     NewSmsRoleOptions,
+    PasskeyOptions,
+    PasswordlessOptions,
     SmsMfa,
     SmsMfaOptions,
     ThreatProtection,
@@ -176,3 +178,26 @@ def test_refusal_is_recognised_with_mfa_errors():
         MfaUserPool(other, "Users")  # a duplicate construct id: the constructs library's error
     assert "There is already a Construct with name 'Users'" in str(not_ours.value)
     assert not MfaErrors.is_configuration_error_message(str(not_ours.value))
+
+
+def test_passkeys_as_mfa_and_choice_based_sign_in():
+    stack = new_stack()
+    pool = MfaUserPool(
+        stack,
+        "Users",
+        mfa=MfaEnforcement.REQUIRED,
+        passkeys=PasskeyOptions(relying_party_id="auth.example.com", user_verification=cognito.PasskeyUserVerification.REQUIRED),
+    )
+    pool.add_app_client("WebClient")
+    template = assertions.Template.from_stack(stack)
+    template.has_resource_properties("AWS::Cognito::UserPool", {
+        "Policies": Match.object_like({"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}}),
+        "WebAuthnRelyingPartyID": "auth.example.com",
+        "WebAuthnFactorConfiguration": "MULTI_FACTOR_WITH_USER_VERIFICATION",
+    })
+    template.has_resource_properties("AWS::Cognito::UserPoolClient", {
+        "ExplicitAuthFlows": Match.array_with(["ALLOW_USER_AUTH"]),
+    })
+    with pytest.raises(Exception) as raised:
+        MfaUserPool(new_stack(), "Users", passwordless=PasswordlessOptions(email_otp=True))
+    assert "passwordless.emailOtp is a passwordless first factor" in str(raised.value)

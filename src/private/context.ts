@@ -9,6 +9,8 @@ export const WARNING_IDS = {
   snsRegionUnchecked: 'cdk-mfa-user-pool:snsRegionUnchecked',
   dataLossRisk: 'cdk-mfa-user-pool:dataLossRisk',
   userExistenceErrors: 'cdk-mfa-user-pool:userExistenceErrors',
+  passkeyWithoutUserVerification: 'cdk-mfa-user-pool:passkeyWithoutUserVerification',
+  noChoiceBasedSignIn: 'cdk-mfa-user-pool:noChoiceBasedSignIn',
 } as const;
 
 /** The name of one of this library's warnings. */

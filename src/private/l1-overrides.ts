@@ -9,7 +9,7 @@ import { Decisions } from './resolve';
 export function applyL1Overrides(ctx: ResolveContext, cfnPool: cognito.CfnUserPool, d: Decisions): void {
   const email = d.factors.email;
   if (email) {
-    refuseEmailWithoutSes(ctx, cfnPool);
+    refuseEmailWithoutSes(ctx, cfnPool, 'email');
     // EMAIL_OTP: the L2's mfaSecondFactor.email runs its own SES check, which throws an error
     // that names no MfaUserPool prop (this library's check is the line above).
     cfnPool.enabledMfas = [...(cfnPool.enabledMfas ?? []), 'EMAIL_OTP'];
@@ -17,16 +17,27 @@ export function applyL1Overrides(ctx: ResolveContext, cfnPool: cognito.CfnUserPo
     cfnPool.emailAuthenticationSubject = email.subject;
     cfnPool.emailAuthenticationMessage = email.body;
   }
+  if (d.firstFactors.emailOtp) {
+    refuseEmailWithoutSes(ctx, cfnPool, 'passwordless.emailOtp');
+  }
+  const passkey = d.firstFactors.passkey;
+  if (passkey) {
+    // The L2 has no prop for it (aws-cdk #37895), and the floor's L1 has no property either:
+    // written explicitly, so that the pool never depends on the service default (SINGLE_FACTOR).
+    cfnPool.addPropertyOverride('WebAuthnFactorConfiguration',
+      passkey.countsAsMfa ? 'MULTI_FACTOR_WITH_USER_VERIFICATION' : 'SINGLE_FACTOR');
+  }
 }
 
 /**
- * Email MFA needs the pool to send email through Amazon SES, which only the L2's bound email
- * configuration tells (`EmailSendingAccount: DEVELOPER`).
+ * Email codes (the email MFA factor, the email OTP first factor) need the pool to send email
+ * through Amazon SES, which only the L2's bound email configuration tells
+ * (`EmailSendingAccount: DEVELOPER`).
  */
-function refuseEmailWithoutSes(ctx: ResolveContext, cfnPool: cognito.CfnUserPool): void {
+function refuseEmailWithoutSes(ctx: ResolveContext, cfnPool: cognito.CfnUserPool, prop: string): void {
   const emailConfiguration = cfnPool.emailConfiguration as cognito.CfnUserPool.EmailConfigurationProperty | undefined;
   if (emailConfiguration?.emailSendingAccount !== 'DEVELOPER') {
-    throw ctx.refuse('email', 'needs the pool to send email through Amazon SES', emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT',
-      'Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove email.');
+    throw ctx.refuse(prop, 'needs the pool to send email through Amazon SES', emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT',
+      `Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove ${prop}.`);
   }
 }

@@ -1,5 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Decisions } from './resolve';
+import { offersChoiceBasedSignIn } from './resolve/first-factors';
 import { SmsRoleBinding } from './sms-role';
 import { DeviceRemembering } from '../device';
 import { MfaEnforcement } from '../mfa';
@@ -36,7 +37,7 @@ const DEVICE_TRACKING: Record<DeviceRemembering, cognito.DeviceTracking | undefi
  * by `applyL1Overrides`.
  */
 export function toUserPoolProps(d: Decisions, pass: cognito.UserPoolProps, sms: SmsRoleBinding | undefined): cognito.UserPoolProps {
-  const { factors, plan } = d;
+  const { factors, plan, firstFactors: first } = d;
   return {
     ...pass,
     signInAliases: d.signIn.signInAliases,
@@ -52,6 +53,12 @@ export function toUserPoolProps(d: Decisions, pass: cognito.UserPoolProps, sms: 
     snsRegion: factors.sms?.snsRegion,
     // Without an SMS configuration, keep the L2 from creating its own SMS role.
     enableSmsRole: sms ? undefined : false,
+    // Written only when a first factor besides the password is offered, as a plain L2 pool does.
+    signInPolicy: offersChoiceBasedSignIn(first) ? {
+      allowedFirstAuthFactors: { password: true, passkey: !!first.passkey, emailOtp: first.emailOtp, smsOtp: first.smsOtp },
+    } : undefined,
+    passkeyRelyingPartyId: first.passkey?.relyingPartyId,
+    passkeyUserVerification: first.passkey?.userVerification,
     deviceTracking: DEVICE_TRACKING[d.deviceRemembering],
     passwordPolicy: d.passwordPolicy,
     accountRecovery: d.accountRecovery,

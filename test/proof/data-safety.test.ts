@@ -8,7 +8,7 @@ import { newStack } from '../util';
 
 /**
  * Configurations that differ only in what a team changes on a live pool: MFA mode, factors, SMS
- * options, device remembering, threat protection. Switching between any two must update the pool
+ * options, device remembering, threat protection, passkeys and passwordless first factors. Switching between any two must update the pool
  * in place: same logical ID, and none of the properties Cognito refuses to update changes.
  */
 const LIVE_CHANGES: Record<string, MfaUserPoolProps> = {
@@ -22,6 +22,11 @@ const LIVE_CHANGES: Record<string, MfaUserPoolProps> = {
   'devices OFF': { deviceRemembering: DeviceRemembering.OFF },
   'threat protection AUDIT': { threatProtection: ThreatProtection.AUDIT },
   'threat protection ENFORCED': { threatProtection: ThreatProtection.ENFORCED },
+  'passkeys as MFA': { passkeys: { relyingPartyId: 'auth.example.com' } },
+  'passkeys single factor, OPTIONAL': { mfa: MfaEnforcement.OPTIONAL, passkeys: { relyingPartyId: 'auth.example.com', countsAsMfa: false } },
+  'passkeys and SMS OTP, OPTIONAL': {
+    mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole(), passkeys: { relyingPartyId: 'auth.example.com' }, passwordless: { smsOtp: true },
+  },
 };
 
 /** Properties Cognito will not change on an existing pool (the update fails). */
@@ -68,6 +73,20 @@ describe('data safety across live changes', () => {
     const after = Template.fromStack(stack).findResources('AWS::Cognito::UserPool');
 
     expect((after[before.logicalId] as any).Properties).toEqual(before.properties);
+  });
+
+  test('turning passkeys and passwordless factors on or off keeps every logical ID, the clients\' included', () => {
+    const logicalIds = (props: MfaUserPoolProps) => {
+      const stack = newStack();
+      const pool = new MfaUserPool(stack, 'Users', props);
+      pool.addAppClient('Web');
+      return Object.keys(Template.fromStack(stack).toJSON().Resources).sort();
+    };
+    const off = logicalIds({ mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole() });
+    expect(off).toEqual(['Users0A0EEA89', 'UsersSmsPolicy52D91C97', 'UsersSmsRole2846A27E', 'UsersWebA39D1A70']);
+    expect(logicalIds({
+      mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole(), passkeys: { relyingPartyId: 'auth.example.com' }, passwordless: { smsOtp: true },
+    })).toEqual(off);
   });
 
   test.each([RemovalPolicy.RETAIN, RemovalPolicy.DESTROY])(

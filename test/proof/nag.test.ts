@@ -76,7 +76,7 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
     })).toEqual([]);
   });
 
-  test.each(['totp-only', 'email'])('%s has only COG8', (name) => {
+  test.each(['totp-only', 'email', 'passkeys-mfa'])('%s has only COG8', (name) => {
     expect(findings(canonical(name))).toEqual(['AwsSolutions-COG8 TestStack/Users/Default/Resource']);
   });
 

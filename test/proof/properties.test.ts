@@ -18,11 +18,13 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 1000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (mfa|totp|sms(\.\w+)?|email(\.\w+)?|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (mfa|totp|sms(\.\w+)?|email(\.\w+)?|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+/** Unset half the time: for the props whose combinations with the MFA mode matter most. */
+const often = <T>(arb: fc.Arbitrary<T>) => fc.oneof(fc.constant(undefined), arb);
 /** A valid value four times in five, an invalid one otherwise. */
 const mostly = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: invalid });
@@ -62,8 +64,13 @@ const input = fc.record({
   customAuthThreatProtection: maybe(fc.constantFrom(ThreatProtection.OFF, ThreatProtection.AUDIT, ThreatProtection.ENFORCED)),
   signInAliases: maybe(fc.constantFrom<cognito.SignInAliases>(
     { email: true }, { phone: true }, { email: true, phone: true }, { username: true, email: true })),
-  firstFactors: maybe(fc.constantFrom<cognito.AllowedFirstAuthFactors>(
-    { password: true }, { password: true, emailOtp: true }, { password: true, smsOtp: true })),
+  passkeys: often(fc.record({
+    relyingPartyId: mostly(fc.constantFrom('auth.example.com', 'localhost', 'login.example.co.uk'),
+      fc.constantFrom('https://auth.example.com', 'auth.example.com:443', '')),
+    userVerification: maybe(fc.constantFrom(cognito.PasskeyUserVerification.REQUIRED, cognito.PasskeyUserVerification.PREFERRED)),
+    countsAsMfa: maybe(fc.boolean()),
+  })),
+  passwordless: often(fc.record({ emailOtp: often(fc.boolean()), smsOtp: often(fc.boolean()) })),
   passwordPolicy: maybe(fc.record({
     minLength: maybe(mostly(fc.integer({ min: 6, max: 99 }), fc.constantFrom(4, 5, 100))),
     requireSymbols: maybe(fc.boolean()),
@@ -89,6 +96,8 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
     featurePlan: i.featurePlan,
     threatProtection: i.threatProtection,
     customAuthThreatProtection: i.customAuthThreatProtection,
+    passkeys: i.passkeys,
+    passwordless: i.passwordless,
     passwordPolicy: i.passwordPolicy && {
       minLength: i.passwordPolicy.minLength,
       requireSymbols: i.passwordPolicy.requireSymbols,
@@ -98,7 +107,6 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
     },
     userPoolProps: {
       signInAliases: i.signInAliases,
-      signInPolicy: i.firstFactors && { allowedFirstAuthFactors: i.firstFactors },
       email: i.ses ? cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' }) : undefined,
     },
   };
@@ -143,6 +151,8 @@ function checkInvariants(template: Template, i: Input): void {
     expect(p.UserPoolTier).toBe('PLUS');
   }
 
+  checkFirstFactors(p, enabled);
+
   const remembering = i.deviceRemembering ?? DeviceRemembering.USER_OPT_IN;
   expect(p.DeviceConfiguration).toEqual({
     [DeviceRemembering.OFF]: undefined,
@@ -161,6 +171,51 @@ function checkInvariants(template: Template, i: Input): void {
   }
   if (effective.includes('verified_phone_number')) {
     expect(p.SmsConfiguration).toBeDefined();
+  }
+}
+
+/** How many synthesized templates offered each first factor besides the password. */
+const firstFactorsSeen: Record<string, number> = {};
+
+/** Passkeys and passwordless first factors: only what Cognito accepts. */
+function checkFirstFactors(p: any, enabled: string[]): void {
+  const first: string[] | undefined = p.Policies?.SignInPolicy?.AllowedFirstAuthFactors;
+  for (const factor of first ?? []) {
+    firstFactorsSeen[`${factor} with MFA ${p.MfaConfiguration}`] = (firstFactorsSeen[`${factor} with MFA ${p.MfaConfiguration}`] ?? 0) + 1;
+  }
+  if (first === undefined) {
+    expect(p.WebAuthnRelyingPartyID).toBeUndefined();
+    expect(p.WebAuthnFactorConfiguration).toBeUndefined();
+    return;
+  }
+  expect(first).toContain('PASSWORD');
+  expect(first.length).toBeGreaterThan(1);
+  expect(['ESSENTIALS', 'PLUS']).toContain(p.UserPoolTier);
+  if (p.MfaConfiguration === 'ON') {
+    // "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is enabled"
+    expect(first.every(f => f === 'PASSWORD' || f === 'WEB_AUTHN')).toBe(true);
+  }
+  if (first.includes('WEB_AUTHN')) {
+    expect(p.WebAuthnRelyingPartyID).toMatch(/^[a-z0-9.-]{1,63}$/);
+    expect(['required', 'preferred']).toContain(p.WebAuthnUserVerification);
+    if (p.MfaConfiguration === 'ON') {
+      expect(p.WebAuthnFactorConfiguration).toBe('MULTI_FACTOR_WITH_USER_VERIFICATION');
+    }
+    if (p.WebAuthnFactorConfiguration === 'MULTI_FACTOR_WITH_USER_VERIFICATION') {
+      // Passkey MFA needs another MFA factor against lockout.
+      expect(p.MfaConfiguration).not.toBe('OFF');
+      expect(enabled.length).toBeGreaterThan(0);
+    } else {
+      expect(p.WebAuthnFactorConfiguration).toBe('SINGLE_FACTOR');
+    }
+  } else {
+    expect(p.WebAuthnFactorConfiguration).toBeUndefined();
+  }
+  if (first.includes('SMS_OTP')) {
+    expect(p.SmsConfiguration).toBeDefined();
+  }
+  if (first.includes('EMAIL_OTP')) {
+    expect(p.EmailConfiguration?.EmailSendingAccount).toBe('DEVELOPER');
   }
 }
 
@@ -185,10 +240,16 @@ describe('property-based: the whole props space', () => {
       synthesized++;
     }), { seed: SEED, numRuns: RUNS });
 
+    // eslint-disable-next-line no-console
+    console.log(`property-based: ${RUNS} inputs, ${synthesized} synthesized and valid, ${refused} refused by name; `
+      + `first factors seen: ${JSON.stringify(firstFactorsSeen)}`);
+
     // Both outcomes must actually occur, or the generator is not exploring the space.
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
-    // eslint-disable-next-line no-console
-    console.log(`property-based: ${RUNS} inputs, ${synthesized} synthesized and valid, ${refused} refused by name`);
+    // Every first factor reaches a valid template, passkeys with every MFA mode.
+    for (const seen of ['WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL']) {
+      expect(firstFactorsSeen[seen] ?? 0).toBeGreaterThan(0);
+    }
   });
 });

@@ -29,6 +29,21 @@ export interface FactorDecisions {
   readonly email?: EmailMfaOptions;
 }
 
+/** Passkeys as a first factor. */
+export interface PasskeyDecisions {
+  readonly relyingPartyId: string;
+  readonly userVerification: cognito.PasskeyUserVerification;
+  /** `MULTI_FACTOR_WITH_USER_VERIFICATION` when true, `SINGLE_FACTOR` otherwise. */
+  readonly countsAsMfa: boolean;
+}
+
+/** The first factors besides the password, which stays allowed. */
+export interface FirstFactorDecisions {
+  readonly passkey?: PasskeyDecisions;
+  readonly emailOtp: boolean;
+  readonly smsOtp: boolean;
+}
+
 /** The feature plan and threat protection modes. */
 export interface PlanDecisions {
   readonly featurePlan: cognito.FeaturePlan;
@@ -50,6 +65,7 @@ export interface Decisions {
   readonly signIn: SignInDecisions;
   readonly factors: FactorDecisions;
   readonly plan: PlanDecisions;
+  readonly firstFactors: FirstFactorDecisions;
   readonly deviceRemembering: DeviceRemembering;
   readonly accountRecovery: cognito.AccountRecovery;
   readonly passwordPolicy: cognito.PasswordPolicy;

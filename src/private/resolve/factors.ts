@@ -15,8 +15,10 @@ export function resolveFactors(ctx: ResolveContext, props: MfaUserPoolProps, sig
   const email = props.email;
   const totp = mfa === MfaEnforcement.OFF ? refuseFactorsWhileOff(ctx, props, signIn) : props.totp ?? true;
   if (mfa !== MfaEnforcement.OFF && !totp && sms === undefined && email === undefined) {
+    // Passkeys that count as MFA need another factor too: Cognito requires one against lockout.
     throw ctx.refuse('mfa', `is ${mfa} but no factor is enabled`, { mfa, totp: props.totp },
-      'Enable at least one factor: totp: true (recommended), sms: SmsMfa.withNewRole(), or email: {}. Or set mfa to MfaEnforcement.OFF.');
+      'Enable at least one factor: totp: true (recommended), sms: SmsMfa.withNewRole(), or email: {}'
+      + `${props.passkeys ? ' (passkeys that count as MFA need one too, so that a lost device does not lock users out)' : ''}. Or set mfa to MfaEnforcement.OFF.`);
   }
   if (signIn.phoneInUse && sms === undefined) {
     throw ctx.refuse('userPoolProps.signInAliases / userPoolProps.autoVerify',

@@ -1,35 +1,80 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { FactorDecisions, FirstFactorDecisions, PasskeyDecisions } from './decisions';
 import { MfaEnforcement } from '../../mfa';
+import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
+import { PasskeyOptions } from '../../passkeys';
 import { ResolveContext } from '../context';
+import { isLiteral } from '../errors';
 
 /**
- * Passwordless first factors (`userPoolProps.signInPolicy`): password sign-in stays allowed,
- * they need ESSENTIALS or PLUS, they are refused with REQUIRED MFA (no user could use them) and
- * warned about with OPTIONAL MFA (those sign-ins skip MFA).
+ * A bare domain name: dot-separated labels of letters, digits and inner hyphens. The whole ID is
+ * at most 63 characters: CloudFormation's `AWS::Cognito::UserPool` schema limits
+ * `WebAuthnRelyingPartyID` to 63 (the API allows 127, but the template is what deploys).
  */
-export function checkFirstFactors(ctx: ResolveContext, pass: cognito.UserPoolProps, mfa: MfaEnforcement, featurePlan: cognito.FeaturePlan): void {
-  const firstFactors = pass.signInPolicy?.allowedFirstAuthFactors;
-  if (!firstFactors) {
-    return;
+const DOMAIN_NAME = /^(?=.{1,63}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+
+const SKIPS_MFA = 'Passwordless first factors are allowed while MFA is OPTIONAL: passwordless sign-ins skip MFA, and users who turn MFA on sign in with a password (or a passkey that counts as MFA). See https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html';
+
+/**
+ * First factors besides the password (which Cognito keeps allowed): passkeys and passwordless
+ * one-time passwords. Cognito's rules, from `SetUserPoolMfaConfig` and `UpdateUserPool`:
+ * "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is
+ * enabled" (OTP first factors refused with MFA ON), and a WEB_AUTHN first factor with MFA ON
+ * needs `MULTI_FACTOR_WITH_USER_VERIFICATION` ("Cannot set WebAuthn factor configuration to
+ * SINGLE_FACTOR if MFA is required"). Both need ESSENTIALS or PLUS.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignInPolicyType.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html
+ */
+export function resolveFirstFactors(
+  ctx: ResolveContext, props: MfaUserPoolProps, factors: FactorDecisions, featurePlan: cognito.FeaturePlan,
+): FirstFactorDecisions {
+  const passkey = props.passkeys && resolvePasskey(ctx, props.passkeys, factors.mfa);
+  const emailOtp = props.passwordless?.emailOtp === true;
+  const smsOtp = props.passwordless?.smsOtp === true;
+  if ((passkey || emailOtp || smsOtp) && featurePlan === cognito.FeaturePlan.LITE) {
+    throw ctx.refuse('featurePlan', 'must be ESSENTIALS or PLUS for passkeys and passwordless first factors', featurePlan,
+      'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (or leave it unset), or remove passkeys and passwordless.');
   }
-  if (!firstFactors.password) {
-    throw ctx.refuse('userPoolProps.signInPolicy.allowedFirstAuthFactors.password', 'must be true: Cognito cannot turn password sign-in off',
-      firstFactors.password, 'Set password: true.');
+  const otp = emailOtp ? 'passwordless.emailOtp' : smsOtp ? 'passwordless.smsOtp' : undefined;
+  if (otp && factors.mfa === MfaEnforcement.REQUIRED) {
+    throw ctx.refuse(otp, 'is a passwordless first factor, which Cognito refuses while mfa is REQUIRED (those sign-ins would skip MFA)', true,
+      'Remove it and offer passkeys (passkeys: { relyingPartyId }), which count as MFA, or set mfa to MfaEnforcement.OPTIONAL.');
   }
-  if (!(firstFactors.emailOtp || firstFactors.smsOtp || firstFactors.passkey)) {
-    return;
+  if (smsOtp && factors.sms === undefined) {
+    throw ctx.refuse('passwordless.smsOtp', 'needs an SMS configuration to send the codes', true,
+      'Set sms: SmsMfa.withNewRole() (or SmsMfa.withRole(...)), or remove passwordless.smsOtp.');
   }
-  if (featurePlan === cognito.FeaturePlan.LITE) {
-    throw ctx.refuse('featurePlan', 'must be ESSENTIALS or PLUS for passwordless first factors (userPoolProps.signInPolicy)', featurePlan,
-      'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (or leave it unset), or allow only password sign-in.');
+  const skipsMfa = otp !== undefined || (passkey !== undefined && !passkey.countsAsMfa);
+  if (skipsMfa && factors.mfa === MfaEnforcement.OPTIONAL) {
+    ctx.advise('mfaWithPasswordless', SKIPS_MFA);
   }
-  if (mfa === MfaEnforcement.REQUIRED) {
-    throw ctx.refuse('userPoolProps.signInPolicy.allowedFirstAuthFactors',
-      'allows passwordless sign-in, which Cognito does not combine with MFA: with mfa REQUIRED no user could use it',
-      firstFactors,
-      'Allow only password as the first factor, or set mfa to MfaEnforcement.OPTIONAL (users with MFA then sign in with a password) or OFF.');
+  return { passkey, emailOtp, smsOtp };
+}
+
+/** Whether the pool offers first factors that need choice-based sign-in (`ALLOW_USER_AUTH`). */
+export function offersChoiceBasedSignIn(firstFactors: FirstFactorDecisions): boolean {
+  return firstFactors.passkey !== undefined || firstFactors.emailOtp || firstFactors.smsOtp;
+}
+
+function resolvePasskey(ctx: ResolveContext, options: PasskeyOptions, mfa: MfaEnforcement): PasskeyDecisions {
+  const relyingPartyId = options.relyingPartyId;
+  if (isLiteral(relyingPartyId) && !DOMAIN_NAME.test(relyingPartyId)) {
+    throw ctx.refuse('passkeys.relyingPartyId', 'must be a bare domain name of at most 63 characters, with no scheme, path or port', relyingPartyId,
+      'Use the domain users sign in on, for example "auth.example.com".');
   }
-  if (mfa === MfaEnforcement.OPTIONAL) {
-    ctx.advise('mfaWithPasswordless', 'Passwordless first factors are allowed while MFA is OPTIONAL: users who turn MFA on cannot sign in without a password, and passwordless sign-ins skip MFA. See https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html');
+  const userVerification = ctx.member('passkeys.userVerification', options.userVerification ?? cognito.PasskeyUserVerification.REQUIRED,
+    cognito.PasskeyUserVerification, 'a cognito.PasskeyUserVerification');
+  const countsAsMfa = options.countsAsMfa ?? mfa !== MfaEnforcement.OFF;
+  if (countsAsMfa && mfa === MfaEnforcement.OFF) {
+    throw ctx.refuse('passkeys.countsAsMfa', 'would be ignored because mfa is OFF', true,
+      'Remove countsAsMfa, or set mfa to MfaEnforcement.OPTIONAL or REQUIRED.');
   }
+  if (!countsAsMfa && mfa === MfaEnforcement.REQUIRED) {
+    throw ctx.refuse('passkeys.countsAsMfa', 'must be true while mfa is REQUIRED: Cognito refuses single-factor passkeys there', false,
+      'Remove countsAsMfa (it defaults to true), or set mfa to MfaEnforcement.OPTIONAL.');
+  }
+  if (countsAsMfa && userVerification !== cognito.PasskeyUserVerification.REQUIRED) {
+    ctx.advise('passkeyWithoutUserVerification', `passkeys.userVerification is ${userVerification}: a passkey sign-in satisfies MFA only with user verification, so users whose authenticator does not verify them are asked for another factor. Use cognito.PasskeyUserVerification.REQUIRED to make every passkey sign-in count as MFA.`);
+  }
+  return { relyingPartyId, userVerification, countsAsMfa };
 }

@@ -1,7 +1,7 @@
 import { Decisions } from './decisions';
 import { checkEmail } from './email';
 import { resolveFactors } from './factors';
-import { checkFirstFactors } from './first-factors';
+import { resolveFirstFactors } from './first-factors';
 import { resolveLifecycle } from './lifecycle';
 import { refuseOwnedFields } from './owned-fields';
 import { resolvePasswordPolicy } from './password';
@@ -37,11 +37,11 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
     checkEmail(ctx, props.email);
   }
   const plan = resolvePlan(ctx, props, factors);
-  checkFirstFactors(ctx, pass, factors.mfa, plan.featurePlan);
+  const firstFactors = resolveFirstFactors(ctx, props, factors, plan.featurePlan);
   const accountRecovery = resolveRecovery(ctx, props.accountRecovery, factors);
   const passwordPolicy = resolvePasswordPolicy(ctx, props.passwordPolicy, plan.featurePlan);
   const lifecycle = resolveLifecycle(ctx, props);
   const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
-  return { signIn, factors, plan, deviceRemembering, accountRecovery, passwordPolicy, lifecycle, advisories: ctx.advisories };
+  return { signIn, factors, plan, firstFactors, deviceRemembering, accountRecovery, passwordPolicy, lifecycle, advisories: ctx.advisories };
 }
