@@ -1,6 +1,6 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw> <N>
+//   node bench/child.js <mfa|raw|passkeys> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
@@ -16,6 +16,15 @@ function mfaPool(stack, id) {
     mfa: MfaEnforcement.OPTIONAL,
     sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
     deviceRemembering: DeviceRemembering.USER_OPT_IN,
+  });
+}
+// The same with passkeys that count as MFA (choice-based sign-in): the marginal cost of the feature.
+function passkeyPool(stack, id) {
+  new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    passkeys: { relyingPartyId: 'auth.example.com' },
   });
 }
 function rawPool(stack, id) {
@@ -39,7 +48,7 @@ const started = performance.now();
 const app = new App();
 const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
 for (let i = 0; i < n; i++) {
-  (kind === 'mfa' ? mfaPool : rawPool)(stack, `Pool${i}`);
+  ({ mfa: mfaPool, raw: rawPool, passkeys: passkeyPool })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();
 const assembly = app.synth();

@@ -1,7 +1,8 @@
 // The benchmark: MfaUserPool against the raw cognito.UserPool configured the same way, for
-// N = 1, 10 and 100 pools per app. Samples run in fresh child processes, alternating the two
-// kinds (and which goes first) so that the machine's noise falls on both alike; medians and
-// their ratios come from this one run. Then the test suite's duration and the npm tarball size.
+// N = 1, 10 and 100 pools per app, and the same MfaUserPool with passkeys (the feature's marginal
+// cost). Samples run in fresh child processes, rotating the kinds (and which goes first) so that
+// the machine's noise falls on all alike; medians and their ratios come from this one run. Then
+// the test suite's duration and the npm tarball size.
 //   node bench/run.js [rounds]
 const { execFileSync } = require('child_process');
 const path = require('path');
@@ -18,9 +19,11 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  results[n] = { mfa: [], raw: [] };
+  results[n] = { mfa: [], raw: [], passkeys: [] };
+  const kinds = ['mfa', 'raw', 'passkeys'];
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 === 0 ? ['mfa', 'raw'] : ['raw', 'mfa'];
+    // Each round starts with another kind, so that the machine's noise falls on all alike.
+    const order = kinds.map((_, k) => kinds[(k + r) % kinds.length]);
     for (const kind of order) {
       results[n][kind].push(sample(kind, n));
     }
@@ -42,6 +45,12 @@ for (const n of sizes) {
   console.log(`${String(n).padStart(4)} | ${mt.toFixed(0).padStart(14)} | ${rt.toFixed(0).padStart(9)} | ${ratio.toFixed(2).padStart(10)} | `
     + `${constructRatio.toFixed(2).padStart(21)} | `
     + `${mm.toFixed(0).padStart(14)} | ${rm.toFixed(0).padStart(9)} | ${(mm / rm).toFixed(2).padStart(12)} | ${m[0].resources}/${r[0].resources}`);
+}
+for (const n of sizes) {
+  const p = results[n].passkeys; const m = results[n].mfa;
+  console.log(`passkeys as MFA, N=${String(n).padStart(3)}: ${median(p.map(x => x.ms)).toFixed(0)} ms, `
+    + `${(median(p.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x MfaUserPool without them `
+    + `(construct phase ${(median(p.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x)`);
 }
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `

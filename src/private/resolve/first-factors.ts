@@ -21,9 +21,14 @@ const SKIPS_MFA = 'Passwordless first factors are allowed while MFA is OPTIONAL:
  * "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is
  * enabled" (OTP first factors refused with MFA ON), and a WEB_AUTHN first factor with MFA ON
  * needs `MULTI_FACTOR_WITH_USER_VERIFICATION` ("Cannot set WebAuthn factor configuration to
- * SINGLE_FACTOR if MFA is required"). Both need ESSENTIALS or PLUS.
+ * SINGLE_FACTOR if MFA is required", with no WebAuthn setting, with user verification preferred
+ * and with required alike; OPTIONAL with SINGLE_FACTOR is accepted). Both error texts were measured
+ * on real AWS (go-to-k/cdkd #1975 and #2064; hashicorp/terraform-provider-aws #50110). First
+ * factors besides the password need ESSENTIALS or PLUS, and passkey MFA needs another MFA factor
+ * (WebAuthnMfaSettingsType: "at least one other MFA method ... to prevent account lockout"):
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignInPolicyType.html
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnMfaSettingsType.html
  */
 export function resolveFirstFactors(
   ctx: ResolveContext, props: MfaUserPoolProps, factors: FactorDecisions, featurePlan: cognito.FeaturePlan,
