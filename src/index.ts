@@ -4,6 +4,7 @@ export * from './email';
 export * from './device';
 export * from './threat-protection';
 export * from './passkeys';
+export * from './adaptive-authentication';
 export * from './errors';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';

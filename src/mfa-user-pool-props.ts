@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { AdaptiveAuthentication } from './adaptive-authentication';
 import { DeviceRemembering } from './device';
 import { EmailMfaOptions } from './email';
 import { MfaEnforcement } from './mfa';
@@ -108,6 +109,16 @@ export interface MfaUserPoolProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html
    */
   readonly threatProtection?: ThreatProtection;
+
+  /**
+   * Adaptive (risk-based) authentication: what Cognito does with risky sign-ins and leaked
+   * passwords, for the whole pool. Needs `threatProtection` ENFORCED to act (AUDIT only scores,
+   * and is warned about).
+   *
+   * @default - no risk configuration: Cognito's own, unstated defaults apply
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html
+   */
+  readonly adaptiveAuthentication?: AdaptiveAuthentication;
 
   /**
    * Threat protection for custom authentication flows (Lambda challenges). Needs PLUS.

@@ -9,6 +9,7 @@ import { refuse } from './private/errors';
 import { applyL1Overrides } from './private/l1-overrides';
 import { resolveDecisions } from './private/resolve';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
+import { addRiskConfiguration } from './private/risk-configuration';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { trustPolicyProblem } from './private/trust';
@@ -65,6 +66,10 @@ export class MfaUserPool extends Construct {
     // cognito.UserPool with this construct's id.
     this.userPool = new cognito.UserPool(this, 'Default', toUserPoolProps(decisions, props.userPoolProps ?? {}, sms));
     applyL1Overrides(new ResolveContext(this.node.path), this.userPool.node.defaultChild as cognito.CfnUserPool, decisions);
+
+    if (decisions.risk) {
+      addRiskConfiguration(this, this.userPool.userPoolId, decisions.risk);
+    }
 
     this.userPoolId = this.userPool.userPoolId;
     this.userPoolArn = this.userPool.userPoolArn;
@@ -123,6 +128,17 @@ export class MfaUserPool extends Construct {
   }
 
   /**
+   * Grants the IAM actions support staff need for risky sign-ins on this pool only: list a user's
+   * sign-in events with their risk scores (`AdminListUserAuthEvents`) and tell Cognito whether one
+   * was the user (`AdminUpdateAuthEventFeedback`), which trains adaptive authentication.
+   *
+   * @param grantee who gets the permissions
+   */
+  public grantAdminRisk(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, ...ADMIN_RISK_ACTIONS);
+  }
+
+  /**
    * Grants the given `cognito-idp` actions on this pool only.
    *
    * @param grantee who gets the permissions
@@ -146,6 +162,12 @@ export class MfaUserPool extends Construct {
     });
   }
 }
+
+/** The actions `grantAdminRisk` grants. */
+const ADMIN_RISK_ACTIONS = [
+  'cognito-idp:AdminListUserAuthEvents',
+  'cognito-idp:AdminUpdateAuthEventFeedback',
+];
 
 /** The actions `grantAdminMfa` grants. */
 const ADMIN_MFA_ACTIONS = [

@@ -69,7 +69,7 @@ describe('passkeys', () => {
 
   test('an unknown user verification value is refused', () => {
     expect(() => build({ passkeys: { relyingPartyId: RP, userVerification: 'always' as any } }))
-      .toThrow(/passkeys\.userVerification is not a cognito\.PasskeyUserVerification \(received: "always"\)\. Use cognito\.PasskeyUserVerification\.preferred or required/);
+      .toThrow(/passkeys\.userVerification is not a cognito\.PasskeyUserVerification \(received: "always"\)\. Use cognito\.PasskeyUserVerification\.PREFERRED or REQUIRED/);
   });
 
   test.each([

@@ -11,6 +11,9 @@ export const WARNING_IDS = {
   userExistenceErrors: 'cdk-mfa-user-pool:userExistenceErrors',
   passkeyWithoutUserVerification: 'cdk-mfa-user-pool:passkeyWithoutUserVerification',
   noChoiceBasedSignIn: 'cdk-mfa-user-pool:noChoiceBasedSignIn',
+  adaptiveAuthenticationInAudit: 'cdk-mfa-user-pool:adaptiveAuthenticationInAudit',
+  riskMfaWithRequiredMfa: 'cdk-mfa-user-pool:riskMfaWithRequiredMfa',
+  unusedRiskNotification: 'cdk-mfa-user-pool:unusedRiskNotification',
 } as const;
 
 /** The name of one of this library's warnings. */
@@ -57,10 +60,11 @@ export class ResolveContext {
    * @param enumName how the problem names the type, with "a" or "an": "an MfaEnforcement"
    */
   public member<T extends string>(prop: string, value: T, enumObject: Record<string, T>, enumName: string): T {
-    const members = Object.values(enumObject);
-    if (!members.includes(value)) {
+    if (!Object.values(enumObject).includes(value)) {
       const typeName = enumName.split(' ').pop();
-      const listed = `${members.slice(0, -1).join(', ')} or ${members[members.length - 1]}`;
+      // Member names, which can differ from their values (RiskAction.ALLOW is 'NO_ACTION').
+      const names = Object.keys(enumObject);
+      const listed = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
       throw this.refuse(prop, `is not ${enumName}`, value, `Use ${typeName}.${listed}.`);
     }
     return value;

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { AccountTakeoverResponses, CompromisedCredentialsEvent, RiskIpExceptions, RiskNotificationOptions } from '../../adaptive-authentication';
 import { DeviceRemembering } from '../../device';
 import { EmailMfaOptions } from '../../email';
 import { MfaEnforcement } from '../../mfa';
@@ -51,6 +52,14 @@ export interface PlanDecisions {
   readonly customAuthThreatProtection: ThreatProtection;
 }
 
+/** Adaptive authentication: the pool's risk configuration, defaults applied. */
+export interface RiskDecisions {
+  readonly accountTakeover?: AccountTakeoverResponses;
+  readonly compromisedCredentials?: { readonly block: boolean; readonly events: CompromisedCredentialsEvent[] };
+  readonly ipExceptions?: RiskIpExceptions;
+  readonly notification?: RiskNotificationOptions;
+}
+
 /** The pool's lifecycle. */
 export interface LifecycleDecisions {
   readonly removalPolicy: RemovalPolicy;
@@ -66,6 +75,8 @@ export interface Decisions {
   readonly factors: FactorDecisions;
   readonly plan: PlanDecisions;
   readonly firstFactors: FirstFactorDecisions;
+  /** Undefined when the pool has no risk configuration. */
+  readonly risk?: RiskDecisions;
   readonly deviceRemembering: DeviceRemembering;
   readonly accountRecovery: cognito.AccountRecovery;
   readonly passwordPolicy: cognito.PasswordPolicy;

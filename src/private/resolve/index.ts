@@ -1,3 +1,4 @@
+import { resolveAdaptive } from './adaptive';
 import { Decisions } from './decisions';
 import { checkEmail } from './email';
 import { resolveFactors } from './factors';
@@ -38,10 +39,11 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
   }
   const plan = resolvePlan(ctx, props, factors);
   const firstFactors = resolveFirstFactors(ctx, props, factors, plan.featurePlan);
+  const risk = resolveAdaptive(ctx, props.adaptiveAuthentication, factors, plan);
   const accountRecovery = resolveRecovery(ctx, props.accountRecovery, factors);
   const passwordPolicy = resolvePasswordPolicy(ctx, props.passwordPolicy, plan.featurePlan);
   const lifecycle = resolveLifecycle(ctx, props);
   const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
-  return { signIn, factors, plan, firstFactors, deviceRemembering, accountRecovery, passwordPolicy, lifecycle, advisories: ctx.advisories };
+  return { signIn, factors, plan, firstFactors, risk, deviceRemembering, accountRecovery, passwordPolicy, lifecycle, advisories: ctx.advisories };
 }

@@ -1,0 +1,139 @@
+import * as net from 'net';
+import { Token } from 'aws-cdk-lib';
+import { FactorDecisions, PlanDecisions, RiskDecisions } from './decisions';
+import {
+  AccountTakeoverResponses, AdaptiveAuthentication, CompromisedCredentialsEvent, RiskAction, RiskNotificationEmail,
+} from '../../adaptive-authentication';
+import { MfaEnforcement } from '../../mfa';
+import { ThreatProtection } from '../../threat-protection';
+import { ResolveContext } from '../context';
+import { isLiteral } from '../errors';
+
+/** RiskExceptionConfigurationType: BlockedIPRangeList and SkippedIPRangeList hold at most 200 items. */
+const MAX_IP_RANGES = 200;
+const ALL_EVENTS = [CompromisedCredentialsEvent.SIGN_IN, CompromisedCredentialsEvent.PASSWORD_CHANGE, CompromisedCredentialsEvent.SIGN_UP];
+const LEVELS = ['low', 'medium', 'high'] as const;
+const MFA_ACTIONS = new Set([RiskAction.MFA_IF_CONFIGURED, RiskAction.MFA_REQUIRED]);
+
+/**
+ * Adaptive authentication (the pool's risk configuration). Cognito acts on it only in
+ * full-function (ENFORCED) threat protection: "The automated response to a risk level for
+ * adaptive authentication in full-function, or ENFORCED, mode"; in AUDIT it only scores and logs.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverActionType.html
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html
+ */
+export function resolveAdaptive(
+  ctx: ResolveContext, adaptive: AdaptiveAuthentication | undefined, factors: FactorDecisions, plan: PlanDecisions,
+): RiskDecisions | undefined {
+  if (adaptive === undefined) {
+    return undefined;
+  }
+  const spec = adaptive._spec;
+  if (plan.threatProtection === ThreatProtection.OFF) {
+    throw ctx.refuse('adaptiveAuthentication', 'needs threat protection, which scores the risk it responds to', 'threatProtection: OFF',
+      'Set threatProtection: ThreatProtection.ENFORCED (or AUDIT while you watch the risk metrics first), or remove adaptiveAuthentication.');
+  }
+  if (plan.threatProtection === ThreatProtection.AUDIT) {
+    ctx.advise('adaptiveAuthenticationInAudit', 'adaptiveAuthentication is configured while threatProtection is AUDIT: Cognito scores and logs risk but takes none of these actions until threatProtection is ENFORCED. Run AUDIT for two weeks or more, read the risk metrics, then switch to ENFORCED.');
+  }
+  if (!spec.accountTakeover && !spec.compromisedCredentials && !spec.ipExceptions?.alwaysBlock?.length && !spec.ipExceptions?.neverScore?.length) {
+    throw ctx.refuse('adaptiveAuthentication', 'configures no action: no account-takeover responses, compromised-credentials response or IP exceptions',
+      'AdaptiveAuthentication.custom({})', 'Use AdaptiveAuthentication.recommended(), or give accountTakeover, compromisedCredentials or ipExceptions.');
+  }
+  if (spec.accountTakeover) {
+    checkAccountTakeover(ctx, spec.accountTakeover, factors, spec.notification !== undefined);
+  }
+  const events = spec.compromisedCredentials?.events;
+  if (events !== undefined && events.length === 0) {
+    throw ctx.refuse('adaptiveAuthentication.compromisedCredentials.events', 'is empty, so no event would be checked', events,
+      'Name the events to check, or leave events unset for all of them.');
+  }
+  for (const [prop, ranges] of [['alwaysBlock', spec.ipExceptions?.alwaysBlock], ['neverScore', spec.ipExceptions?.neverScore]] as const) {
+    checkIpRanges(ctx, `adaptiveAuthentication.ipExceptions.${prop}`, ranges);
+  }
+  checkNotification(ctx, spec);
+  return {
+    accountTakeover: spec.accountTakeover,
+    compromisedCredentials: spec.compromisedCredentials && {
+      block: spec.compromisedCredentials.block,
+      events: spec.compromisedCredentials.events ?? ALL_EVENTS,
+    },
+    ipExceptions: spec.ipExceptions,
+    notification: spec.notification,
+  };
+}
+
+function checkAccountTakeover(ctx: ResolveContext, responses: AccountTakeoverResponses, factors: FactorDecisions, canNotify: boolean): void {
+  let mfaAction: string | undefined;
+  for (const level of LEVELS) {
+    const response = responses[level];
+    const prop = `adaptiveAuthentication.accountTakeover.${level}`;
+    ctx.member(`${prop}.action`, response.action, RiskAction, 'a RiskAction');
+    if (MFA_ACTIONS.has(response.action)) {
+      mfaAction = mfaAction ?? `${prop}.action`;
+    }
+    if (response.notify && !canNotify) {
+      throw ctx.refuse(`${prop}.notify`, 'needs a notification configuration (the SES identity Cognito sends from)', true,
+        'Set notification: { sender: RiskNotificationSender.fromIdentity(identity) }, or remove notify.');
+    }
+  }
+  if (mfaAction && factors.mfa === MfaEnforcement.OFF) {
+    throw ctx.refuse(mfaAction, 'asks for MFA, which the pool does not offer while mfa is OFF', 'MFA action',
+      'Set mfa to MfaEnforcement.OPTIONAL with a factor, or use RiskAction.ALLOW or BLOCK.');
+  }
+  if (mfaAction && factors.mfa === MfaEnforcement.REQUIRED) {
+    ctx.advise('riskMfaWithRequiredMfa', `${mfaAction} asks for MFA, which every sign-in already completes while mfa is REQUIRED: risk-based MFA changes nothing there, while BLOCK still does. Risk-based MFA is meant for mfa OPTIONAL.`);
+  }
+}
+
+function checkIpRanges(ctx: ResolveContext, prop: string, ranges: string[] | undefined): void {
+  if (ranges === undefined || Token.isUnresolved(ranges)) {
+    return;
+  }
+  if (ranges.length > MAX_IP_RANGES) {
+    throw ctx.refuse(prop, `has ${ranges.length} ranges; Cognito takes at most ${MAX_IP_RANGES}`, `${ranges.length} ranges`,
+      'Merge ranges into wider CIDR blocks.');
+  }
+  for (const range of ranges) {
+    if (isLiteral(range) && !isCidr(range)) {
+      throw ctx.refuse(prop, 'has a range that is not an IPv4 or IPv6 CIDR block', range,
+        'Use the form 203.0.113.0/24 or 2001:db8::/32.');
+    }
+  }
+}
+
+/** An IPv4 CIDR block (prefix 0 to 32) or an IPv6 one (prefix 0 to 128). */
+function isCidr(range: string): boolean {
+  const match = /^([^/]+)\/(\d{1,3})$/.exec(range);
+  if (!match) {
+    return false;
+  }
+  const prefix = Number(match[2]);
+  return (net.isIPv4(match[1]) && prefix <= 32) || (net.isIPv6(match[1]) && prefix <= 128);
+}
+
+function checkNotification(ctx: ResolveContext, spec: AdaptiveAuthentication['_spec']): void {
+  const notification = spec.notification;
+  if (!notification) {
+    return;
+  }
+  const notifies = spec.accountTakeover !== undefined && LEVELS.some(level => spec.accountTakeover![level].notify);
+  if (!notifies) {
+    ctx.advise('unusedRiskNotification', 'adaptiveAuthentication.notification is set, but no risk level notifies users (notify: true), so no email is sent.');
+  }
+  for (const [name, email] of [['blockEmail', notification.blockEmail], ['mfaEmail', notification.mfaEmail], ['noActionEmail', notification.noActionEmail]] as const) {
+    if (email) {
+      checkEmailTemplate(ctx, `adaptiveAuthentication.notification.${name}`, email);
+    }
+  }
+}
+
+/** NotifyEmailType: Subject 1 to 140 characters, HtmlBody and TextBody 6 to 20,000. */
+function checkEmailTemplate(ctx: ResolveContext, prop: string, email: RiskNotificationEmail): void {
+  for (const [field, value, min, max] of [['subject', email.subject, 1, 140], ['htmlBody', email.htmlBody, 6, 20000], ['textBody', email.textBody, 6, 20000]] as const) {
+    if (isLiteral(value) && (value.length < min || value.length > max)) {
+      throw ctx.refuse(`${prop}.${field}`, `must be ${min} to ${max.toLocaleString('en-US')} characters, not ${value.length}`, value,
+        'Change its length.');
+    }
+  }
+}
