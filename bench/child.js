@@ -1,10 +1,10 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys> <N>
+//   node bench/child.js <mfa|raw|passkeys|threat|adaptive> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
-const { MfaUserPool, MfaEnforcement, SmsMfa, DeviceRemembering } = require('../lib');
+const { AdaptiveAuthentication, MfaUserPool, MfaEnforcement, SmsMfa, DeviceRemembering, ThreatProtection } = require('../lib');
 
 const [kind, nArg] = process.argv.slice(2);
 const n = Number(nArg);
@@ -25,6 +25,17 @@ function passkeyPool(stack, id) {
     sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
     deviceRemembering: DeviceRemembering.USER_OPT_IN,
     passkeys: { relyingPartyId: 'auth.example.com' },
+  });
+}
+// The same with threat protection ENFORCED and the recommended adaptive authentication, against
+// threat protection ENFORCED alone: the marginal cost of the risk configuration.
+function threatPool(stack, id, adaptive) {
+  new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    threatProtection: ThreatProtection.ENFORCED,
+    adaptiveAuthentication: adaptive ? AdaptiveAuthentication.recommended() : undefined,
   });
 }
 function rawPool(stack, id) {
@@ -48,7 +59,13 @@ const started = performance.now();
 const app = new App();
 const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
 for (let i = 0; i < n; i++) {
-  ({ mfa: mfaPool, raw: rawPool, passkeys: passkeyPool })[kind](stack, `Pool${i}`);
+  ({
+    mfa: mfaPool,
+    raw: rawPool,
+    passkeys: passkeyPool,
+    threat: (s, id) => threatPool(s, id, false),
+    adaptive: (s, id) => threatPool(s, id, true),
+  })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();
 const assembly = app.synth();

@@ -1,8 +1,9 @@
 // The benchmark: MfaUserPool against the raw cognito.UserPool configured the same way, for
-// N = 1, 10 and 100 pools per app, and the same MfaUserPool with passkeys (the feature's marginal
-// cost). Samples run in fresh child processes, rotating the kinds (and which goes first) so that
-// the machine's noise falls on all alike; medians and their ratios come from this one run. Then
-// the test suite's duration and the npm tarball size.
+// N = 1, 10 and 100 pools per app; the same MfaUserPool with passkeys, and with adaptive
+// authentication against threat protection alone (each feature's marginal cost). Samples run in
+// fresh child processes, rotating the kinds (and which goes first) so that the machine's noise
+// falls on all alike; medians and their ratios come from this one run. Then the test suite's
+// duration and the npm tarball size.
 //   node bench/run.js [rounds]
 const { execFileSync } = require('child_process');
 const path = require('path');
@@ -19,8 +20,8 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  results[n] = { mfa: [], raw: [], passkeys: [] };
-  const kinds = ['mfa', 'raw', 'passkeys'];
+  results[n] = { mfa: [], raw: [], passkeys: [], threat: [], adaptive: [] };
+  const kinds = ['mfa', 'raw', 'passkeys', 'threat', 'adaptive'];
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
     const order = kinds.map((_, k) => kinds[(k + r) % kinds.length]);
@@ -51,6 +52,12 @@ for (const n of sizes) {
   console.log(`passkeys as MFA, N=${String(n).padStart(3)}: ${median(p.map(x => x.ms)).toFixed(0)} ms, `
     + `${(median(p.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x MfaUserPool without them `
     + `(construct phase ${(median(p.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x)`);
+}
+for (const n of sizes) {
+  const a = results[n].adaptive; const t = results[n].threat;
+  console.log(`adaptive authentication, N=${String(n).padStart(3)}: ${median(a.map(x => x.ms)).toFixed(0)} ms, `
+    + `${(median(a.map(x => x.ms)) / median(t.map(x => x.ms))).toFixed(2)}x the same pools with threat protection alone `
+    + `(construct phase ${(median(a.map(x => x.constructMs)) / median(t.map(x => x.constructMs))).toFixed(2)}x, resources ${a[0].resources}/${t[0].resources})`);
 }
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `

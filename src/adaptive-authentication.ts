@@ -160,7 +160,7 @@ export interface RiskNotificationOptions {
    * @default - the SES identity's address
    * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_NotifyConfigurationType.html
    */
-  readonly from?: string;
+  readonly fromAddress?: string;
 
   /**
    * The reply-to address.

@@ -22,7 +22,7 @@ describe('adaptive authentication', () => {
   test('the recommended preset with ENFORCED threat protection: one pool-wide risk configuration', () => {
     const { template } = build({
       ...ENFORCED,
-      adaptiveAuthentication: AdaptiveAuthentication.recommended({ notification: { sender: SENDER, from: 'security@example.com', replyTo: 'help@example.com' } }),
+      adaptiveAuthentication: AdaptiveAuthentication.recommended({ notification: { sender: SENDER, fromAddress: 'security@example.com', replyTo: 'help@example.com' } }),
     });
 
     template.resourceCountIs(RISK, 1);

@@ -1,5 +1,8 @@
+import { Aws } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { DeviceRemembering, MfaEnforcement, MfaUserPoolProps, SmsMfa, ThreatProtection } from '../src';
+import {
+  AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPoolProps, RiskNotificationSender, SmsMfa, ThreatProtection,
+} from '../src';
 
 /** The configurations the proofs, integration tests and benchmark share. */
 export const CANONICAL: Record<string, () => MfaUserPoolProps> = {
@@ -17,5 +20,15 @@ export const CANONICAL: Record<string, () => MfaUserPoolProps> = {
     userPoolProps: { email: cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' }) },
   }),
   'passkeys-mfa': () => ({ mfa: MfaEnforcement.REQUIRED, totp: true, passkeys: { relyingPartyId: 'auth.example.com' } }),
+  'adaptive-authentication': () => ({
+    mfa: MfaEnforcement.OPTIONAL,
+    threatProtection: ThreatProtection.ENFORCED,
+    adaptiveAuthentication: AdaptiveAuthentication.recommended({
+      // A verified SES identity of the account; INTEG_SES_DOMAIN names it for a real deployment.
+      notification: {
+        sender: RiskNotificationSender.fromArn(`arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${process.env.INTEG_SES_DOMAIN ?? 'example.com'}`),
+      },
+    }),
+  }),
   'threat-protection': () => ({ threatProtection: ThreatProtection.ENFORCED, customAuthThreatProtection: ThreatProtection.AUDIT }),
 };

@@ -14,6 +14,8 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
   readonly email: boolean;
   /** The passkey settings Cognito reports, when the pool offers passkeys. */
   readonly webAuthn?: { readonly relyingPartyId: string; readonly userVerification: string; readonly factorConfiguration: string };
+  /** Part of the risk configuration Cognito reports, when the pool has adaptive authentication. */
+  readonly riskConfiguration?: Record<string, unknown>;
 }): App {
   const app = new App();
   const stack = new Stack(app, `MfaUserPool-${name}`);
@@ -40,6 +42,11 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
         },
       } : {}),
     }));
+  if (expected.riskConfiguration) {
+    integ.assertions
+      .awsApiCall('CognitoIdentityServiceProvider', 'describeRiskConfiguration', { UserPoolId: pool.userPoolId })
+      .expect(ExpectedResult.objectLike({ RiskConfiguration: expected.riskConfiguration }));
+  }
   if (expected.webAuthn) {
     integ.assertions
       .awsApiCall('CognitoIdentityServiceProvider', 'describeUserPool', { UserPoolId: pool.userPoolId })

@@ -11,6 +11,7 @@ from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
 
 from cdk_mfa_user_pool import (
+    AdaptiveAuthentication,
     DeviceRemembering,
     EmailMfaOptions,
     MfaEnforcement,
@@ -19,6 +20,8 @@ from cdk_mfa_user_pool import (
     NewSmsRoleOptions,
     PasskeyOptions,
     PasswordlessOptions,
+    RiskNotificationOptions,
+    RiskNotificationSender,
     SmsMfa,
     SmsMfaOptions,
     ThreatProtection,
@@ -201,3 +204,34 @@ def test_passkeys_as_mfa_and_choice_based_sign_in():
     with pytest.raises(Exception) as raised:
         MfaUserPool(new_stack(), "Users", passwordless=PasswordlessOptions(email_otp=True))
     assert "passwordless.emailOtp is a passwordless first factor" in str(raised.value)
+
+
+def test_adaptive_authentication_preset():
+    stack = new_stack()
+    pool = MfaUserPool(
+        stack,
+        "Users",
+        mfa=MfaEnforcement.OPTIONAL,
+        threat_protection=ThreatProtection.ENFORCED,
+        adaptive_authentication=AdaptiveAuthentication.recommended(
+            notification=RiskNotificationOptions(
+                sender=RiskNotificationSender.from_arn("arn:aws:ses:us-east-1:123456789012:identity/example.com"),
+                from_address="security@example.com",
+            ),
+        ),
+    )
+    admin = iam.Role(stack, "Support", assumed_by=iam.AccountRootPrincipal())
+    assert pool.grant_admin_risk(admin).success
+    assertions.Template.from_stack(stack).has_resource_properties("AWS::Cognito::UserPoolRiskConfigurationAttachment", {
+        "ClientId": "ALL",
+        "AccountTakeoverRiskConfiguration": Match.object_like({
+            "Actions": {
+                "LowAction": {"EventAction": "NO_ACTION", "Notify": False},
+                "MediumAction": {"EventAction": "MFA_IF_CONFIGURED", "Notify": True},
+                "HighAction": {"EventAction": "BLOCK", "Notify": True},
+            },
+        }),
+    })
+    with pytest.raises(Exception) as raised:
+        MfaUserPool(new_stack(), "Users", adaptive_authentication=AdaptiveAuthentication.recommended())
+    assert MfaErrors.is_configuration_error_message(str(raised.value))

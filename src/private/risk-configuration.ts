@@ -24,7 +24,7 @@ export function addRiskConfiguration(scope: Construct, userPoolId: string, risk:
       },
       notifyConfiguration: notification && {
         sourceArn: notification.sender._arn,
-        from: notification.from,
+        from: notification.fromAddress,
         replyTo: notification.replyTo,
         blockEmail: toEmail(notification.blockEmail),
         mfaEmail: toEmail(notification.mfaEmail),

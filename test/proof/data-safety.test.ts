@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, ThreatProtection,
+  AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, ThreatProtection,
 } from '../../src';
 import { newStack } from '../util';
 
@@ -22,6 +22,9 @@ const LIVE_CHANGES: Record<string, MfaUserPoolProps> = {
   'devices OFF': { deviceRemembering: DeviceRemembering.OFF },
   'threat protection AUDIT': { threatProtection: ThreatProtection.AUDIT },
   'threat protection ENFORCED': { threatProtection: ThreatProtection.ENFORCED },
+  'adaptive authentication, recommended': {
+    mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED, adaptiveAuthentication: AdaptiveAuthentication.recommended(),
+  },
   'passkeys as MFA': { passkeys: { relyingPartyId: 'auth.example.com' } },
   'passkeys single factor, OPTIONAL': { mfa: MfaEnforcement.OPTIONAL, passkeys: { relyingPartyId: 'auth.example.com', countsAsMfa: false } },
   'passkeys and SMS OTP, OPTIONAL': {
@@ -87,6 +90,17 @@ describe('data safety across live changes', () => {
     expect(logicalIds({
       mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole(), passkeys: { relyingPartyId: 'auth.example.com' }, passwordless: { smsOtp: true },
     })).toEqual(off);
+  });
+
+  test('turning adaptive authentication on or off keeps every other logical ID', () => {
+    const logicalIds = (props: MfaUserPoolProps) => {
+      const stack = newStack();
+      new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED, ...props }).addAppClient('Web');
+      return Object.keys(Template.fromStack(stack).toJSON().Resources).sort();
+    };
+    const off = logicalIds({});
+    expect(logicalIds({ adaptiveAuthentication: AdaptiveAuthentication.recommended() }))
+      .toEqual([...off, 'UsersRiskConfiguration15887888'].sort());
   });
 
   test.each([RemovalPolicy.RETAIN, RemovalPolicy.DESTROY])(

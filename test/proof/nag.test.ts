@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, NagPack, PCIDSS321Checks } from 'cdk-nag';
-import { MfaUserPool, SmsMfa, ThreatProtection } from '../../src';
+import { MfaEnforcement, MfaUserPool, SmsMfa, ThreatProtection } from '../../src';
 import { CANONICAL } from '../canonical';
 import { ACCOUNT } from '../util';
 
@@ -68,6 +68,13 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
 
   test('the threat-protection configuration has no finding at all', () => {
     expect(findings(canonical('threat-protection'))).toEqual([]);
+  });
+
+  test('adaptive authentication with REQUIRED MFA has no finding at all; with OPTIONAL only COG2', () => {
+    expect(findings(stack => {
+      new MfaUserPool(stack, 'Users', { ...CANONICAL['adaptive-authentication'](), mfa: MfaEnforcement.REQUIRED });
+    })).toEqual([]);
+    expect(findings(canonical('adaptive-authentication'))).toEqual(['AwsSolutions-COG2 TestStack/Users/Default/Resource']);
   });
 
   test('threat protection with SMS has no finding at all (IAM5 acknowledged with evidence)', () => {

@@ -4,7 +4,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as fc from 'fast-check';
 import {
-  DeviceRemembering, EmailMfaOptions, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, ThreatProtection,
+  AdaptiveAuthentication, CompromisedCredentialsEvent, DeviceRemembering, EmailMfaOptions, MfaEnforcement, MfaUserPool, MfaUserPoolProps,
+  RiskAction, RiskNotificationSender, SmsMfa, ThreatProtection,
 } from '../../src';
 import { ACCOUNT, newStack } from '../util';
 
@@ -18,7 +19,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 1000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (mfa|totp|sms(\.\w+)?|email(\.\w+)?|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (mfa|totp|sms(\.\w+)?|email(\.\w+)?|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -70,6 +71,16 @@ const input = fc.record({
     userVerification: maybe(fc.constantFrom(cognito.PasskeyUserVerification.REQUIRED, cognito.PasskeyUserVerification.PREFERRED)),
     countsAsMfa: maybe(fc.boolean()),
   })),
+  adaptive: maybe(fc.record({
+    preset: fc.boolean(),
+    notify: fc.boolean(),
+    high: fc.constantFrom(RiskAction.BLOCK, RiskAction.MFA_REQUIRED, RiskAction.ALLOW),
+    medium: fc.constantFrom(RiskAction.MFA_IF_CONFIGURED, RiskAction.ALLOW),
+    events: maybe(fc.subarray(
+      [CompromisedCredentialsEvent.SIGN_IN, CompromisedCredentialsEvent.PASSWORD_CHANGE, CompromisedCredentialsEvent.SIGN_UP])),
+    neverScore: maybe(fc.array(
+      mostly(fc.constantFrom('203.0.113.0/24', '2001:db8::/32', '10.0.0.0/8'), fc.constantFrom('10.0.0.0/33', 'x')), { maxLength: 3 })),
+  })),
   passwordless: often(fc.record({ emailOtp: often(fc.boolean()), smsOtp: often(fc.boolean()) })),
   passwordPolicy: maybe(fc.record({
     minLength: maybe(mostly(fc.integer({ min: 6, max: 99 }), fc.constantFrom(4, 5, 100))),
@@ -98,6 +109,7 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
     customAuthThreatProtection: i.customAuthThreatProtection,
     passkeys: i.passkeys,
     passwordless: i.passwordless,
+    adaptiveAuthentication: toAdaptive(i.adaptive),
     passwordPolicy: i.passwordPolicy && {
       minLength: i.passwordPolicy.minLength,
       requireSymbols: i.passwordPolicy.requireSymbols,
@@ -110,6 +122,27 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
       email: i.ses ? cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' }) : undefined,
     },
   };
+}
+
+const SENDER = RiskNotificationSender.fromArn('arn:aws:ses:us-east-1:123456789012:identity/example.com');
+
+function toAdaptive(a: Input['adaptive']): AdaptiveAuthentication | undefined {
+  if (a === undefined) {
+    return undefined;
+  }
+  const notification = a.notify ? { sender: SENDER } : undefined;
+  const ipExceptions = a.neverScore && { neverScore: a.neverScore };
+  if (a.preset) {
+    return AdaptiveAuthentication.recommended({ notification, ipExceptions });
+  }
+  return AdaptiveAuthentication.custom({
+    accountTakeover: {
+      low: { action: RiskAction.ALLOW }, medium: { action: a.medium, notify: a.notify }, high: { action: a.high, notify: a.notify },
+    },
+    compromisedCredentials: { block: true, events: a.events },
+    ipExceptions,
+    notification,
+  });
 }
 
 /** The invariants of the Cognito rules page, checked on a synthesized template. */
@@ -152,6 +185,7 @@ function checkInvariants(template: Template, i: Input): void {
   }
 
   checkFirstFactors(p, enabled);
+  checkRiskConfiguration(template, p, i);
 
   const remembering = i.deviceRemembering ?? DeviceRemembering.USER_OPT_IN;
   expect(p.DeviceConfiguration).toEqual({
@@ -172,6 +206,35 @@ function checkInvariants(template: Template, i: Input): void {
   if (effective.includes('verified_phone_number')) {
     expect(p.SmsConfiguration).toBeDefined();
   }
+}
+
+/** Adaptive authentication: one pool-wide risk configuration, only with what it needs. */
+function checkRiskConfiguration(template: Template, p: any, i: Input): void {
+  const risks = Object.values(template.findResources('AWS::Cognito::UserPoolRiskConfigurationAttachment')) as any[];
+  expect(risks).toHaveLength(i.adaptive === undefined ? 0 : 1);
+  if (risks.length === 0) {
+    return;
+  }
+  const r = risks[0].Properties;
+  expect(r.ClientId).toBe('ALL');
+  expect(r.UserPoolId).toEqual({ Ref: 'Users0A0EEA89' });
+  expect(['AUDIT', 'ENFORCED']).toContain(p.UserPoolAddOns?.AdvancedSecurityMode);
+  expect(p.UserPoolTier).toBe('PLUS');
+  const actions = Object.values(r.AccountTakeoverRiskConfiguration?.Actions ?? {}) as any[];
+  if (actions.some(a => a.EventAction.startsWith('MFA_'))) {
+    expect(p.MfaConfiguration).not.toBe('OFF');
+  }
+  if (actions.some(a => a.Notify)) {
+    expect(r.AccountTakeoverRiskConfiguration.NotifyConfiguration.SourceArn).toMatch(/^arn:aws:ses:/);
+  }
+  for (const range of [...(r.RiskExceptionConfiguration?.SkippedIPRangeList ?? []), ...(r.RiskExceptionConfiguration?.BlockedIPRangeList ?? [])]) {
+    expect(range).toMatch(/^[\d.]+\/\d{1,2}$|^[\da-f:]+\/\d{1,3}$/);
+  }
+  if (r.CompromisedCredentialsRiskConfiguration?.EventFilter) {
+    expect(r.CompromisedCredentialsRiskConfiguration.EventFilter.length).toBeGreaterThan(0);
+  }
+  firstFactorsSeen[`risk configuration with threat protection ${p.UserPoolAddOns.AdvancedSecurityMode}`] =
+    (firstFactorsSeen[`risk configuration with threat protection ${p.UserPoolAddOns.AdvancedSecurityMode}`] ?? 0) + 1;
 }
 
 /** How many synthesized templates offered each first factor besides the password. */
@@ -248,7 +311,8 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL']) {
+    for (const seen of ['WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+      'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(firstFactorsSeen[seen] ?? 0).toBeGreaterThan(0);
     }
   });
