@@ -138,6 +138,26 @@ describe('adaptive authentication', () => {
     }))).toThrow(/adaptiveAuthentication\.notification\.blockEmail\.textBody must be 6 to 20,000 characters, not 5/);
   });
 
+  test('a template placeholder Cognito does not fill in is advised about; the documented ones are not', () => {
+    const withBody = (textBody: string) => custom({
+      accountTakeover: { low: ALLOW, medium: ALLOW, high: { action: RiskAction.BLOCK, notify: true } },
+      notification: { sender: SENDER, blockEmail: { subject: 'Blocked', htmlBody: '<p>Blocked</p>', textBody } },
+    });
+    build(withBody('Sign-in from {ip-address} in {city} at {login-time}. Not you? {one-click-link-invalid}')).annotations
+      .hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('unknownRiskTemplatePlaceholder'));
+    build(withBody('Sign-in from {ip_address} by {user}')).annotations
+      .hasWarning('/TestStack/Users', Match.stringLikeRegexp('\\{ip_address\\}, \\{user\\}\\. .*cdk-mfa-user-pool:unknownRiskTemplatePlaceholder'));
+  });
+
+  test('ENFORCED threat protection without adaptive authentication is advised about; AUDIT is not', () => {
+    build({ threatProtection: ThreatProtection.ENFORCED }).annotations
+      .hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:threatProtectionWithoutRiskConfiguration'));
+    build({ threatProtection: ThreatProtection.AUDIT }).annotations
+      .hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('threatProtectionWithoutRiskConfiguration'));
+    build({ ...ENFORCED, adaptiveAuthentication: AdaptiveAuthentication.recommended() }).annotations
+      .hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('threatProtectionWithoutRiskConfiguration'));
+  });
+
   test('compromised credentials: the events given, or all; an empty list is refused', () => {
     build(custom({ compromisedCredentials: { block: false, events: [CompromisedCredentialsEvent.SIGN_UP] } })).template
       .hasResourceProperties(RISK, { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'NO_ACTION' }, EventFilter: ['SIGN_UP'] } });

@@ -14,6 +14,8 @@ export const WARNING_IDS = {
   adaptiveAuthenticationInAudit: 'cdk-mfa-user-pool:adaptiveAuthenticationInAudit',
   riskMfaWithRequiredMfa: 'cdk-mfa-user-pool:riskMfaWithRequiredMfa',
   unusedRiskNotification: 'cdk-mfa-user-pool:unusedRiskNotification',
+  threatProtectionWithoutRiskConfiguration: 'cdk-mfa-user-pool:threatProtectionWithoutRiskConfiguration',
+  unknownRiskTemplatePlaceholder: 'cdk-mfa-user-pool:unknownRiskTemplatePlaceholder',
 } as const;
 
 /** The name of one of this library's warnings. */

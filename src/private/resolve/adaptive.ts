@@ -9,6 +9,17 @@ import { ThreatProtection } from '../../threat-protection';
 import { ResolveContext } from '../context';
 import { isLiteral } from '../errors';
 
+/**
+ * The placeholders Cognito fills in risk notification emails ("Advanced security template
+ * placeholders" and the user name, in the guide's Message templates page). Others are sent as
+ * typed, so they are warned about, not refused (the list may have grown since).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-templates.html
+ */
+const TEMPLATE_PLACEHOLDERS = new Set([
+  'username', 'ip-address', 'city', 'country', 'login-time', 'device-name',
+  'one-click-link-valid', 'one-click-link-invalid', 'event-id', 'feedback-token',
+]);
+
 /** RiskExceptionConfigurationType: BlockedIPRangeList and SkippedIPRangeList hold at most 200 items. */
 const MAX_IP_RANGES = 200;
 const ALL_EVENTS = [CompromisedCredentialsEvent.SIGN_IN, CompromisedCredentialsEvent.PASSWORD_CHANGE, CompromisedCredentialsEvent.SIGN_UP];
@@ -26,6 +37,12 @@ export function resolveAdaptive(
   ctx: ResolveContext, adaptive: AdaptiveAuthentication | undefined, factors: FactorDecisions, plan: PlanDecisions,
 ): RiskDecisions | undefined {
   if (adaptive === undefined) {
+    if (plan.threatProtection === ThreatProtection.ENFORCED) {
+      // The guide, the API reference (SetRiskConfiguration, AccountTakeoverActionType) and the
+      // CloudFormation reference describe only configured actions, not what full-function threat
+      // protection does at each risk level without a risk configuration: make it explicit.
+      ctx.advise('threatProtectionWithoutRiskConfiguration', 'threatProtection is ENFORCED without adaptiveAuthentication: what Cognito does with a low-, medium- or high-risk sign-in or a leaked password is then not in your code (the Cognito documentation does not state a default). Set adaptiveAuthentication: AdaptiveAuthentication.recommended() or your own actions.');
+    }
     return undefined;
   }
   const spec = adaptive._spec;
@@ -81,6 +98,9 @@ function checkAccountTakeover(ctx: ResolveContext, responses: AccountTakeoverRes
     throw ctx.refuse(mfaAction, 'asks for MFA, which the pool does not offer while mfa is OFF', 'MFA action',
       'Set mfa to MfaEnforcement.OPTIONAL with a factor, or use RiskAction.ALLOW or BLOCK.');
   }
+  // "Adaptive Authentication adds MFA based on risk level for users who don't have an MFA type
+  // enabled at the user level. When an MFA type is enabled at the user level, those users will
+  // always receive the second factor challenge" (the guide, Using adaptive authentication).
   if (mfaAction && factors.mfa === MfaEnforcement.REQUIRED) {
     ctx.advise('riskMfaWithRequiredMfa', `${mfaAction} asks for MFA, which every sign-in already completes while mfa is REQUIRED: risk-based MFA changes nothing there, while BLOCK still does. Risk-based MFA is meant for mfa OPTIONAL.`);
   }
@@ -131,9 +151,16 @@ function checkNotification(ctx: ResolveContext, spec: AdaptiveAuthentication['_s
 /** NotifyEmailType: Subject 1 to 140 characters, HtmlBody and TextBody 6 to 20,000. */
 function checkEmailTemplate(ctx: ResolveContext, prop: string, email: RiskNotificationEmail): void {
   for (const [field, value, min, max] of [['subject', email.subject, 1, 140], ['htmlBody', email.htmlBody, 6, 20000], ['textBody', email.textBody, 6, 20000]] as const) {
-    if (isLiteral(value) && (value.length < min || value.length > max)) {
+    if (!isLiteral(value)) {
+      continue;
+    }
+    if (value.length < min || value.length > max) {
       throw ctx.refuse(`${prop}.${field}`, `must be ${min} to ${max.toLocaleString('en-US')} characters, not ${value.length}`, value,
         'Change its length.');
+    }
+    const unknown = [...value.matchAll(/\{([\w-]+)\}/g)].map(m => m[1]).filter(name => !TEMPLATE_PLACEHOLDERS.has(name));
+    if (unknown.length > 0) {
+      ctx.advise('unknownRiskTemplatePlaceholder', `${prop}.${field} has placeholders Cognito does not fill in: ${unknown.map(n => `{${n}}`).join(', ')}. They are sent as typed; Cognito fills in ${[...TEMPLATE_PLACEHOLDERS].map(n => `{${n}}`).join(', ')}.`);
     }
   }
 }
