@@ -21,7 +21,10 @@ const MFA_RELEVANT = new Set([
   'EmailAuthenticationMessage', 'EmailAuthenticationSubject', 'DeviceConfiguration',
   'UserPoolAddOns', 'Policies', 'AccountRecoverySetting', 'UsernameAttributes', 'AliasAttributes',
   'AutoVerifiedAttributes', 'UserPoolTier',
+  'WebAuthnRelyingPartyID', 'WebAuthnUserVerification', 'WebAuthnFactorConfiguration',
 ]);
+/** Resources that change MFA behaviour and that no emulator implements. */
+const UNSUPPORTED_RESOURCES = new Set(['AWS::Cognito::UserPoolRiskConfigurationAttachment']);
 const MAPPED = new Set([
   'UserPoolName', 'MfaConfiguration', 'EnabledMfas', 'SmsConfiguration', 'SmsAuthenticationMessage',
   'Policies', 'UsernameAttributes', 'AliasAttributes', 'AutoVerifiedAttributes', 'AccountRecoverySetting',
@@ -42,8 +45,9 @@ function resolveArn(value: any, template: any): string {
 
 /**
  * Creates the template's user pool and its clients in the emulator: CreateUserPool,
- * SetUserPoolMfaConfig, CreateUserPoolClient. Fails loudly on any MFA-relevant property it does
- * not map (email OTP, threat protection, device remembering: the emulator has none of them).
+ * SetUserPoolMfaConfig, CreateUserPoolClient. Fails loudly on any MFA-relevant property or resource
+ * it does not map (email OTP, threat protection, device remembering, passkeys, passwordless first
+ * factors, adaptive authentication: the emulators have none of them).
  */
 export async function provision(client: CognitoIdentityProviderClient, template: any): Promise<Provisioned> {
   const pools = Object.entries<any>(template.Resources).filter(([, r]) => r.Type === 'AWS::Cognito::UserPool');
@@ -55,6 +59,13 @@ export async function provision(client: CognitoIdentityProviderClient, template:
   const unmapped = Object.keys(p).filter(k => MFA_RELEVANT.has(k) && !MAPPED.has(k));
   if (unmapped.length > 0) {
     throw new Error(`adapter: the emulator cannot run MFA-relevant properties ${unmapped.join(', ')} of ${poolLogicalId}: refusing to provision a different configuration`);
+  }
+  if (p.Policies?.SignInPolicy) {
+    throw new Error(`adapter: the emulator cannot run MFA-relevant properties Policies.SignInPolicy of ${poolLogicalId} (passkeys and passwordless first factors): refusing to provision a different configuration`);
+  }
+  const unsupported = Object.entries<any>(template.Resources).filter(([, r]) => UNSUPPORTED_RESOURCES.has(r.Type)).map(([id]) => id);
+  if (unsupported.length > 0) {
+    throw new Error(`adapter: the emulator cannot run ${unsupported.join(', ')} (adaptive authentication): refusing to provision a different configuration`);
   }
   const enabled: string[] = p.EnabledMfas ?? [];
   if (enabled.some(f => !['SMS_MFA', 'SOFTWARE_TOKEN_MFA'].includes(f))) {

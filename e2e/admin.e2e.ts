@@ -5,16 +5,15 @@ import {
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { authenticator } from 'otplib';
-import { createUser, poolFrom, signIn, useEmulator } from './fixtures';
+import { createUser, motoTotpCode, poolFrom, signIn, useEmulator } from './fixtures';
 import { startMoto } from './harness';
 import { MfaEnforcement } from '../src';
 
 /**
  * The reference setup's admin operations (checkUserMFA with AdminGetUser, resetUserMFA with
  * AdminSetUserMFAPreference), which cognito-local lacks, against moto's server with the same
- * adapter. Moto holes, never relied on: it gives every user the same TOTP secret and accepts any
- * code, so no test here expects a code to be refused (the cognito-local suite does that).
+ * adapter. moto gives every user the same TOTP secret; the harness turns its code check on, so the
+ * codes here are real ones for that secret (required.e2e.ts proves a wrong one is refused).
  */
 const server = useEmulator(startMoto);
 
@@ -28,7 +27,7 @@ test('an admin reads a user\'s MFA setting and resets it, after which sign-in ne
   // The user enrols TOTP and prefers it.
   const accessToken = (await signInNow()).AuthenticationResult!.AccessToken!;
   const { SecretCode } = await cognito.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
-  await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: authenticator.generate(SecretCode!) }));
+  await cognito.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: motoTotpCode(SecretCode!) }));
   await cognito.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
 
   // checkUserMFA: the admin sees the preference, and sign-in now asks for TOTP.

@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
@@ -84,4 +85,30 @@ export function answer(
     Session: challenge.Session,
     ChallengeResponses: { USERNAME: email, ...responses },
   }));
+}
+
+/**
+ * A TOTP code for moto's fixed secret. That secret is not strict base32 (its last character
+ * carries non-zero padding bits): moto decodes it with Python's lenient base64.b32decode, which
+ * drops the leftover bits, and strict decoders (otplib's among them) read it differently. So the
+ * secret is decoded here the lenient way and the code computed from the raw key (RFC 6238: HMAC
+ * SHA-1, 30-second steps, 6 digits, as Cognito documents).
+ */
+export function motoTotpCode(secret: string, at: number = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of secret.toUpperCase().replace(/=+$/, '')) {
+    const value = alphabet.indexOf(char);
+    if (value < 0) {
+      throw new Error(`not base32: ${char}`);
+    }
+    bits += value.toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map(byte => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  // Dynamic truncation: the low 4 bits of the last byte pick the offset; the top bit is dropped.
+  const offset = mac[mac.length - 1] % 16;
+  return String((mac.readUInt32BE(offset) % 2 ** 31) % 1_000_000).padStart(6, '0');
 }

@@ -88,6 +88,10 @@ describe('the adapter', () => {
       email: {},
       userPoolProps: { email: cdkCognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' }) },
     })).rejects.toThrow(/cannot run MFA-relevant properties EmailConfiguration|cannot run the MFA factors .*EMAIL_OTP/);
+    await expect(poolFrom({ passkeys: { relyingPartyId: 'auth.example.com' } }))
+      .rejects.toThrow(/cannot run MFA-relevant properties WebAuthnFactorConfiguration, WebAuthnRelyingPartyID, WebAuthnUserVerification/);
+    await expect(poolFrom({ mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole(), passwordless: { smsOtp: true } }))
+      .rejects.toThrow(/cannot run MFA-relevant properties Policies\.SignInPolicy/);
   });
 });
 

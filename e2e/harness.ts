@@ -49,7 +49,10 @@ export async function startMoto(): Promise<Emulator> {
     throw new Error(`${motoServer} is missing: run "npx projen e2e" (scripts/e2e.sh), which installs moto[server] from requirements-dev.txt`);
   }
   const port = await freePort();
-  return startServer('moto', motoServer, ['-H', '127.0.0.1', '-p', String(port)], port, {}, /Running on http:\/\/127\.0\.0\.1/);
+  // TOTP verification on: moto then checks SOFTWARE_TOKEN_MFA and VerifySoftwareToken codes
+  // against its one fixed secret instead of accepting any code (a test proves it is on).
+  return startServer('moto', motoServer, ['-H', '127.0.0.1', '-p', String(port)], port,
+    { MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP: 'true' }, /Running on http:\/\/127\.0\.0\.1/);
 }
 
 async function startServer(
