@@ -1,19 +1,21 @@
 import {
   AdminCreateUserCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AdminUpdateUserAttributesCommand,
   AssociateSoftwareTokenCommand,
   CodeMismatchException,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { answer, motoTotpCode, PASSWORD, poolFrom, signIn, useEmulator } from './fixtures';
+import { answer, createUser, motoTotpCode, PASSWORD, poolFrom, signIn, useEmulator } from './fixtures';
 import { startMoto } from './harness';
-import { MfaEnforcement, MfaUserPoolProps } from '../src';
+import { MfaEnforcement, MfaUserPoolProps, SmsMfa } from '../src';
 
 /**
- * MFA REQUIRED on moto's server, which implements the enrolment challenge (MFA_SETUP) that
- * cognito-local lacks. moto checks TOTP codes against one fixed secret for every user (the harness
- * turns that check on); it does not send or check SMS codes.
+ * The MFA challenges cognito-local lacks, on moto's server: the enrolment challenge (MFA_SETUP)
+ * under REQUIRED, and SMS_MFA for a user who prefers SMS. moto checks TOTP codes against one fixed
+ * secret for every user (the harness turns that check on); it does not send or check SMS codes.
  */
 const server = useEmulator(startMoto);
 const TEMPORARY_PASSWORD = 'Temporary-Pass-42!';
@@ -77,4 +79,31 @@ test.each([MfaEnforcement.OPTIONAL, MfaEnforcement.OFF])('the same first sign-in
   const { next } = await firstSignIn({ mfa, totp: mfa === MfaEnforcement.OFF ? undefined : true }, `no-setup-${mfa.toLowerCase()}@example.com`);
   expect(next.ChallengeName).toBeUndefined();
   expect(next.AuthenticationResult?.AccessToken).toBeDefined();
+});
+
+test('OPTIONAL with TOTP and SMS (the reference setup): a user who prefers SMS gets SMS_MFA and completes it', async () => {
+  const { cognito } = server();
+  const email = 'prefers-sms@example.com';
+  const { userPoolId, clientId } = await poolFrom(cognito, { mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole() });
+  await createUser(cognito, userPoolId, email);
+  await cognito.send(new AdminUpdateUserAttributesCommand({
+    UserPoolId: userPoolId, Username: email, UserAttributes: [{ Name: 'phone_number', Value: '+15555550100' }],
+  }));
+
+  // Before the user turns SMS on, OPTIONAL MFA lets them in with the password alone.
+  expect((await signIn(cognito, clientId, email)).AuthenticationResult?.AccessToken).toBeDefined();
+
+  await cognito.send(new AdminSetUserMFAPreferenceCommand({
+    UserPoolId: userPoolId, Username: email, SMSMfaSettings: { Enabled: true, PreferredMfa: true },
+  }));
+  const challenged = await signIn(cognito, clientId, email);
+  expect(challenged.ChallengeName).toBe('SMS_MFA');
+  expect(challenged.AuthenticationResult).toBeUndefined();
+
+  // moto neither sends the SMS nor checks the code's value (real Cognito does both): it only
+  // requires a code, so this proves the challenge and its answer, not the code.
+  await expect(answer(cognito, clientId, challenged, email, {})).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  const again = await signIn(cognito, clientId, email);
+  const tokens = await answer(cognito, clientId, again, email, { SMS_MFA_CODE: '123456' });
+  expect(tokens.AuthenticationResult?.AccessToken).toBeDefined();
 });
