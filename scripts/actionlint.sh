@@ -4,8 +4,9 @@
 # deliberately broken workflow, so that a green run means something.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/cdk-sandbox.sh
 ACTIONLINT_VERSION=v1.7.12
-bin="${CDK_SANDBOX_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/cdk-mfa-user-pool}/actionlint-$ACTIONLINT_VERSION"
+bin="$SANDBOX_ROOT/actionlint-$ACTIONLINT_VERSION"
 if [ ! -x "$bin/actionlint" ]; then
   GOBIN="$bin" go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
 fi

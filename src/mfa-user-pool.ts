@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
-import { ResolveContext, WARNING_IDS } from './private/context';
+import { WARNING_IDS } from './private/context';
 import { refuse } from './private/errors';
 import { applyL1Overrides } from './private/l1-overrides';
 import { resolveDecisions } from './private/resolve';
@@ -65,7 +65,7 @@ export class MfaUserPool extends Construct {
     // 'Default' hides this level from the logical ID: the pool's is that of a plain
     // cognito.UserPool with this construct's id.
     this.userPool = new cognito.UserPool(this, 'Default', toUserPoolProps(decisions, props.userPoolProps ?? {}, sms));
-    applyL1Overrides(new ResolveContext(this.node.path), this.userPool.node.defaultChild as cognito.CfnUserPool, decisions);
+    applyL1Overrides(this.node.path, this.userPool.node.defaultChild as cognito.CfnUserPool, decisions);
 
     if (decisions.risk) {
       addRiskConfiguration(this, this.userPool.userPoolId, decisions.risk);

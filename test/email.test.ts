@@ -2,9 +2,8 @@ import { Lazy } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { MfaEnforcement, SmsMfa } from '../src';
-import { acknowledgeCfnValidate, build, poolProperties } from './util';
+import { acknowledgeCfnValidate, build, poolProperties, SES } from './util';
 
-const SES = cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' });
 
 describe('email MFA factor', () => {
   test('enables EMAIL_OTP with the subject and body', () => {

@@ -4,9 +4,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
-import { ACCOUNT, build, newStack, poolProperties } from './util';
+import { ACCOUNT, build, newStack, poolProperties, SES } from './util';
 
-const SES = cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' });
 
 describe('secure defaults', () => {
   test('email sign-in, email auto-verified and kept until a new address is verified', () => {

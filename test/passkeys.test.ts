@@ -2,9 +2,8 @@ import { Lazy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
-import { build, newStack, poolProperties } from './util';
+import { build, newStack, poolProperties, SES } from './util';
 
-const SES = cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' });
 const RP = 'auth.example.com';
 
 describe('passkeys', () => {

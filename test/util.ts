@@ -1,10 +1,14 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { MfaUserPool, MfaUserPoolProps } from '../src';
 import { acknowledge, validationsAvailable } from '../src/private/validations';
 
 export const ACCOUNT = '123456789012';
+
+/** Email sending through Amazon SES, which email codes (MFA and first factor) need. */
+export const SES = cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' });
 
 /**
  * Whether this aws-cdk-lib has the built-in CloudFormation validation plugin and `Validations`

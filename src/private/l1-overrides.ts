@@ -1,15 +1,18 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { ResolveContext } from './context';
+import { refuse } from './errors';
 import { Decisions } from './resolve';
 
 /**
  * The only place this library writes the L1 `CfnUserPool`, after the L2 has built it. Each write
- * is something the L2 cannot express without getting in the way.
+ * is something the L2 cannot express without getting in the way. It can refuse (what only the
+ * built pool tells) but never advises: advisories are all decided before anything is built.
+ *
+ * @param path the construct path, for messages
  */
-export function applyL1Overrides(ctx: ResolveContext, cfnPool: cognito.CfnUserPool, d: Decisions): void {
+export function applyL1Overrides(path: string, cfnPool: cognito.CfnUserPool, d: Decisions): void {
   const email = d.factors.email;
   if (email) {
-    refuseEmailWithoutSes(ctx, cfnPool, 'email');
+    refuseEmailWithoutSes(path, cfnPool, 'email');
     // EMAIL_OTP: the L2's mfaSecondFactor.email runs its own SES check, which throws an error
     // that names no MfaUserPool prop (this library's check is the line above).
     cfnPool.enabledMfas = [...(cfnPool.enabledMfas ?? []), 'EMAIL_OTP'];
@@ -18,7 +21,7 @@ export function applyL1Overrides(ctx: ResolveContext, cfnPool: cognito.CfnUserPo
     cfnPool.emailAuthenticationMessage = email.body;
   }
   if (d.firstFactors.emailOtp) {
-    refuseEmailWithoutSes(ctx, cfnPool, 'passwordless.emailOtp');
+    refuseEmailWithoutSes(path, cfnPool, 'passwordless.emailOtp');
   }
   const passkey = d.firstFactors.passkey;
   if (passkey) {
@@ -34,10 +37,10 @@ export function applyL1Overrides(ctx: ResolveContext, cfnPool: cognito.CfnUserPo
  * through Amazon SES, which only the L2's bound email configuration tells
  * (`EmailSendingAccount: DEVELOPER`).
  */
-function refuseEmailWithoutSes(ctx: ResolveContext, cfnPool: cognito.CfnUserPool, prop: string): void {
+function refuseEmailWithoutSes(path: string, cfnPool: cognito.CfnUserPool, prop: string): void {
   const emailConfiguration = cfnPool.emailConfiguration as cognito.CfnUserPool.EmailConfigurationProperty | undefined;
   if (emailConfiguration?.emailSendingAccount !== 'DEVELOPER') {
-    throw ctx.refuse(prop, 'needs the pool to send email through Amazon SES', emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT',
+    throw refuse(path, prop, 'needs the pool to send email through Amazon SES', emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT',
       `Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove ${prop}.`);
   }
 }

@@ -2,7 +2,7 @@ import * as net from 'net';
 import { Token } from 'aws-cdk-lib';
 import { FactorDecisions, PlanDecisions, RiskDecisions } from './decisions';
 import {
-  AccountTakeoverResponses, AdaptiveAuthentication, CompromisedCredentialsEvent, RiskAction, RiskNotificationEmail,
+  AccountTakeoverResponses, AdaptiveAuthentication, AdaptiveAuthenticationProps, CompromisedCredentialsEvent, RiskAction, RiskNotificationEmail,
 } from '../../adaptive-authentication';
 import { MfaEnforcement } from '../../mfa';
 import { ThreatProtection } from '../../threat-protection';
@@ -20,7 +20,10 @@ const TEMPLATE_PLACEHOLDERS = new Set([
   'one-click-link-valid', 'one-click-link-invalid', 'event-id', 'feedback-token',
 ]);
 
-/** RiskExceptionConfigurationType: BlockedIPRangeList and SkippedIPRangeList hold at most 200 items. */
+/**
+ * BlockedIPRangeList and SkippedIPRangeList: "Array Members: Maximum number of 200 items."
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RiskExceptionConfigurationType.html
+ */
 const MAX_IP_RANGES = 200;
 const ALL_EVENTS = [CompromisedCredentialsEvent.SIGN_IN, CompromisedCredentialsEvent.PASSWORD_CHANGE, CompromisedCredentialsEvent.SIGN_UP];
 const LEVELS = ['low', 'medium', 'high'] as const;
@@ -132,7 +135,7 @@ function isCidr(range: string): boolean {
   return (net.isIPv4(match[1]) && prefix <= 32) || (net.isIPv6(match[1]) && prefix <= 128);
 }
 
-function checkNotification(ctx: ResolveContext, spec: AdaptiveAuthentication['_spec']): void {
+function checkNotification(ctx: ResolveContext, spec: AdaptiveAuthenticationProps): void {
   const notification = spec.notification;
   if (!notification) {
     return;
