@@ -12,7 +12,7 @@ import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { addRiskConfiguration } from './private/risk-configuration';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
-import { trustPolicyProblem } from './private/trust';
+import { inspectTrustPolicy } from './private/trust';
 
 /**
  * An Amazon Cognito user pool with multi-factor authentication done right.
@@ -65,7 +65,7 @@ export class MfaUserPool extends Construct {
     // 'Default' hides this level from the logical ID: the pool's is that of a plain
     // cognito.UserPool with this construct's id.
     this.userPool = new cognito.UserPool(this, 'Default', toUserPoolProps(decisions, props.userPoolProps ?? {}, sms));
-    applyL1Overrides(this.node.path, this.userPool.node.defaultChild as cognito.CfnUserPool, decisions);
+    applyL1Overrides(this.node.path, this.userPool.node.defaultChild as cognito.CfnUserPool, decisions, sms);
 
     if (decisions.risk) {
       addRiskConfiguration(this, this.userPool.userPoolId, decisions.risk);
@@ -152,12 +152,21 @@ export class MfaUserPool extends Construct {
     return this.userPool.grant(grantee, ...actions);
   }
 
-  /** A brought role defined in this app is checked once the app is complete: it must trust Cognito with the external ID. */
+  /**
+   * A brought role defined in this app is checked once the app is complete: it must trust Cognito
+   * with the external ID, and a trust that requires no external ID at all is warned about.
+   */
   private checkBroughtSmsRole(role: iam.IRole, externalId: string): void {
     this.node.addValidation({
       validate: () => {
-        const problem = trustPolicyProblem(role, externalId);
-        return problem ? [refuse(this.node.path, 'sms', problem, role.roleArn, 'Let cognito-idp.amazonaws.com assume the role with sts:ExternalId equal to the external ID passed to SmsMfa.withRole().').message] : [];
+        const trust = inspectTrustPolicy(role, externalId);
+        if (trust.externalIdNotRequired) {
+          Annotations.of(this).addWarningV2(WARNING_IDS.smsRoleTrustWithoutExternalId,
+            'sms: the SMS role\'s trust policy lets cognito-idp.amazonaws.com assume it without an external ID. Cognito accepts this, '
+            + 'but the role is then protected from the confused deputy by its other conditions alone. '
+            + `Add the condition StringEquals sts:ExternalId "${externalId}", as the role this library creates does.`);
+        }
+        return trust.problem ? [refuse(this.node.path, 'sms', trust.problem, role.roleArn, 'Let cognito-idp.amazonaws.com assume the role with sts:ExternalId equal to the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().').message] : [];
       },
     });
   }

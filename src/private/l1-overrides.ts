@@ -1,6 +1,8 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { refuse } from './errors';
 import { Decisions } from './resolve';
+import { SmsRoleBinding } from './sms-role';
+import { EumsSpec } from './sms-spec';
 
 /**
  * The only place this library writes the L1 `CfnUserPool`, after the L2 has built it. Each write
@@ -8,8 +10,15 @@ import { Decisions } from './resolve';
  * built pool tells) but never advises: advisories are all decided before anything is built.
  *
  * @param path the construct path, for messages
+ * @param sms the SMS role binding, when the pool has an SMS configuration
  */
-export function applyL1Overrides(path: string, cfnPool: cognito.CfnUserPool, d: Decisions): void {
+export function applyL1Overrides(path: string, cfnPool: cognito.CfnUserPool, d: Decisions, sms: SmsRoleBinding | undefined): void {
+  const eums = d.factors.sms?.eums;
+  if (eums && sms) {
+    // The L2 has no prop for the direct path, and the floor's L1 has no eumsSms property.
+    // SmsConfiguration is written whole, without SnsCallerArn: the two paths are exclusive.
+    cfnPool.addPropertyOverride('SmsConfiguration', { EumsSms: eumsSmsProperty(eums, sms) });
+  }
   const email = d.factors.email;
   if (email) {
     refuseEmailWithoutSes(path, cfnPool, 'email');
@@ -30,6 +39,19 @@ export function applyL1Overrides(path: string, cfnPool: cognito.CfnUserPool, d: 
     cfnPool.addPropertyOverride('WebAuthnFactorConfiguration',
       passkey.countsAsMfa ? 'MULTI_FACTOR_WITH_USER_VERIFICATION' : 'SINGLE_FACTOR');
   }
+}
+
+/** `SmsConfiguration.EumsSms`: only what was given, so Cognito's defaults apply to the rest. */
+function eumsSmsProperty(eums: EumsSpec, sms: SmsRoleBinding): Record<string, string | undefined> {
+  return {
+    CallerArn: sms.role.roleArn,
+    ExternalId: sms.externalId,
+    OriginationIdentity: eums.originationIdentity?.value,
+    ConfigurationSetName: eums.configurationSetName,
+    Region: eums.region,
+    InEntityId: eums.inEntityId,
+    InTemplateId: eums.inTemplateId,
+  };
 }
 
 /**

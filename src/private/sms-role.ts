@@ -1,7 +1,7 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { SmsSpec } from './sms-spec';
+import { EumsSpec, SmsSpec } from './sms-spec';
 import { acknowledge } from './validations';
 
 /** What the SMS configuration resolves to for one pool. */
@@ -23,45 +23,25 @@ export function bindSmsRole(scope: Construct, spec: SmsSpec, defaultExternalId: 
   if (spec.role) {
     return { role: spec.role, externalId, created: false };
   }
-  return { role: createSmsRole(scope, externalId, removalPolicy), externalId, created: true };
+  const sendSms = spec.eums ? createEumsPolicy(scope, spec.eums) : createSnsPolicy(scope);
+  return { role: createSmsRole(scope, externalId, sendSms, removalPolicy), externalId, created: true };
 }
 
 /**
- * The hardened SMS role.
+ * The hardened SMS role, with the policy that lets it send.
  *
  * Trust: Cognito's SMS documentation gives this trust policy for the SMS role, with the external
  * ID and the cross-service confused-deputy conditions `aws:SourceAccount` (this account) and
  * `aws:SourceArn` (a user pool of this account and Region; the pool's own ARN cannot be named,
- * since the pool needs the role's ARN first):
+ * since the pool needs the role's ARN first). The same trust serves the SNS path and the direct
+ * End User Messaging path:
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#user-pool-sms-settings-first-time
  * https://docs.aws.amazon.com/cognito/latest/developerguide/cross-service-confused-deputy-prevention.html
- *
- * Permissions: `sns:Publish` to a phone number has no resource ARN to scope, so the Allow is on
- * `*`; an explicit Deny on every SNS topic ARN keeps the role from publishing to topics (a request
- * to a phone number does not match a topic ARN, so SMS still goes out):
- * https://docs.aws.amazon.com/sns/latest/dg/sns-using-identity-based-policies.html
  */
-function createSmsRole(scope: Construct, externalId: string, removalPolicy: RemovalPolicy): iam.Role {
+function createSmsRole(scope: Construct, externalId: string, sendSms: iam.ManagedPolicy, removalPolicy: RemovalPolicy): iam.Role {
   const stack = Stack.of(scope);
-  // A customer managed policy rather than an inline one: NIST 800-53, HIPAA and PCI packs flag
-  // inline policies (IAMNoInlinePolicy), and a managed policy can be reviewed on its own.
-  const sendSms = new iam.ManagedPolicy(scope, 'SmsPolicy', {
-    description: 'Send SMS to phone numbers through Amazon SNS, never to topics',
-    statements: [
-      new iam.PolicyStatement({
-        sid: 'SendSmsToPhoneNumbers',
-        effect: iam.Effect.ALLOW,
-        actions: ['sns:Publish'],
-        resources: ['*'],
-      }),
-      new iam.PolicyStatement({
-        sid: 'NeverPublishToTopics',
-        effect: iam.Effect.DENY,
-        actions: ['sns:Publish'],
-        resources: [`arn:${stack.partition}:sns:*:*:*`],
-      }),
-    ],
-  });
+  // The id stays 'SmsRole' on both paths: switching paths keeps the role (and its trust), and
+  // only swaps the policy.
   const role = new iam.Role(scope, 'SmsRole', {
     description: 'Lets Amazon Cognito send SMS messages (MFA codes) for one user pool',
     assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', {
@@ -80,10 +60,121 @@ function createSmsRole(scope: Construct, externalId: string, removalPolicy: Remo
   // The pool cannot send SMS without its role: they live and die together.
   role.applyRemovalPolicy(removalPolicy);
   sendSms.applyRemovalPolicy(removalPolicy);
+  return role;
+}
+
+/**
+ * SNS path: `sns:Publish` to a phone number has no resource ARN to scope, so the Allow is on
+ * `*`; an explicit Deny on every SNS topic ARN keeps the role from publishing to topics (a request
+ * to a phone number does not match a topic ARN, so SMS still goes out):
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-using-identity-based-policies.html
+ *
+ * A customer managed policy rather than an inline one: NIST 800-53, HIPAA and PCI packs flag
+ * inline policies (IAMNoInlinePolicy), and a managed policy can be reviewed on its own.
+ */
+function createSnsPolicy(scope: Construct): iam.ManagedPolicy {
+  const stack = Stack.of(scope);
+  const sendSms = new iam.ManagedPolicy(scope, 'SmsPolicy', {
+    description: 'Send SMS to phone numbers through Amazon SNS, never to topics',
+    statements: [
+      new iam.PolicyStatement({
+        sid: 'SendSmsToPhoneNumbers',
+        effect: iam.Effect.ALLOW,
+        actions: ['sns:Publish'],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        sid: 'NeverPublishToTopics',
+        effect: iam.Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [`arn:${stack.partition}:sns:*:*:*`],
+      }),
+    ],
+  });
   acknowledge(sendSms, 'AwsSolutions', 'AwsSolutions-IAM5[Resource::*]',
     'sns:Publish to a phone number (how Cognito sends SMS) has no resource ARN to scope, so the Allow must be on "*"; '
     + 'an explicit Deny on arn:<partition>:sns:*:*:* keeps the role from publishing to any topic. '
     + 'See https://docs.aws.amazon.com/sns/latest/dg/sns-using-identity-based-policies.html');
-  return role;
+  return sendSms;
 }
 
+/**
+ * Direct path: `sms-voice:SendTextMessage` and nothing else (no SNS action).
+ *
+ * Scoped when the origination identity is given as an ARN: End User Messaging authorizes the
+ * role against the value Cognito passes, so an ARN in the policy matches only when the pool
+ * names that same ARN (API reference, EumsSmsConfigurationType.OriginationIdentity). A request
+ * also names the configuration set, when one is given, and carries the identity's opt-out list;
+ * the statement allows those resources of this account and Region too. Allowing them does not
+ * widen which identities the role can send from: the identity must match as well.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EumsSmsConfigurationType.html
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsendusermessagingsmsandvoicev2.html
+ *
+ * Given as a phone number or an ID, the identity cannot be matched by an ARN, so the Allow is
+ * on `*` (the construct warns and says how to scope it).
+ */
+function createEumsPolicy(scope: Construct, eums: EumsSpec): iam.ManagedPolicy {
+  const identity = eums.originationIdentity;
+  const scoped = identity?.isArn === true;
+  const sendSms = new iam.ManagedPolicy(scope, 'SmsEndUserMessagingPolicy', {
+    description: scoped
+      ? 'Send SMS through AWS End User Messaging from one origination identity'
+      : 'Send SMS through AWS End User Messaging',
+    statements: [
+      new iam.PolicyStatement({
+        sid: 'SendTextMessages',
+        effect: iam.Effect.ALLOW,
+        actions: ['sms-voice:SendTextMessage'],
+        resources: scoped ? [identity.value, ...companionResources(scope, eums)] : ['*'],
+      }),
+    ],
+  });
+  if (scoped) {
+    const evidence = 'the role may send only from the one origination identity ARN that the pool names, so this grants no other sender. '
+      + 'See https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EumsSmsConfigurationType.html';
+    acknowledge(sendSms, 'AwsSolutions', `AwsSolutions-IAM5[Resource::${smsVoiceFinding(scope, 'opt-out-list/*')}]`,
+      `A text message is sent with the opt-out list of its origination identity, which this library cannot name; ${evidence}`);
+    if (eums.configurationSetName !== undefined && Token.isUnresolved(eums.configurationSetName)) {
+      acknowledge(sendSms, 'AwsSolutions', `AwsSolutions-IAM5[Resource::${smsVoiceFinding(scope, 'configuration-set/*')}]`,
+        `The configuration set is a token that may resolve to a name or an ARN, so no single ARN can be written; ${evidence}`);
+    }
+  } else {
+    acknowledge(sendSms, 'AwsSolutions', 'AwsSolutions-IAM5[Resource::*]',
+      'The origination identity is a phone number, an ID or left to End User Messaging, which an ARN in a policy cannot match '
+      + '(End User Messaging authorizes the value the pool passes); the construct warns and says to give the identity as an ARN. '
+      + 'See https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EumsSmsConfigurationType.html');
+  }
+  return sendSms;
+}
+
+/**
+ * The opt-out lists, and the configuration set when one is given, in this account and Region. A
+ * configuration set given as a token may resolve to a name or an ARN, so it is matched by any
+ * configuration set of this account and Region.
+ */
+function companionResources(scope: Construct, eums: EumsSpec): string[] {
+  const resources = [smsVoiceArn(scope, 'opt-out-list/*')];
+  const set = eums.configurationSetName;
+  if (set === undefined) {
+    return resources;
+  }
+  if (Token.isUnresolved(set)) {
+    resources.push(smsVoiceArn(scope, 'configuration-set/*'));
+  } else {
+    resources.push(set.startsWith('arn:') ? set : smsVoiceArn(scope, `configuration-set/${set}`));
+  }
+  return resources;
+}
+
+/** An sms-voice resource of this account and Region, as cdk-nag names it in a finding. */
+function smsVoiceFinding(scope: Construct, resource: string): string {
+  const stack = Stack.of(scope);
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  return `arn:<AWS::Partition>:sms-voice:${region}:${account}:${resource}`;
+}
+
+function smsVoiceArn(scope: Construct, resource: string): string {
+  const stack = Stack.of(scope);
+  return `arn:${stack.partition}:sms-voice:${stack.region}:${stack.account}:${resource}`;
+}

@@ -38,6 +38,7 @@ const DEVICE_TRACKING: Record<DeviceRemembering, cognito.DeviceTracking | undefi
  */
 export function toUserPoolProps(d: Decisions, pass: cognito.UserPoolProps, sms: SmsRoleBinding | undefined): cognito.UserPoolProps {
   const { factors, plan, firstFactors: first } = d;
+  const snsPath = sms !== undefined && factors.sms?.eums === undefined;
   return {
     ...pass,
     signInAliases: d.signIn.signInAliases,
@@ -48,11 +49,12 @@ export function toUserPoolProps(d: Decisions, pass: cognito.UserPoolProps, sms: 
     // the L1 (see applyL1Overrides).
     mfaSecondFactor: factors.mfa === MfaEnforcement.OFF ? undefined : { sms: factors.smsFactor, otp: factors.totp },
     mfaMessage: factors.smsFactor ? factors.sms?.message : undefined,
-    smsRole: sms?.role,
-    smsRoleExternalId: sms?.externalId,
-    snsRegion: factors.sms?.snsRegion,
-    // Without an SMS configuration, keep the L2 from creating its own SMS role.
-    enableSmsRole: sms ? undefined : false,
+    // The SNS path only: the direct End User Messaging path is written on the L1.
+    smsRole: snsPath ? sms?.role : undefined,
+    smsRoleExternalId: snsPath ? sms?.externalId : undefined,
+    snsRegion: snsPath ? factors.sms?.snsRegion : undefined,
+    // Without an SNS configuration, keep the L2 from creating its own SMS role.
+    enableSmsRole: snsPath ? undefined : false,
     // Written only when a first factor besides the password is offered, as a plain L2 pool does.
     signInPolicy: offersChoiceBasedSignIn(first) ? {
       allowedFirstAuthFactors: { password: true, passkey: !!first.passkey, emailOtp: first.emailOtp, smsOtp: first.smsOtp },

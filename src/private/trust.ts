@@ -10,15 +10,30 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** What the trust policy of a brought SMS role tells. */
+export interface TrustFindings {
+  /** Why Cognito would refuse the role, if it would. */
+  readonly problem?: string;
+  /** Cognito may assume the role without presenting any external ID. */
+  readonly externalIdNotRequired?: boolean;
+}
+
 /**
  * Checks that a role defined in this app trusts Cognito with the given external ID, the check
  * Cognito itself makes when the pool is created (`InvalidSmsRoleTrustRelationshipException`).
- * Returns the problem, or undefined when the role is fine or cannot be inspected (an imported
- * role, or an external ID that is a token).
+ * Returns nothing when the role cannot be inspected (an imported role, or an external ID that is
+ * a token).
+ *
+ * A trust policy that requires no external ID is accepted: Cognito accepts it (the API reference
+ * and the CloudFormation reference make the condition optional: "You can configure the role trust
+ * policy to require ... the ExternalID"), so refusing it would refuse a working pool. It is
+ * reported, for a warning: without the condition, the role relies on its other conditions alone
+ * against the confused deputy.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
  */
-export function trustPolicyProblem(role: iam.IRole, externalId: string): string | undefined {
+export function inspectTrustPolicy(role: iam.IRole, externalId: string): TrustFindings {
   if (!(role instanceof iam.Role) || !role.assumeRolePolicy || Token.isUnresolved(externalId)) {
-    return undefined;
+    return {};
   }
   const doc = Stack.of(role).resolve(role.assumeRolePolicy.toJSON());
   const cognitoStatements = asArray(doc?.Statement).filter((s: any) =>
@@ -26,14 +41,14 @@ export function trustPolicyProblem(role: iam.IRole, externalId: string): string 
     && asArray(s.Action).some(a => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*')
     && asArray(s.Principal?.Service).includes(COGNITO));
   if (cognitoStatements.length === 0) {
-    return `role does not let ${COGNITO} assume it (its trust policy has no Allow of sts:AssumeRole for that service)`;
+    return { problem: `role does not let ${COGNITO} assume it (its trust policy has no Allow of sts:AssumeRole for that service)` };
   }
-  const accepts = cognitoStatements.some((s: any) => {
-    const required = asArray(s.Condition?.StringEquals?.['sts:ExternalId']);
-    return required.length === 0 || required.includes(externalId);
-  });
-  if (!accepts) {
-    return `role's trust policy requires an external ID other than "${externalId}"`;
+  const required = cognitoStatements.map((s: any) => asArray(s.Condition?.StringEquals?.['sts:ExternalId']));
+  if (required.some(ids => ids.length === 0)) {
+    return { externalIdNotRequired: true };
   }
-  return undefined;
+  if (!required.some(ids => ids.includes(externalId))) {
+    return { problem: `role's trust policy requires an external ID other than "${externalId}"` };
+  }
+  return {};
 }

@@ -1,7 +1,7 @@
 import { CODE_PLACEHOLDER } from './messages';
 import { ResolveContext } from '../context';
 import { isLiteral } from '../errors';
-import { SmsSpec } from '../sms-spec';
+import { EumsSpec, OriginationIdentitySpec, SmsSpec } from '../sms-spec';
 import { acceptedSnsRegions, REGION_PATTERN } from '../sns-regions';
 
 const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
@@ -27,10 +27,94 @@ export function checkSms(ctx: ResolveContext, sms: SmsSpec, region: string | und
     throw ctx.refuse('sms.externalId', 'must be 2 to 1,224 characters of letters, digits and +=,.@:/-_', sms.externalId,
       'Choose an external ID of that form, or leave it unset for a stable default.');
   }
-  if (region === undefined) {
+  if (sms.eums) {
+    checkEums(ctx, sms.eums, region, sms.role === undefined);
+  } else if (region === undefined) {
     checkSnsRegionShape(ctx, sms.snsRegion);
   } else {
     checkSnsRegionFor(ctx, sms.snsRegion, region);
+  }
+}
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+/** The OriginationIdentity and ConfigurationSetName patterns of End User Messaging's SendTextMessage. */
+const IDENTITY_ID = /^[A-Za-z0-9_:/+-]{1,256}$/;
+const CONFIGURATION_SET = /^[A-Za-z0-9_:/-]{1,256}$/;
+const IDENTITY_ARN = /^arn:[a-z-]+:sms-voice:([a-z0-9-]+):(\d{12}):(phone-number|sender-id|pool)\/\S+$/;
+
+/**
+ * The direct path through End User Messaging (EumsSmsConfigurationType in the API reference):
+ * the Region can only be the pool's own, India's DLT IDs go together, and the origination
+ * identity and configuration set have the forms End User Messaging accepts.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EumsSmsConfigurationType.html
+ * https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/API_SendTextMessage.html
+ *
+ * @param createdRole this library creates the role, so an identity that is not an ARN leaves it unscoped
+ */
+function checkEums(ctx: ResolveContext, eums: EumsSpec, region: string | undefined, createdRole: boolean): void {
+  const eumsRegion = checkEumsRegion(ctx, eums.region, region);
+  if ((eums.inEntityId === undefined) !== (eums.inTemplateId === undefined)) {
+    const given = eums.inEntityId === undefined ? 'indiaTemplateId' : 'indiaEntityId';
+    const missing = eums.inEntityId === undefined ? 'indiaEntityId' : 'indiaTemplateId';
+    throw ctx.refuse(`sms.${given}`, `needs ${missing} too: India's DLT rules register the entity and the template together`,
+      eums.inEntityId ?? eums.inTemplateId, `Set ${missing} as well, or remove ${given}.`);
+  }
+  if (isLiteral(eums.configurationSetName) && !CONFIGURATION_SET.test(eums.configurationSetName)) {
+    throw ctx.refuse('sms.configurationSetName', 'must be a configuration set name or ARN: 1 to 256 characters of letters, digits and _:/-',
+      eums.configurationSetName, 'Use the name (or ARN) that End User Messaging shows for the configuration set.');
+  }
+  const identity = eums.originationIdentity;
+  if (identity) {
+    checkOriginationIdentity(ctx, identity, eumsRegion);
+  }
+  if (createdRole && identity?.isArn !== true) {
+    ctx.advise('smsRoleNotScoped', identity
+      ? `sms.originationIdentity is ${identity.kind}, which a policy cannot name, so the SMS role may send from any origination identity of the account. Give it with SmsOriginationIdentity.fromArn() to scope the role to it.`
+      : 'sms.originationIdentity is not set, so the SMS role may send from any origination identity of the account. Set it with SmsOriginationIdentity.fromArn() to scope the role to one.');
+  }
+}
+
+/** The Region Cognito accepts for the direct path is the pool's own; returns the Region messages go out from, when known. */
+function checkEumsRegion(ctx: ResolveContext, eumsRegion: string | undefined, region: string | undefined): string | undefined {
+  if (!isLiteral(eumsRegion)) {
+    return region;
+  }
+  if (!REGION_PATTERN.test(eumsRegion)) {
+    throw ctx.refuse('sms.region', 'is not an AWS Region name', eumsRegion, 'Use the pool\'s Region, or leave it unset.');
+  }
+  if (region === undefined) {
+    ctx.advise('eumsRegionUnchecked', `sms.region "${eumsRegion}" cannot be checked in an environment-agnostic stack: Cognito accepts only the pool's own Region for End User Messaging. Leave it unset, or give the stack an env.`);
+    return eumsRegion;
+  }
+  if (eumsRegion !== region) {
+    throw ctx.refuse('sms.region', `must be the pool's Region (${region}): Cognito rejects any other Region for End User Messaging`, eumsRegion,
+      `Set region to "${region}" or leave it unset, and send from End User Messaging resources in ${region}.`);
+  }
+  return region;
+}
+
+function checkOriginationIdentity(ctx: ResolveContext, identity: OriginationIdentitySpec, region: string | undefined): void {
+  const value = identity.value;
+  if (!isLiteral(value)) {
+    return;
+  }
+  if (identity.isArn) {
+    const match = IDENTITY_ARN.exec(value);
+    if (!match) {
+      throw ctx.refuse('sms.originationIdentity', 'is not the ARN of an End User Messaging phone number, sender ID or phone pool', value,
+        'Use an ARN like arn:aws:sms-voice:<region>:<account>:phone-number/<id> (or sender-id/..., pool/...), or SmsOriginationIdentity.fromId().');
+    }
+    if (region !== undefined && match[1] !== region) {
+      throw ctx.refuse('sms.originationIdentity', `is in ${match[1]}, but Cognito sends through End User Messaging in the pool's Region (${region})`, value,
+        `Use an origination identity of ${region}.`);
+    }
+    return;
+  }
+  const pattern = identity.kind === 'a phone number' ? E164 : IDENTITY_ID;
+  if (!pattern.test(value)) {
+    throw ctx.refuse('sms.originationIdentity', identity.kind === 'a phone number'
+      ? 'must be a phone number in E.164 format' : 'must be 1 to 256 characters of letters, digits and _:/+-', value,
+    identity.kind === 'a phone number' ? 'Write it like +12065550100.' : 'Use the ID or sender ID that End User Messaging shows.');
   }
 }
 
