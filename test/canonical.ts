@@ -1,7 +1,8 @@
 import { Aws } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import {
-  AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPoolProps, RiskNotificationSender, SmsMfa, ThreatProtection,
+  AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPoolProps, RiskNotificationSender, SmsMfa, SmsOriginationIdentity,
+  ThreatProtection,
 } from '../src';
 
 /** The configurations the proofs, integration tests and benchmark share. */
@@ -28,6 +29,18 @@ export const CANONICAL: Record<string, () => MfaUserPoolProps> = {
       notification: {
         sender: RiskNotificationSender.fromArn(`arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${process.env.INTEG_SES_DOMAIN ?? 'example.com'}`),
       },
+    }),
+  }),
+  'sms-end-user-messaging': () => ({
+    mfa: MfaEnforcement.OPTIONAL,
+    totp: true,
+    // A phone number and a configuration set of the account; INTEG_SMS_PHONE_NUMBER_ID and
+    // INTEG_SMS_CONFIGURATION_SET name them for a real deployment.
+    sms: SmsMfa.withEndUserMessaging({
+      message: 'Your sign-in code for MyApp is {####}',
+      originationIdentity: SmsOriginationIdentity.fromArn(
+        `arn:${Aws.PARTITION}:sms-voice:${Aws.REGION}:${Aws.ACCOUNT_ID}:phone-number/${process.env.INTEG_SMS_PHONE_NUMBER_ID ?? 'phone-0123456789abcdef0123456789abcdef'}`),
+      configurationSetName: process.env.INTEG_SMS_CONFIGURATION_SET ?? 'mfa-delivery-events',
     }),
   }),
   'threat-protection': () => ({ threatProtection: ThreatProtection.ENFORCED, customAuthThreatProtection: ThreatProtection.AUDIT }),

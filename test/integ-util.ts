@@ -14,6 +14,8 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
   readonly email: boolean;
   /** The passkey settings Cognito reports, when the pool offers passkeys. */
   readonly webAuthn?: { readonly relyingPartyId: string; readonly userVerification: string; readonly factorConfiguration: string };
+  /** Cognito reports SMS through End User Messaging (`EumsSms`) rather than SNS. */
+  readonly endUserMessaging?: boolean;
   /** Part of the risk configuration Cognito reports, when the pool has adaptive authentication. */
   readonly riskConfiguration?: Record<string, unknown>;
 }): App {
@@ -32,7 +34,7 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
       MfaConfiguration: expected.mfaConfiguration,
       ...(expected.totp ? { SoftwareTokenMfaConfiguration: { Enabled: true } } : {}),
       // objectLike is partial all the way down: {} asserts only that the key is there.
-      ...(expected.sms ? { SmsMfaConfiguration: { SmsConfiguration: {} } } : {}),
+      ...(expected.sms ? { SmsMfaConfiguration: { SmsConfiguration: expected.endUserMessaging ? { EumsSms: {} } : {} } } : {}),
       ...(expected.email ? { EmailMfaConfiguration: {} } : {}),
       ...(expected.webAuthn ? {
         WebAuthnConfiguration: {

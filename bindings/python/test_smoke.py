@@ -24,6 +24,7 @@ from cdk_mfa_user_pool import (
     RiskNotificationSender,
     SmsMfa,
     SmsMfaOptions,
+    SmsOriginationIdentity,
     ThreatProtection,
 )
 
@@ -128,6 +129,26 @@ def test_brought_role_and_option_structs():
     })
     assert NewSmsRoleOptions(external_id="x1", message="{####}").external_id == "x1"
     assert SmsMfaOptions(sns_region="us-east-1").sns_region == "us-east-1"
+
+
+def test_sms_through_end_user_messaging():
+    stack = new_stack()
+    phone = "arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef"
+    MfaUserPool(stack, "Users", sms=SmsMfa.with_end_user_messaging(
+        message="Code {####}",
+        origination_identity=SmsOriginationIdentity.from_arn(phone),
+        configuration_set_name="mfa-events",
+    ))
+    template = assertions.Template.from_stack(stack)
+    template.has_resource_properties("AWS::Cognito::UserPool", {
+        "SmsConfiguration": {"EumsSms": Match.object_like({"OriginationIdentity": phone, "ConfigurationSetName": "mfa-events"})},
+    })
+    template.has_resource_properties("AWS::IAM::ManagedPolicy", {
+        "PolicyDocument": Match.object_like({"Statement": [Match.object_like({
+            "Action": "sms-voice:SendTextMessage",
+            "Resource": Match.array_with([phone]),
+        })]}),
+    })
 
 
 def test_email_factor_and_threat_protection():

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, ThreatProtection,
+  AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
 import { newStack } from '../util';
 
@@ -18,6 +18,11 @@ const LIVE_CHANGES: Record<string, MfaUserPoolProps> = {
   'SMS and TOTP': { sms: SmsMfa.withNewRole() },
   'SMS only': { totp: false, sms: SmsMfa.withNewRole() },
   'SMS with message and Region': { sms: SmsMfa.withNewRole({ message: 'Code {####}', snsRegion: 'us-east-1' }) },
+  'SMS through End User Messaging': {
+    sms: SmsMfa.withEndUserMessaging({
+      originationIdentity: SmsOriginationIdentity.fromArn('arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef'),
+    }),
+  },
   'devices ALWAYS': { deviceRemembering: DeviceRemembering.ALWAYS },
   'devices OFF': { deviceRemembering: DeviceRemembering.OFF },
   'threat protection AUDIT': { threatProtection: ThreatProtection.AUDIT },
@@ -60,9 +65,13 @@ describe('data safety across live changes', () => {
     const smsVariants = synthesized.filter(s => s.properties.SmsConfiguration);
     expect(smsVariants.length).toBeGreaterThanOrEqual(3);
     const roleIds = new Set(smsVariants.map(s => Object.keys(s.template.findResources('AWS::IAM::Role')).join()));
-    const externalIds = new Set(smsVariants.map(s => s.properties.SmsConfiguration.ExternalId));
+    const externalIds = new Set(smsVariants.map(s => (s.properties.SmsConfiguration.EumsSms ?? s.properties.SmsConfiguration).ExternalId));
     expect([...roleIds]).toEqual(['UsersSmsRole2846A27E']);
     expect([...externalIds]).toEqual(['Users0A0EEA89']);
+    // Switching paths swaps only the role's policy: the SNS policy leaves the template (kept in
+    // the account, detached, while the removal policy is RETAIN) and the direct path's comes in.
+    const policies = new Set(smsVariants.map(s => Object.keys(s.template.findResources('AWS::IAM::ManagedPolicy')).join()));
+    expect([...policies].sort()).toEqual(['UsersSmsEndUserMessagingPolicy3BEFC1F4', 'UsersSmsPolicy52D91C97']);
   });
 
   test('adding clients, grants or a second pool changes nothing about the first pool', () => {

@@ -83,6 +83,28 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
     })).toEqual([]);
   });
 
+  test('SMS through End User Messaging scoped to an origination identity has no finding beyond COG2 and COG8', () => {
+    expect(findings(canonical('sms-end-user-messaging'))).toEqual([
+      'AwsSolutions-COG2 TestStack/Users/Default/Resource',
+      'AwsSolutions-COG8 TestStack/Users/Default/Resource',
+    ]);
+    const { suppressed } = nag(canonical('sms-end-user-messaging'));
+    expect(suppressed).toEqual([expect.objectContaining({
+      finding: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sms-voice:us-east-1:123456789012:opt-out-list/*] TestStack/Users/SmsEndUserMessagingPolicy/Resource',
+      reason: expect.stringMatching(/opt-out list .* only from the one origination identity ARN/),
+    })]);
+  });
+
+  test('SMS through End User Messaging without an identity ARN acknowledges the wildcard, with the reason', () => {
+    const { suppressed } = nag(stack => {
+      new MfaUserPool(stack, 'Users', { threatProtection: ThreatProtection.ENFORCED, sms: SmsMfa.withEndUserMessaging() });
+    });
+    expect(suppressed).toEqual([expect.objectContaining({
+      finding: 'AwsSolutions-IAM5[Resource::*] TestStack/Users/SmsEndUserMessagingPolicy/Resource',
+      reason: expect.stringMatching(/an ARN in a policy cannot match/),
+    })]);
+  });
+
   test.each(['totp-only', 'email', 'passkeys-mfa'])('%s has only COG8', (name) => {
     expect(findings(canonical(name))).toEqual(['AwsSolutions-COG8 TestStack/Users/Default/Resource']);
   });

@@ -4,8 +4,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as fc from 'fast-check';
 import {
-  AdaptiveAuthentication, CompromisedCredentialsEvent, DeviceRemembering, EmailMfaOptions, MfaEnforcement, MfaUserPool, MfaUserPoolProps,
-  RiskAction, RiskNotificationSender, SmsMfa, ThreatProtection,
+  AdaptiveAuthentication, CompromisedCredentialsEvent, DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaUserPool,
+  MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
 import { ACCOUNT, newStack } from '../util';
 
@@ -37,11 +37,33 @@ const message = mostly(
 const snsRegion = mostly(fc.constantFrom('us-east-1', 'us-east-2', 'eu-west-1', 'ap-northeast-1'), fc.constantFrom('ap-northeast-2', 'not-a-region'));
 const externalId = mostly(fc.stringMatching(/^[\w+=,.@:/-]{2,40}$/), fc.constantFrom('a', 'has spaces'));
 
+const phoneArn = (region: string) => `arn:aws:sms-voice:${region}:${ACCOUNT}:phone-number/phone-0123456789abcdef`;
+const originationIdentity = mostly(
+  fc.oneof(
+    fc.constantFrom('us-east-1', 'us-east-2', 'eu-central-1').map(r => SmsOriginationIdentity.fromArn(phoneArn(r))),
+    fc.constant(SmsOriginationIdentity.fromPhoneNumber('+12065550100')),
+    fc.constant(SmsOriginationIdentity.fromId('MYBRAND')),
+  ),
+  fc.constantFrom(SmsOriginationIdentity.fromArn(`arn:aws:sns:us-east-1:${ACCOUNT}:topic`),
+    SmsOriginationIdentity.fromPhoneNumber('206-555-0100'), SmsOriginationIdentity.fromId('has spaces')),
+);
+const eums = fc.record({
+  originationIdentity: maybe(originationIdentity),
+  configurationSetName: maybe(mostly(fc.constant('mfa-events'), fc.constant('mfa events'))),
+  region: maybe(mostly(fc.constantFrom('us-east-1', 'eu-central-1'), fc.constant('not-a-region'))),
+  indiaEntityId: maybe(fc.constant('1101234567890123456')),
+  indiaTemplateId: maybe(fc.constant('1107123456789012345')),
+});
+
 type SmsChoice = { kind: 'new'; message?: string; snsRegion?: string; externalId?: string }
-| { kind: 'imported'; message?: string; snsRegion?: string; externalId: string };
+| { kind: 'imported'; message?: string; snsRegion?: string; externalId: string }
+| { kind: 'eums-new'; message?: string; externalId?: string; eums: EndUserMessagingOptions }
+| { kind: 'eums-imported'; message?: string; externalId: string; eums: EndUserMessagingOptions };
 const sms: fc.Arbitrary<SmsChoice> = fc.oneof(
   fc.record({ kind: fc.constant('new' as const), message: maybe(message), snsRegion: maybe(snsRegion), externalId: maybe(externalId) }),
   fc.record({ kind: fc.constant('imported' as const), message: maybe(message), snsRegion: maybe(snsRegion), externalId }),
+  fc.record({ kind: fc.constant('eums-new' as const), message: maybe(message), externalId: maybe(externalId), eums }),
+  fc.record({ kind: fc.constant('eums-imported' as const), message: maybe(message), externalId, eums }),
 );
 const email: fc.Arbitrary<EmailMfaOptions> = fc.record({
   subject: maybe(mostly(fc.constant('Your code'), fc.constantFrom('', 's'.repeat(141)))),
@@ -91,16 +113,22 @@ const input = fc.record({
 });
 type Input = typeof input extends fc.Arbitrary<infer T> ? T : never;
 
+function toSms(stack: any, sms: SmsChoice | undefined): SmsMfa | undefined {
+  const brought = () => iam.Role.fromRoleArn(stack, 'Brought', `arn:aws:iam::${ACCOUNT}:role/cognito-sms`);
+  switch (sms?.kind) {
+    case undefined: return undefined;
+    case 'new': return SmsMfa.withNewRole({ message: sms.message, snsRegion: sms.snsRegion, externalId: sms.externalId });
+    case 'imported': return SmsMfa.withRole(brought(), sms.externalId, { message: sms.message, snsRegion: sms.snsRegion });
+    case 'eums-new': return SmsMfa.withEndUserMessaging({ ...sms.eums, message: sms.message, externalId: sms.externalId });
+    case 'eums-imported': return SmsMfa.withEndUserMessagingRole(brought(), sms.externalId, { ...sms.eums, message: sms.message });
+  }
+}
+
 function toProps(stack: any, i: Input): MfaUserPoolProps {
-  const smsFactor = i.sms === undefined ? undefined
-    : i.sms.kind === 'new'
-      ? SmsMfa.withNewRole({ message: i.sms.message, snsRegion: i.sms.snsRegion, externalId: i.sms.externalId })
-      : SmsMfa.withRole(iam.Role.fromRoleArn(stack, 'Brought', `arn:aws:iam::${ACCOUNT}:role/cognito-sms`), i.sms.externalId,
-        { message: i.sms.message, snsRegion: i.sms.snsRegion });
   return {
     mfa: i.mfa,
     totp: i.totp,
-    sms: smsFactor,
+    sms: toSms(stack, i.sms),
     email: i.email,
     deviceRemembering: i.deviceRemembering,
     accountRecovery: i.accountRecovery,
@@ -166,15 +194,8 @@ function checkInvariants(template: Template, i: Input): void {
   expect(pool.DeletionPolicy).toBe('Retain');
   expect(p.DeletionProtection).toBe('ACTIVE');
 
-  if (enabled.includes('SMS_MFA')) {
-    expect(p.SmsConfiguration?.ExternalId).toBeDefined();
-    expect(p.SmsConfiguration?.SnsCallerArn).toBeDefined();
-    const roles = template.findResources('AWS::IAM::Role') as Record<string, any>;
-    for (const role of Object.values(roles)) {
-      const condition = role.Properties.AssumeRolePolicyDocument.Statement[0].Condition;
-      expect(condition.StringEquals['sts:ExternalId']).toEqual(p.SmsConfiguration.ExternalId);
-      expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'cognito-idp.amazonaws.com' });
-    }
+  if (p.SmsConfiguration) {
+    checkSmsConfiguration(template, p.SmsConfiguration, i);
   }
   if (enabled.includes('EMAIL_OTP')) {
     expect(p.EmailConfiguration?.EmailSendingAccount).toBe('DEVELOPER');
@@ -205,6 +226,37 @@ function checkInvariants(template: Template, i: Input): void {
   }
   if (effective.includes('verified_phone_number')) {
     expect(p.SmsConfiguration).toBeDefined();
+  }
+}
+
+/**
+ * SMS: exactly one path, as chosen; the role (created or brought) is used with its external ID;
+ * a created role trusts Cognito with that ID and has the permissions of its path only, scoped to
+ * the origination identity when that is an ARN.
+ */
+function checkSmsConfiguration(template: Template, config: any, i: Input): void {
+  const direct = i.sms?.kind === 'eums-new' || i.sms?.kind === 'eums-imported';
+  expect(Object.keys(config).includes('EumsSms')).toBe(direct);
+  expect(config.SnsCallerArn === undefined).toBe(direct);
+  const { ExternalId: externalIdUsed, CallerArn, SnsCallerArn } = direct ? config.EumsSms : config;
+  expect(externalIdUsed).toBeDefined();
+  expect(CallerArn ?? SnsCallerArn).toBeDefined();
+  countReached(direct ? 'SMS through End User Messaging' : 'SMS through SNS');
+  const roles = Object.values(template.findResources('AWS::IAM::Role')) as any[];
+  for (const role of roles) {
+    const trust = role.Properties.AssumeRolePolicyDocument.Statement[0];
+    expect(trust.Condition.StringEquals['sts:ExternalId']).toEqual(externalIdUsed);
+    expect(trust.Principal).toEqual({ Service: 'cognito-idp.amazonaws.com' });
+  }
+  const actions = (Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as any[])
+    .flatMap(policy => policy.Properties.PolicyDocument.Statement)
+    .filter(statement => statement.Effect === 'Allow');
+  for (const statement of actions) {
+    expect(statement.Action).toBe(direct ? 'sms-voice:SendTextMessage' : 'sns:Publish');
+  }
+  const identity = direct ? (i.sms as any).eums.originationIdentity?._spec : undefined;
+  if (identity?.isArn && i.sms?.kind === 'eums-new') {
+    expect(actions[0].Resource[0]).toBe(identity.value);
   }
 }
 
@@ -313,7 +365,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
     }
