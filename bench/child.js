@@ -1,10 +1,10 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|threat|adaptive> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|threat|adaptive> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
-const { AdaptiveAuthentication, MfaUserPool, MfaEnforcement, SmsMfa, DeviceRemembering, ThreatProtection } = require('../lib');
+const { AdaptiveAuthentication, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection } = require('../lib');
 
 const [kind, nArg] = process.argv.slice(2);
 const n = Number(nArg);
@@ -25,6 +25,18 @@ function passkeyPool(stack, id) {
     sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
     deviceRemembering: DeviceRemembering.USER_OPT_IN,
     passkeys: { relyingPartyId: 'auth.example.com' },
+  });
+}
+// The same sending SMS through End User Messaging directly, with the role scoped to a phone
+// number: the marginal cost of the direct path against the SNS path.
+function eumsPool(stack, id) {
+  new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withEndUserMessaging({
+      message: 'Your sign-in code for MyApp is {####}',
+      originationIdentity: SmsOriginationIdentity.fromArn('arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef'),
+    }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
   });
 }
 // The same with threat protection ENFORCED and the recommended adaptive authentication, against
@@ -63,6 +75,7 @@ for (let i = 0; i < n; i++) {
     mfa: mfaPool,
     raw: rawPool,
     passkeys: passkeyPool,
+    eums: eumsPool,
     threat: (s, id) => threatPool(s, id, false),
     adaptive: (s, id) => threatPool(s, id, true),
   })[kind](stack, `Pool${i}`);

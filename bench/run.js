@@ -1,5 +1,6 @@
 // The benchmark: MfaUserPool against the raw cognito.UserPool configured the same way, for
-// N = 1, 10 and 100 pools per app; the same MfaUserPool with passkeys, and with adaptive
+// N = 1, 10 and 100 pools per app; the same MfaUserPool with passkeys, with SMS through End User
+// Messaging instead of SNS, and with adaptive
 // authentication against threat protection alone (each feature's marginal cost). Samples run in
 // fresh child processes, rotating the kinds (and which goes first) so that the machine's noise
 // falls on all alike; medians and their ratios come from this one run. Then the test suite's
@@ -20,8 +21,8 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  results[n] = { mfa: [], raw: [], passkeys: [], threat: [], adaptive: [] };
-  const kinds = ['mfa', 'raw', 'passkeys', 'threat', 'adaptive'];
+  results[n] = { mfa: [], raw: [], passkeys: [], eums: [], threat: [], adaptive: [] };
+  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'threat', 'adaptive'];
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
     const order = kinds.map((_, k) => kinds[(k + r) % kinds.length]);
@@ -52,6 +53,12 @@ for (const n of sizes) {
   console.log(`passkeys as MFA, N=${String(n).padStart(3)}: ${median(p.map(x => x.ms)).toFixed(0)} ms, `
     + `${(median(p.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x MfaUserPool without them `
     + `(construct phase ${(median(p.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x)`);
+}
+for (const n of sizes) {
+  const e = results[n].eums; const m = results[n].mfa;
+  console.log(`SMS through End User Messaging, N=${String(n).padStart(3)}: ${median(e.map(x => x.ms)).toFixed(0)} ms, `
+    + `${(median(e.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x the same pools with SMS through SNS `
+    + `(construct phase ${(median(e.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x, resources ${e[0].resources}/${m[0].resources})`);
 }
 for (const n of sizes) {
   const a = results[n].adaptive; const t = results[n].threat;
