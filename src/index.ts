@@ -6,5 +6,6 @@ export * from './threat-protection';
 export * from './passkeys';
 export * from './adaptive-authentication';
 export * from './errors';
+export * from './operations';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';

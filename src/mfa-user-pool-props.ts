@@ -4,6 +4,7 @@ import { AdaptiveAuthentication } from './adaptive-authentication';
 import { DeviceRemembering } from './device';
 import { EmailMfaOptions } from './email';
 import { MfaEnforcement } from './mfa';
+import { LogDeliveryOptions } from './operations';
 import { PasskeyOptions, PasswordlessOptions } from './passkeys';
 import { SmsMfa } from './sms';
 import { ThreatProtection } from './threat-protection';
@@ -143,6 +144,16 @@ export interface MfaUserPoolProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-deletion-protection.html
    */
   readonly deletionProtection?: boolean;
+
+  /**
+   * Cognito log delivery to CloudWatch Logs: message delivery errors (SMS and email Cognito could
+   * not send), and optionally user authentication events.
+   *
+   * @default - message delivery errors are delivered whenever the pool sends codes by SMS or
+   * email, kept one year; user authentication events are not
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-logdeliveryconfiguration.html
+   */
+  readonly logDelivery?: LogDeliveryOptions;
 
   /**
    * Everything else the L2 `cognito.UserPool` accepts: name, self sign-up, sign-in aliases,

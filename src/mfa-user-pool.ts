@@ -1,18 +1,26 @@
-import { Annotations, CfnElement, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
+import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, RiskLevel } from './operations';
+import { buildAlarms } from './private/alarms';
 import { WARNING_IDS } from './private/context';
+import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
 import { applyL1Overrides } from './private/l1-overrides';
+import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from './private/log-delivery';
+import { PoolMetrics, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
 import { resolveDecisions } from './private/resolve';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { addRiskConfiguration } from './private/risk-configuration';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { inspectTrustPolicy } from './private/trust';
+import { ThreatProtection } from './threat-protection';
 
 /**
  * An Amazon Cognito user pool with multi-factor authentication done right.
@@ -45,8 +53,16 @@ export class MfaUserPool extends Construct {
   public readonly smsExternalId?: string;
   /** The MFA enforcement the pool was built with. */
   public readonly mfa: MfaEnforcement;
+  /** The log group Cognito delivers message delivery errors to, when they are delivered (`logDelivery`). */
+  public readonly deliveryErrorLogGroup?: logs.ILogGroup;
+  /** The log group Cognito delivers user authentication events to, when they are delivered (`logDelivery`). */
+  public readonly authEventLogGroup?: logs.ILogGroup;
   /** The pool offers passkeys or passwordless first factors: its clients need ALLOW_USER_AUTH. */
   private readonly choiceBasedSignIn: boolean;
+  /** What the operations methods need to know about the pool. */
+  private readonly operations: OperationsFacts;
+  /** The app clients added with addAppClient, for the dashboard. */
+  private readonly clients: Array<{ readonly id: string; readonly clientId: string }> = [];
 
   constructor(scope: Construct, id: string, props: MfaUserPoolProps = {}) {
     super(scope, id);
@@ -73,6 +89,16 @@ export class MfaUserPool extends Construct {
 
     this.userPoolId = this.userPool.userPoolId;
     this.userPoolArn = this.userPool.userPoolArn;
+    const delivered = addLogDelivery(this, this.userPoolId, decisions.logs, decisions.lifecycle.removalPolicy);
+    this.deliveryErrorLogGroup = delivered.deliveryErrors;
+    this.authEventLogGroup = delivered.authEvents;
+    this.operations = {
+      metrics: new PoolMetrics(this.userPoolId),
+      smsThroughSns: smsSpec !== undefined && smsSpec.eums === undefined,
+      smsThroughEndUserMessaging: smsSpec?.eums !== undefined,
+      threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
+      delivered,
+    };
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
     if (sms && !sms.created) {
@@ -101,12 +127,174 @@ export class MfaUserPool extends Construct {
       Annotations.of(this).addWarningV2(WARNING_IDS.noChoiceBasedSignIn,
         `addAppClient('${id}'): authFlows has no user (ALLOW_USER_AUTH), so this client cannot sign users in with the pool's passkeys or passwordless codes.`);
     }
-    return this.userPool.addClient(id, {
+    const client = this.userPool.addClient(id, {
       ...options,
       authFlows: options.authFlows ?? { userSrp: true, ...(this.choiceBasedSignIn ? { user: true } : {}) },
       generateSecret: options.generateSecret ?? false,
       preventUserExistenceErrors: options.preventUserExistenceErrors ?? true,
       enableTokenRevocation: options.enableTokenRevocation ?? true,
+    });
+    this.clients.push({ id, clientId: client.userPoolClientId });
+    return client;
+  }
+
+  /**
+   * Successful sign-ins of one app client (`AWS/Cognito SignInSuccesses`, Sum over 5 minutes;
+   * use the Average statistic for the success rate). Cognito publishes sign-in metrics per client.
+   *
+   * @param client the app client
+   * @param props to change the statistic, period, label...
+   */
+  public metricSignInSuccesses(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.operations.metrics.client('SignInSuccesses', client.userPoolClientId, 'Sum', props);
+  }
+
+  /**
+   * Throttled sign-ins of one app client (`AWS/Cognito SignInThrottles`, Sum over 5 minutes).
+   *
+   * @param client the app client
+   * @param props to change the statistic, period, label...
+   */
+  public metricSignInThrottles(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.operations.metrics.client('SignInThrottles', client.userPoolClientId, 'Sum', props);
+  }
+
+  /**
+   * Successful token refreshes of one app client (`AWS/Cognito TokenRefreshSuccesses`, Sum over 5 minutes).
+   *
+   * @param client the app client
+   * @param props to change the statistic, period, label...
+   */
+  public metricTokenRefreshSuccesses(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.operations.metrics.client('TokenRefreshSuccesses', client.userPoolClientId, 'Sum', props);
+  }
+
+  /**
+   * Throttled token refreshes of one app client (`AWS/Cognito TokenRefreshThrottles`, Sum over 5 minutes).
+   *
+   * @param client the app client
+   * @param props to change the statistic, period, label...
+   */
+  public metricTokenRefreshThrottles(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.operations.metrics.client('TokenRefreshThrottles', client.userPoolClientId, 'Sum', props);
+  }
+
+  /**
+   * Throttled sign-ins summed over every app client of the pool, as a CloudWatch Metrics
+   * Insights query (which alarms accept), 5 minutes.
+   *
+   * @param props to change the period or label
+   */
+  public metricSignInThrottlesAllClients(props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+    return this.operations.metrics.allClients('SignInThrottles', props);
+  }
+
+  /**
+   * Sign-ins that threat protection scored as account takeover at one risk level, over every
+   * operation (`AWS/Cognito AccountTakeoverRisk`, a Metrics Insights query), 5 minutes. Published
+   * only while threat protection is on.
+   *
+   * @param level the risk level
+   * @param props to change the period or label
+   */
+  public metricAccountTakeoverRisk(level: RiskLevel, props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+    return this.operations.metrics.accountTakeoverRisk(level, props);
+  }
+
+  /**
+   * Requests in which threat protection found compromised credentials, over every operation and
+   * level (`AWS/Cognito CompromisedCredentialRisk`, a Metrics Insights query), 5 minutes.
+   * Published only while threat protection is on.
+   *
+   * @param props to change the period or label
+   */
+  public metricCompromisedCredentialRisk(props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+    return this.operations.metrics.compromisedCredentialRisk(props);
+  }
+
+  /**
+   * The account's SMS spend this month through Amazon SNS, in USD (`AWS/SNS
+   * SMSMonthToDateSpentUSD`, Maximum over 5 minutes). It covers every SMS the account sends
+   * through SNS, not only this pool's.
+   *
+   * @param props to change the statistic, period, label...
+   */
+  public metricSmsMonthToDateSpend(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return smsSpendMetric(props);
+  }
+
+  /**
+   * The account's SMS delivery success rate through Amazon SNS, 0 to 1 (`AWS/SNS SMSSuccessRate`
+   * averaged over every country and SMS type, a Metrics Insights query), 5 minutes.
+   *
+   * @param props to change the period or label
+   */
+  public metricSmsSuccessRate(props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+    return smsSuccessRateMetric(props);
+  }
+
+  /**
+   * SMS and email messages Cognito could not deliver for this pool, counted by a metric filter on
+   * the delivered `userNotification` error logs (Sum over 5 minutes). Needs
+   * `logDelivery.messageDeliveryErrors` (on by default when the pool sends codes).
+   *
+   * @param props to change the statistic, period, label...
+   */
+  public metricMessageDeliveryErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    const metric = this.deliveryErrorsMetric(props);
+    if (!metric) {
+      throw refuse(this.node.path, 'metricMessageDeliveryErrors()', 'needs the message delivery error logs, which this pool does not deliver', false,
+        'Set logDelivery: { messageDeliveryErrors: true }.');
+    }
+    return metric;
+  }
+
+  /**
+   * Adds the alarms a careful operator sets on day one, for the pool as configured: sign-in
+   * throttles (always); high-risk account takeover and compromised credentials (with threat
+   * protection on); SMS spend against the account's limit and the SMS success rate (with SMS
+   * through Amazon SNS); message delivery errors (with delivery errors logged). Each alarm's
+   * description says what to do; each notifies the topic. Call it once.
+   *
+   * @param options thresholds, period and the topic
+   */
+  public addAlarms(options: MfaAlarmOptions = {}): MfaAlarms {
+    if (this.node.tryFindChild('Alarms')) {
+      throw refuse(this.node.path, 'addAlarms()', 'was already called on this pool', 'a second call', 'Call addAlarms() once, with every option.');
+    }
+    const scope = new Construct(this, 'Alarms');
+    return buildAlarms(scope, {
+      path: this.node.path,
+      metrics: this.operations.metrics,
+      smsThroughSns: this.operations.smsThroughSns,
+      smsThroughEndUserMessaging: this.operations.smsThroughEndUserMessaging,
+      threatProtection: this.operations.threatProtection,
+      deliveryErrors: this.deliveryErrorsMetric(),
+      warn: (name, message) => Annotations.of(this).addWarningV2(WARNING_IDS[name], message),
+    }, options);
+  }
+
+  /**
+   * Adds a CloudWatch dashboard of the pool: sign-in (per client added with `addAppClient`
+   * before this call, and throttles of all clients), MFA delivery (delivery errors, SMS spend
+   * and success rate) and risk (with threat protection on).
+   *
+   * @param options the dashboard's name and time range
+   */
+  public addDashboard(options: MfaDashboardOptions = {}): cloudwatch.Dashboard {
+    return buildDashboard(this, {
+      metrics: this.operations.metrics,
+      clients: [...this.clients],
+      smsThroughSns: this.operations.smsThroughSns,
+      threatProtection: this.operations.threatProtection,
+      deliveryErrors: this.deliveryErrorsMetric(),
+    }, options);
+  }
+
+  private deliveryErrorsMetric(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric | undefined {
+    const metricName = this.operations.delivered.deliveryErrorsMetricName;
+    return metricName === undefined ? undefined : new cloudwatch.Metric({
+      namespace: DELIVERY_ERRORS_NAMESPACE, metricName, statistic: 'Sum', period: Duration.minutes(5), ...props,
     });
   }
 
@@ -170,6 +358,15 @@ export class MfaUserPool extends Construct {
       },
     });
   }
+}
+
+/** What the metric, alarm and dashboard methods read about the pool. */
+interface OperationsFacts {
+  readonly metrics: PoolMetrics;
+  readonly smsThroughSns: boolean;
+  readonly smsThroughEndUserMessaging: boolean;
+  readonly threatProtection: boolean;
+  readonly delivered: LogDeliveryBinding;
 }
 
 /** The actions `grantAdminRisk` grants. */

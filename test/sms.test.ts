@@ -290,7 +290,7 @@ describe('SMS validation', () => {
     // WHEN
     const { template } = build({ sms: SmsMfa.withNewRole() });
     // THEN the acknowledgement was tried, left out, and the pool and its role are there
-    expect(refused).toEqual(['AwsSolutions::AwsSolutions-IAM5[Resource::*]']);
+    expect(refused).toContain('AwsSolutions::AwsSolutions-IAM5[Resource::*]');
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
   });
 

@@ -10,6 +10,7 @@ export const WARNING_IDS = {
   eumsRegionUnchecked: 'cdk-mfa-user-pool:eumsRegionUnchecked',
   smsRoleNotScoped: 'cdk-mfa-user-pool:smsRoleNotScoped',
   smsRoleTrustWithoutExternalId: 'cdk-mfa-user-pool:smsRoleTrustWithoutExternalId',
+  smsSpendNotAlarmed: 'cdk-mfa-user-pool:smsSpendNotAlarmed',
   dataLossRisk: 'cdk-mfa-user-pool:dataLossRisk',
   userExistenceErrors: 'cdk-mfa-user-pool:userExistenceErrors',
   passkeyWithoutUserVerification: 'cdk-mfa-user-pool:passkeyWithoutUserVerification',

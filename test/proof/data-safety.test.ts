@@ -95,7 +95,8 @@ describe('data safety across live changes', () => {
       return Object.keys(Template.fromStack(stack).toJSON().Resources).sort();
     };
     const off = logicalIds({ mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole() });
-    expect(off).toEqual(['Users0A0EEA89', 'UsersSmsPolicy52D91C97', 'UsersSmsRole2846A27E', 'UsersWebA39D1A70']);
+    expect(off).toEqual(['Users0A0EEA89', 'UsersDeliveryErrorLogs3495214A', 'UsersDeliveryErrorMetric75A3F736', 'UsersLogDeliveryEA667BF2',
+      'UsersSmsPolicy52D91C97', 'UsersSmsRole2846A27E', 'UsersWebA39D1A70']);
     expect(logicalIds({
       mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole(), passkeys: { relyingPartyId: 'auth.example.com' }, passwordless: { smsOtp: true },
     })).toEqual(off);

@@ -113,14 +113,14 @@ const input = fc.record({
 });
 type Input = typeof input extends fc.Arbitrary<infer T> ? T : never;
 
-function toSms(stack: any, sms: SmsChoice | undefined): SmsMfa | undefined {
+function toSms(stack: any, choice: SmsChoice | undefined): SmsMfa | undefined {
   const brought = () => iam.Role.fromRoleArn(stack, 'Brought', `arn:aws:iam::${ACCOUNT}:role/cognito-sms`);
-  switch (sms?.kind) {
+  switch (choice?.kind) {
     case undefined: return undefined;
-    case 'new': return SmsMfa.withNewRole({ message: sms.message, snsRegion: sms.snsRegion, externalId: sms.externalId });
-    case 'imported': return SmsMfa.withRole(brought(), sms.externalId, { message: sms.message, snsRegion: sms.snsRegion });
-    case 'eums-new': return SmsMfa.withEndUserMessaging({ ...sms.eums, message: sms.message, externalId: sms.externalId });
-    case 'eums-imported': return SmsMfa.withEndUserMessagingRole(brought(), sms.externalId, { ...sms.eums, message: sms.message });
+    case 'new': return SmsMfa.withNewRole({ message: choice.message, snsRegion: choice.snsRegion, externalId: choice.externalId });
+    case 'imported': return SmsMfa.withRole(brought(), choice.externalId, { message: choice.message, snsRegion: choice.snsRegion });
+    case 'eums-new': return SmsMfa.withEndUserMessaging({ ...choice.eums, message: choice.message, externalId: choice.externalId });
+    case 'eums-imported': return SmsMfa.withEndUserMessagingRole(brought(), choice.externalId, { ...choice.eums, message: choice.message });
   }
 }
 

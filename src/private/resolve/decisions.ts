@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { AccountTakeoverResponses, CompromisedCredentialsEvent, RiskIpExceptions, RiskNotificationOptions } from '../../adaptive-authentication';
 import { DeviceRemembering } from '../../device';
 import { EmailMfaOptions } from '../../email';
@@ -60,6 +61,13 @@ export interface RiskDecisions {
   readonly notification?: RiskNotificationOptions;
 }
 
+/** Which of the pool's logs Cognito delivers to CloudWatch Logs. */
+export interface LogDecisions {
+  readonly messageDeliveryErrors: boolean;
+  readonly userAuthEvents: boolean;
+  readonly retention: logs.RetentionDays;
+}
+
 /** The pool's lifecycle. */
 export interface LifecycleDecisions {
   readonly removalPolicy: RemovalPolicy;
@@ -81,5 +89,6 @@ export interface Decisions {
   readonly accountRecovery: cognito.AccountRecovery;
   readonly passwordPolicy: cognito.PasswordPolicy;
   readonly lifecycle: LifecycleDecisions;
+  readonly logs: LogDecisions;
   readonly advisories: readonly Advisory[];
 }

@@ -4,6 +4,7 @@ import { checkEmail } from './email';
 import { resolveFactors } from './factors';
 import { resolveFirstFactors } from './first-factors';
 import { resolveLifecycle } from './lifecycle';
+import { resolveLogDelivery } from './logs';
 import { refuseOwnedFields } from './owned-fields';
 import { resolvePasswordPolicy } from './password';
 import { resolvePlan } from './plan';
@@ -43,7 +44,20 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
   const accountRecovery = resolveRecovery(ctx, props.accountRecovery, factors);
   const passwordPolicy = resolvePasswordPolicy(ctx, props.passwordPolicy, plan.featurePlan);
   const lifecycle = resolveLifecycle(ctx, props);
+  const logDelivery = resolveLogDelivery(ctx, props.logDelivery, factors, firstFactors, plan);
   const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
-  return { signIn, factors, plan, firstFactors, risk, deviceRemembering, accountRecovery, passwordPolicy, lifecycle, advisories: ctx.advisories };
+  return {
+    signIn,
+    factors,
+    plan,
+    firstFactors,
+    risk,
+    deviceRemembering,
+    accountRecovery,
+    passwordPolicy,
+    lifecycle,
+    logs: logDelivery,
+    advisories: ctx.advisories,
+  };
 }

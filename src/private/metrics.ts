@@ -1,0 +1,75 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { RiskLevel } from '../operations';
+
+/**
+ * The pool's metrics, where each comes from:
+ *
+ * - `AWS/Cognito` sign-in and token-refresh metrics are published per app client, with the
+ *   dimensions `UserPool` and `UserPoolClient` ("published per user pool per user pool client"):
+ *   https://docs.aws.amazon.com/cognito/latest/developerguide/metrics-for-cognito-user-pools.html
+ *   A metric for every client of the pool is a CloudWatch Metrics Insights query, which alarms
+ *   accept (a SEARCH expression would not be).
+ * - Threat protection publishes `AccountTakeoverRisk` and `CompromisedCredentialRisk` with the
+ *   dimensions `Operation`, `UserPoolId` and `RiskLevel` (high, medium, low); the guide does not
+ *   list the Operation values, so the queries sum over every operation:
+ *   https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-advanced-security-metrics.html
+ * - Amazon SNS publishes SMS spend (`SMSMonthToDateSpentUSD`, no dimension) and the delivery
+ *   success rate (`SMSSuccessRate`) for the whole account:
+ *   https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html
+ */
+export class PoolMetrics {
+  constructor(private readonly userPoolId: string) {}
+
+  /** One client's metric, as Cognito publishes it. */
+  public client(metricName: string, clientId: string, statistic: string, props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'AWS/Cognito',
+      metricName,
+      statistic,
+      period: Duration.minutes(5),
+      ...props,
+      dimensionsMap: { UserPool: this.userPoolId, UserPoolClient: clientId, ...props.dimensionsMap },
+    });
+  }
+
+  /** A client metric summed over every client of the pool. */
+  public allClients(metricName: string, props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+    return this.query(`SELECT SUM(${metricName}) FROM SCHEMA("AWS/Cognito", UserPool, UserPoolClient) WHERE UserPool = '${this.userPoolId}'`,
+      `${metricName} (all clients)`, props);
+  }
+
+  /** Account-takeover detections at one risk level, over every operation. */
+  public accountTakeoverRisk(level: RiskLevel, props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+    // The guide writes the levels in lower case; the query accepts either spelling.
+    const lower = level.toLowerCase();
+    const capitalized = lower[0].toUpperCase() + lower.slice(1);
+    return this.query('SELECT SUM(AccountTakeoverRisk) FROM SCHEMA("AWS/Cognito", Operation, RiskLevel, UserPoolId) '
+      + `WHERE UserPoolId = '${this.userPoolId}' AND (RiskLevel = '${lower}' OR RiskLevel = '${capitalized}' OR RiskLevel = '${level}')`,
+    `AccountTakeoverRisk ${lower}`, props);
+  }
+
+  /** Compromised-credential detections, over every operation and level. */
+  public compromisedCredentialRisk(props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+    return this.query('SELECT SUM(CompromisedCredentialRisk) FROM SCHEMA("AWS/Cognito", Operation, RiskLevel, UserPoolId) '
+      + `WHERE UserPoolId = '${this.userPoolId}'`, 'CompromisedCredentialRisk', props);
+  }
+
+  private query(expression: string, label: string, props: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+    return new cloudwatch.MathExpression({ expression, usingMetrics: {}, label, period: Duration.minutes(5), ...props });
+  }
+}
+
+/** The account's month-to-date SMS spend through Amazon SNS, in USD. */
+export function smsSpendMetric(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', statistic: 'Maximum', period: Duration.minutes(5), ...props,
+  });
+}
+
+/** The account's SMS delivery success rate through Amazon SNS (0 to 1), over every country and SMS type. */
+export function smsSuccessRateMetric(props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({
+    expression: 'SELECT AVG(SMSSuccessRate) FROM "AWS/SNS"', usingMetrics: {}, label: 'SMSSuccessRate', period: Duration.minutes(5), ...props,
+  });
+}
