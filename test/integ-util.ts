@@ -18,11 +18,14 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
   readonly endUserMessaging?: boolean;
   /** Part of the risk configuration Cognito reports, when the pool has adaptive authentication. */
   readonly riskConfiguration?: Record<string, unknown>;
-}): App {
+  /** The log delivery Cognito reports, by event source and level, when the pool delivers logs. */
+  readonly logDelivery?: ReadonlyArray<{ readonly EventSource: string; readonly LogLevel: string }>;
+}, extend?: (pool: MfaUserPool) => void): App {
   const app = new App();
   const stack = new Stack(app, `MfaUserPool-${name}`);
   const pool = new MfaUserPool(stack, 'Users', { ...props, removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false });
   pool.addAppClient('WebClient');
+  extend?.(pool);
 
   const integ = new IntegTest(app, `${name}Test`, { testCases: [stack] });
   integ.assertions
@@ -48,6 +51,13 @@ export function mfaScenario(name: string, props: MfaUserPoolProps, expected: {
     integ.assertions
       .awsApiCall('CognitoIdentityServiceProvider', 'describeRiskConfiguration', { UserPoolId: pool.userPoolId })
       .expect(ExpectedResult.objectLike({ RiskConfiguration: expected.riskConfiguration }));
+  }
+  if (expected.logDelivery) {
+    integ.assertions
+      .awsApiCall('CognitoIdentityServiceProvider', 'getLogDeliveryConfiguration', { UserPoolId: pool.userPoolId })
+      .expect(ExpectedResult.objectLike({
+        LogDeliveryConfiguration: { LogConfigurations: expected.logDelivery },
+      }));
   }
   if (expected.webAuthn) {
     integ.assertions

@@ -9,7 +9,8 @@ import { RiskLevel } from '../operations';
  *   dimensions `UserPool` and `UserPoolClient` ("published per user pool per user pool client"):
  *   https://docs.aws.amazon.com/cognito/latest/developerguide/metrics-for-cognito-user-pools.html
  *   A metric for every client of the pool is a CloudWatch Metrics Insights query, which alarms
- *   accept (a SEARCH expression would not be).
+ *   accept (a SEARCH expression would not be):
+ *   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-querylanguage.html
  * - Threat protection publishes `AccountTakeoverRisk` and `CompromisedCredentialRisk` with the
  *   dimensions `Operation`, `UserPoolId` and `RiskLevel` (high, medium, low); the guide does not
  *   list the Operation values, so the queries sum over every operation:
@@ -41,12 +42,11 @@ export class PoolMetrics {
 
   /** Account-takeover detections at one risk level, over every operation. */
   public accountTakeoverRisk(level: RiskLevel, props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
-    // The guide writes the levels in lower case; the query accepts either spelling.
+    // The dimension values as the guide writes them: high, medium, low. A Metrics Insights WHERE
+    // clause joins conditions with AND only, so one spelling is all a query can name.
     const lower = level.toLowerCase();
-    const capitalized = lower[0].toUpperCase() + lower.slice(1);
     return this.query('SELECT SUM(AccountTakeoverRisk) FROM SCHEMA("AWS/Cognito", Operation, RiskLevel, UserPoolId) '
-      + `WHERE UserPoolId = '${this.userPoolId}' AND (RiskLevel = '${lower}' OR RiskLevel = '${capitalized}' OR RiskLevel = '${level}')`,
-    `AccountTakeoverRisk ${lower}`, props);
+      + `WHERE UserPoolId = '${this.userPoolId}' AND RiskLevel = '${lower}'`, `AccountTakeoverRisk ${lower}`, props);
   }
 
   /** Compromised-credential detections, over every operation and level. */

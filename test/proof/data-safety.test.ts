@@ -113,6 +113,32 @@ describe('data safety across live changes', () => {
       .toEqual([...off, 'UsersRiskConfiguration15887888'].sort());
   });
 
+  test('operations add resources with pinned logical IDs and change nothing else', () => {
+    const synthesize = (operate: boolean) => {
+      const stack = newStack();
+      const pool = new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole(), threatProtection: ThreatProtection.ENFORCED });
+      pool.addAppClient('Web');
+      if (operate) {
+        pool.addAlarms({ smsMonthlySpendLimitUsd: 10 });
+        pool.addDashboard();
+      }
+      return Template.fromStack(stack).toJSON().Resources as Record<string, any>;
+    };
+    const before = synthesize(false);
+    const after = synthesize(true);
+    for (const [id, resource] of Object.entries(before)) {
+      expect([id, after[id]]).toEqual([id, resource]);
+    }
+    expect(Object.keys(after).filter(id => !(id in before)).sort()).toEqual([
+      'UsersAlarmsAlarmTopic87453C84', 'UsersAlarmsAlarmTopicKey01DF467C', 'UsersAlarmsAlarmTopicPolicy80907F6A',
+      'UsersAlarmsCompromisedCredentialsAlarm440F39BF', 'UsersAlarmsDeliveryErrorsAlarm4ACC49F6', 'UsersAlarmsHighRiskAlarm32A76604',
+      'UsersAlarmsSignInThrottlesAlarmED88A427', 'UsersAlarmsSmsSpendAlarmFC414E49', 'UsersAlarmsSmsSuccessRateAlarm55AE9F90',
+      'UsersDashboard7EAF41D0',
+    ]);
+    // The log delivery resources are pinned too (they come with the SMS configuration).
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['UsersDeliveryErrorLogs3495214A', 'UsersDeliveryErrorMetric75A3F736', 'UsersLogDeliveryEA667BF2']));
+  });
+
   test.each([RemovalPolicy.RETAIN, RemovalPolicy.DESTROY])(
     'the SMS role and its policy share the pool removal policy (%s)', (removalPolicy) => {
       const stack = newStack();

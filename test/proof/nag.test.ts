@@ -108,6 +108,27 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
     })]);
   });
 
+  test('operations (log delivery of both sources, the alarms with their topic and key, the dashboard) add no finding', () => {
+    const report = nag(stack => {
+      const pool = new MfaUserPool(stack, 'Users', {
+        ...CANONICAL['reference-setup'](), mfa: MfaEnforcement.REQUIRED, threatProtection: ThreatProtection.ENFORCED, logDelivery: { userAuthEvents: true },
+      });
+      pool.addAppClient('Web');
+      pool.addAlarms({ smsMonthlySpendLimitUsd: 100 });
+      pool.addDashboard();
+    });
+    expect(report.findings).toEqual([]);
+    // Only the log groups' encryption (both groups, three packs) and the SMS policy's IAM5 are acknowledged.
+    expect(report.suppressed.filter(s => !iam5(s)).map(s => s.finding).sort()).toEqual([
+      'HIPAA.Security-CloudWatchLogGroupEncrypted TestStack/Users/AuthEventLogs/Resource',
+      'HIPAA.Security-CloudWatchLogGroupEncrypted TestStack/Users/DeliveryErrorLogs/Resource',
+      'NIST.800.53.R5-CloudWatchLogGroupEncrypted TestStack/Users/AuthEventLogs/Resource',
+      'NIST.800.53.R5-CloudWatchLogGroupEncrypted TestStack/Users/DeliveryErrorLogs/Resource',
+      'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/AuthEventLogs/Resource',
+      'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/DeliveryErrorLogs/Resource',
+    ]);
+  });
+
   test.each(['totp-only', 'email', 'passkeys-mfa'])('%s has only COG8', (name) => {
     expect(findings(canonical(name))).toEqual(['AwsSolutions-COG8 TestStack/Users/Default/Resource']);
   });

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
 import {
   AdaptiveAuthentication, CompromisedCredentialsEvent, DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaUserPool,
@@ -19,7 +20,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 1000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (mfa|totp|sms(\.\w+)?|email(\.\w+)?|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (mfa|totp|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -104,6 +105,12 @@ const input = fc.record({
       mostly(fc.constantFrom('203.0.113.0/24', '2001:db8::/32', '10.0.0.0/8'), fc.constantFrom('10.0.0.0/33', 'x')), { maxLength: 3 })),
   })),
   passwordless: often(fc.record({ emailOtp: often(fc.boolean()), smsOtp: often(fc.boolean()) })),
+  logDelivery: maybe(fc.record({
+    messageDeliveryErrors: maybe(fc.boolean()),
+    userAuthEvents: maybe(fc.boolean()),
+    retention: maybe(mostly(fc.constantFrom(logs.RetentionDays.ONE_MONTH, logs.RetentionDays.ONE_YEAR, logs.RetentionDays.INFINITE),
+      fc.constant(42 as logs.RetentionDays))),
+  })),
   passwordPolicy: maybe(fc.record({
     minLength: maybe(mostly(fc.integer({ min: 6, max: 99 }), fc.constantFrom(4, 5, 100))),
     requireSymbols: maybe(fc.boolean()),
@@ -138,6 +145,7 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
     passkeys: i.passkeys,
     passwordless: i.passwordless,
     adaptiveAuthentication: toAdaptive(i.adaptive),
+    logDelivery: i.logDelivery,
     passwordPolicy: i.passwordPolicy && {
       minLength: i.passwordPolicy.minLength,
       requireSymbols: i.passwordPolicy.requireSymbols,
@@ -207,6 +215,7 @@ function checkInvariants(template: Template, i: Input): void {
 
   checkFirstFactors(p, enabled);
   checkRiskConfiguration(template, p, i);
+  checkLogDelivery(template, p, i);
 
   const remembering = i.deviceRemembering ?? DeviceRemembering.USER_OPT_IN;
   expect(p.DeviceConfiguration).toEqual({
@@ -258,6 +267,31 @@ function checkSmsConfiguration(template: Template, config: any, i: Input): void 
   if (identity?.isArn && i.sms?.kind === 'eums-new') {
     expect(actions[0].Resource[0]).toBe(identity.value);
   }
+}
+
+/**
+ * Log delivery: delivery errors whenever the pool sends codes (unless turned off), auth events
+ * only on request and with threat protection on, each to its own unencrypted /aws/vendedlogs/
+ * group with a retention, and a metric filter on the delivery errors only.
+ */
+function checkLogDelivery(template: Template, p: any, i: Input): void {
+  const deliveries = Object.values(template.findResources('AWS::Cognito::LogDeliveryConfiguration')) as any[];
+  const sendsCodes = p.SmsConfiguration !== undefined || (p.EnabledMfas ?? []).includes('EMAIL_OTP')
+    || (p.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).includes('EMAIL_OTP');
+  const errors = i.logDelivery?.messageDeliveryErrors ?? sendsCodes;
+  const authEvents = i.logDelivery?.userAuthEvents === true;
+  const sources = deliveries.flatMap(d => d.Properties.LogConfigurations.map((c: any) => `${c.EventSource}:${c.LogLevel}`));
+  expect(sources).toEqual([...(errors ? ['userNotification:ERROR'] : []), ...(authEvents ? ['userAuthEvents:INFO'] : [])]);
+  if (authEvents) {
+    expect(p.UserPoolAddOns?.AdvancedSecurityMode).toMatch(/^(AUDIT|ENFORCED)$/);
+    countReached('user auth events delivered');
+  }
+  for (const group of Object.values(template.findResources('AWS::Logs::LogGroup')) as any[]) {
+    expect(group.Properties.LogGroupName).toMatch(/^\/aws\/vendedlogs\/cognito\//);
+    expect(group.Properties.KmsKeyId).toBeUndefined();
+    expect(group.Properties.RetentionInDays === undefined).toBe(i.logDelivery?.retention === logs.RetentionDays.INFINITE);
+  }
+  expect(Object.keys(template.findResources('AWS::Logs::MetricFilter'))).toHaveLength(errors ? 1 : 0);
 }
 
 /** Adaptive authentication: one pool-wide risk configuration, only with what it needs. */
@@ -365,7 +399,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
     }
