@@ -1,6 +1,6 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|threat|adaptive> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|ops|threat|adaptive> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
@@ -39,6 +39,18 @@ function eumsPool(stack, id) {
     deviceRemembering: DeviceRemembering.USER_OPT_IN,
   });
 }
+// The same with the operations: the day-one alarms (on a created topic) and the dashboard, on top
+// of the log delivery every pool that sends codes has: the marginal cost of addAlarms/addDashboard.
+function opsPool(stack, id) {
+  const pool = new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+  });
+  pool.addAppClient('Web');
+  pool.addAlarms({ smsMonthlySpendLimitUsd: 100 });
+  pool.addDashboard();
+}
 // The same with threat protection ENFORCED and the recommended adaptive authentication, against
 // threat protection ENFORCED alone: the marginal cost of the risk configuration.
 function threatPool(stack, id, adaptive) {
@@ -76,6 +88,7 @@ for (let i = 0; i < n; i++) {
     raw: rawPool,
     passkeys: passkeyPool,
     eums: eumsPool,
+    ops: opsPool,
     threat: (s, id) => threatPool(s, id, false),
     adaptive: (s, id) => threatPool(s, id, true),
   })[kind](stack, `Pool${i}`);

@@ -1,6 +1,6 @@
 // The benchmark: MfaUserPool against the raw cognito.UserPool configured the same way, for
 // N = 1, 10 and 100 pools per app; the same MfaUserPool with passkeys, with SMS through End User
-// Messaging instead of SNS, and with adaptive
+// Messaging instead of SNS, with the operations (alarms, dashboard), and with adaptive
 // authentication against threat protection alone (each feature's marginal cost). Samples run in
 // fresh child processes, rotating the kinds (and which goes first) so that the machine's noise
 // falls on all alike; medians and their ratios come from this one run. Then the test suite's
@@ -21,8 +21,8 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  results[n] = { mfa: [], raw: [], passkeys: [], eums: [], threat: [], adaptive: [] };
-  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'threat', 'adaptive'];
+  results[n] = { mfa: [], raw: [], passkeys: [], eums: [], ops: [], threat: [], adaptive: [] };
+  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'ops', 'threat', 'adaptive'];
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
     const order = kinds.map((_, k) => kinds[(k + r) % kinds.length]);
@@ -61,6 +61,12 @@ for (const n of sizes) {
     + `(construct phase ${(median(e.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x, resources ${e[0].resources}/${m[0].resources})`);
 }
 for (const n of sizes) {
+  const o = results[n].ops; const m = results[n].mfa;
+  console.log(`with operations (alarms, dashboard), N=${String(n).padStart(3)}: ${median(o.map(x => x.ms)).toFixed(0)} ms, `
+    + `${(median(o.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x the same pools without them `
+    + `(construct phase ${(median(o.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x, resources ${o[0].resources}/${m[0].resources})`);
+}
+for (const n of sizes) {
   const a = results[n].adaptive; const t = results[n].threat;
   console.log(`adaptive authentication, N=${String(n).padStart(3)}: ${median(a.map(x => x.ms)).toFixed(0)} ms, `
     + `${(median(a.map(x => x.ms)) / median(t.map(x => x.ms))).toFixed(2)}x the same pools with threat protection alone `
@@ -68,7 +74,10 @@ for (const n of sizes) {
 }
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `
-  + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}`);
+  + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}; with operations ${marginal('ops').toFixed(1)} ms`);
+const perPoolOps = n => median(results[n].ops.map(x => x.ms)) - median(results[1].ops.map(x => x.ms));
+console.log(`growth with operations: pools 2-10 cost ${(perPoolOps(10) / 9).toFixed(1)} ms each, pools 11-100 ${((perPoolOps(100) - perPoolOps(10)) / 90).toFixed(1)} ms each `
+  + '(linear: the two are close)');
 console.log(`growth, MfaUserPool: 10 pools take ${(perPool[10] * 10 / perPool[1]).toFixed(1)}x one pool, `
   + `100 pools ${(perPool[100] * 100 / (perPool[10] * 10)).toFixed(1)}x ten (linear: 10x; the first pool also pays the app's fixed cost)`);
 console.log(`worst time ratio ${worst.toFixed(2)} (target at most ${TARGET.toFixed(2)}): ${worst <= TARGET ? 'met' : 'NOT met'}`);

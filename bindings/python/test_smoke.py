@@ -14,12 +14,14 @@ from cdk_mfa_user_pool import (
     AdaptiveAuthentication,
     DeviceRemembering,
     EmailMfaOptions,
+    LogDeliveryOptions,
     MfaEnforcement,
     MfaErrors,
     MfaUserPool,
     NewSmsRoleOptions,
     PasskeyOptions,
     PasswordlessOptions,
+    RiskLevel,
     RiskNotificationOptions,
     RiskNotificationSender,
     SmsMfa,
@@ -148,6 +150,33 @@ def test_sms_through_end_user_messaging():
             "Action": "sms-voice:SendTextMessage",
             "Resource": Match.array_with([phone]),
         })]}),
+    })
+
+
+def test_operations_alarms_dashboard_and_log_delivery():
+    stack = new_stack()
+    users = MfaUserPool(stack, "Users",
+        sms=SmsMfa.with_new_role(),
+        threat_protection=ThreatProtection.ENFORCED,
+        log_delivery=LogDeliveryOptions(user_auth_events=True),
+    )
+    web = users.add_app_client("Web")
+    alarms = users.add_alarms(sms_monthly_spend_limit_usd=50)
+    users.add_dashboard()
+    assert len(alarms.alarms) == 6
+    assert users.metric_sign_in_successes(web).metric_name == "SignInSuccesses"
+    assert "AccountTakeoverRisk" in users.metric_account_takeover_risk(RiskLevel.HIGH).expression
+    template = assertions.Template.from_stack(stack)
+    template.resource_count_is("AWS::CloudWatch::Alarm", 6)
+    template.resource_count_is("AWS::CloudWatch::Dashboard", 1)
+    template.has_resource_properties("AWS::CloudWatch::Alarm", {
+        "MetricName": "SMSMonthToDateSpentUSD", "Namespace": "AWS/SNS", "Threshold": 40,
+    })
+    template.has_resource_properties("AWS::Cognito::LogDeliveryConfiguration", {
+        "LogConfigurations": [
+            Match.object_like({"EventSource": "userNotification", "LogLevel": "ERROR"}),
+            Match.object_like({"EventSource": "userAuthEvents", "LogLevel": "INFO"}),
+        ],
     })
 
 
