@@ -79,10 +79,17 @@ function rawPool(stack, id) {
   });
 }
 
+// At most 20 pools per stack, for every kind alike: CloudFormation allows 500 resources per stack,
+// and 100 pools with SMS and log delivery (6 resources each) or with operations (17) pass it.
+const POOLS_PER_STACK = 20;
 const started = performance.now();
 const app = new App();
-const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
+const stacks = [];
 for (let i = 0; i < n; i++) {
+  if (i % POOLS_PER_STACK === 0) {
+    stacks.push(new Stack(app, `Bench${stacks.length}`, { env: { account: '123456789012', region: 'us-east-1' } }));
+  }
+  const stack = stacks[stacks.length - 1];
   ({
     mfa: mfaPool,
     raw: rawPool,
@@ -96,7 +103,7 @@ for (let i = 0; i < n; i++) {
 const constructed = performance.now();
 const assembly = app.synth();
 const ms = performance.now() - started;
-const resources = Object.keys(assembly.getStackByName('Bench').template.Resources).length;
+const resources = stacks.reduce((sum, stack) => sum + Object.keys(assembly.getStackByName(stack.stackName).template.Resources).length, 0);
 console.log(JSON.stringify({
   kind, n, ms, constructMs: constructed - started, synthMs: ms - (constructed - started),
   maxRssMb: process.resourceUsage().maxRSS / 1024, resources,

@@ -1,5 +1,6 @@
 // The reference setup (README): optional MFA with TOTP and SMS, device remembering on the user's say-so,
-// strong passwords, email sign-in. `npx projen example` synthesizes it into example/cdk.out.
+// strong passwords, email sign-in, with its alarms and dashboard. `npx projen example` synthesizes it
+// into example/cdk.out.
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { DeviceRemembering, MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
 
@@ -22,6 +23,10 @@ const users = new MfaUserPool(stack, 'Users', {
   },
 });
 const client = users.addAppClient('WebClient');
+// Day-one operations: alarms on a topic created for them (SMS spend against the account's limit),
+// and a dashboard. Message delivery errors already go to CloudWatch Logs (the pool sends SMS).
+users.addAlarms({ smsMonthlySpendLimitUsd: 100 });
+users.addDashboard({ dashboardName: 'my-app-user-pool' });
 
 new CfnOutput(stack, 'UserPoolId', { value: users.userPoolId });
 new CfnOutput(stack, 'UserPoolClientId', { value: client.userPoolClientId });

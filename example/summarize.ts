@@ -19,10 +19,18 @@ for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
     const p = resource.Properties ?? {};
     const mfaMode = ({ ON: 'REQUIRED', OPTIONAL: 'OPTIONAL', OFF: 'OFF' } as Record<string, string>)[p.MfaConfiguration ?? 'OFF'];
     const factors = (p.EnabledMfas ?? []).map((f: string) => ({ SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP', EMAIL_OTP: 'email' } as Record<string, string>)[f] ?? f);
-    const smsRoleRef = p.SmsConfiguration?.SnsCallerArn?.['Fn::GetAtt']?.[0];
-    const smsRole = p.SmsConfiguration
-      ? `${smsRoleRef ?? JSON.stringify(p.SmsConfiguration.SnsCallerArn)} (external ID ${JSON.stringify(p.SmsConfiguration.ExternalId)}, SNS region ${p.SmsConfiguration.SnsRegion ?? 'the pool\'s'})`
-      : 'none';
+    const eums = p.SmsConfiguration?.EumsSms;
+    const caller = eums ? eums.CallerArn : p.SmsConfiguration?.SnsCallerArn;
+    const smsRoleRef = caller?.['Fn::GetAtt']?.[0];
+    const smsRole = !p.SmsConfiguration ? 'none'
+      : eums ? `${smsRoleRef ?? JSON.stringify(caller)} (external ID ${JSON.stringify(eums.ExternalId)}, through End User Messaging directly)`
+        : `${smsRoleRef ?? JSON.stringify(caller)} (external ID ${JSON.stringify(p.SmsConfiguration.ExternalId)}, SNS region ${p.SmsConfiguration.SnsRegion ?? 'the pool\'s'})`;
+    const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+    const delivered = ofType('AWS::Cognito::LogDeliveryConfiguration')
+      .filter(([, r]) => r.Properties?.UserPoolId?.Ref === logicalId)
+      .flatMap(([, r]) => r.Properties.LogConfigurations.map((c: any) => `${c.EventSource} (${c.LogLevel})`));
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([id]) => id.replace(/^.*Alarms/, '').replace(/[0-9A-F]{8}$/, ''));
+    const dashboards = ofType('AWS::CloudWatch::Dashboard').map(([, r]) => r.Properties?.DashboardName ?? '(generated name)');
     const device = p.DeviceConfiguration;
     const remembering = !device ? 'OFF'
       : device.DeviceOnlyRememberedOnUserPrompt ? 'USER_OPT_IN (challenge new devices, remember on the user\'s say-so)' : 'ALWAYS';
@@ -41,6 +49,9 @@ for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
       `  recovery            ${(p.AccountRecoverySetting?.RecoveryMechanisms ?? []).map((m: any) => m.Name).join(', ') || '(service default)'}`,
       `  retained            ${resource.DeletionPolicy === 'Retain' ? 'yes' : 'NO'}, deletion protection ${p.DeletionProtection}`,
       `  app clients         ${clients.join('; ') || 'none'}`,
+      `  log delivery        ${delivered.join(', ') || 'none'}`,
+      `  alarms              ${alarms.join(', ') || 'none'}`,
+      `  dashboard           ${dashboards.join(', ') || 'none'}`,
       `  template            ${templateFile}`,
     ];
     console.log(lines.join('\n'));

@@ -54,6 +54,7 @@ function refuseFactorsWhileOff(ctx: ResolveContext, props: MfaUserPoolProps, sig
 /** The SMS configuration as an error message shows it. */
 function describeSms(sms: SmsSpec): Record<string, unknown> {
   return {
+    path: sms.eums ? 'End User Messaging' : 'Amazon SNS',
     role: sms.role ? 'brought role' : 'new role',
     externalId: sms.externalId,
     message: sms.message,
