@@ -1,16 +1,18 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|ops|threat|adaptive> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|ops|nologs|threat|adaptive> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
+const logs = require('aws-cdk-lib/aws-logs');
 const { AdaptiveAuthentication, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection } = require('../lib');
 
 const [kind, nArg] = process.argv.slice(2);
 const n = Number(nArg);
 
 // The reference setup (README), once through MfaUserPool and once through the L2 configured the same way
-// (the L2 creates its own SMS role; ours adds a managed policy: one resource more per pool).
+// (the L2 creates its own SMS role; ours adds a managed policy: one resource more per pool; the
+// L2 gets the same log delivery by hand).
 function mfaPool(stack, id) {
   new MfaUserPool(stack, id, {
     mfa: MfaEnforcement.OPTIONAL,
@@ -62,8 +64,18 @@ function threatPool(stack, id, adaptive) {
     adaptiveAuthentication: adaptive ? AdaptiveAuthentication.recommended() : undefined,
   });
 }
+// The same without log delivery (on by default for a pool that sends SMS): its marginal cost.
+function noLogsPool(stack, id) {
+  new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    logDelivery: { messageDeliveryErrors: false },
+  });
+}
+// The raw L2 gets the same log delivery by hand (log group, metric filter, delivery configuration).
 function rawPool(stack, id) {
-  new cognito.UserPool(stack, id, {
+  const pool = new cognito.UserPool(stack, id, {
     signInAliases: { email: true },
     autoVerify: { email: true },
     keepOriginal: { email: true },
@@ -76,6 +88,18 @@ function rawPool(stack, id) {
     featurePlan: cognito.FeaturePlan.ESSENTIALS,
     removalPolicy: RemovalPolicy.RETAIN,
     deletionProtection: true,
+  });
+  const group = new logs.LogGroup(pool, 'DeliveryErrorLogs', {
+    logGroupName: `/aws/vendedlogs/cognito/${stack.stackName}${id}/message-delivery-errors`,
+    retention: logs.RetentionDays.ONE_YEAR,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  new logs.MetricFilter(pool, 'DeliveryErrorMetric', {
+    logGroup: group, filterPattern: logs.FilterPattern.allEvents(), metricNamespace: 'Bench', metricName: `MessageDeliveryErrors-${id}`, metricValue: '1',
+  });
+  new cognito.CfnLogDeliveryConfiguration(pool, 'LogDelivery', {
+    userPoolId: pool.userPoolId,
+    logConfigurations: [{ eventSource: 'userNotification', logLevel: 'ERROR', cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } }],
   });
 }
 
@@ -96,6 +120,7 @@ for (let i = 0; i < n; i++) {
     passkeys: passkeyPool,
     eums: eumsPool,
     ops: opsPool,
+    nologs: noLogsPool,
     threat: (s, id) => threatPool(s, id, false),
     adaptive: (s, id) => threatPool(s, id, true),
   })[kind](stack, `Pool${i}`);

@@ -21,8 +21,8 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  results[n] = { mfa: [], raw: [], passkeys: [], eums: [], ops: [], threat: [], adaptive: [] };
-  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'ops', 'threat', 'adaptive'];
+  results[n] = { mfa: [], raw: [], passkeys: [], eums: [], ops: [], nologs: [], threat: [], adaptive: [] };
+  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'ops', 'nologs', 'threat', 'adaptive'];
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
     const order = kinds.map((_, k) => kinds[(k + r) % kinds.length]);
@@ -59,6 +59,12 @@ for (const n of sizes) {
   console.log(`SMS through End User Messaging, N=${String(n).padStart(3)}: ${median(e.map(x => x.ms)).toFixed(0)} ms, `
     + `${(median(e.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x the same pools with SMS through SNS `
     + `(construct phase ${(median(e.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x, resources ${e[0].resources}/${m[0].resources})`);
+}
+for (const n of sizes) {
+  const m = results[n].mfa; const l = results[n].nologs;
+  console.log(`log delivery (default), N=${String(n).padStart(3)}: ${median(m.map(x => x.ms)).toFixed(0)} ms, `
+    + `${(median(m.map(x => x.ms)) / median(l.map(x => x.ms))).toFixed(2)}x the same pools with it off `
+    + `(construct phase ${(median(m.map(x => x.constructMs)) / median(l.map(x => x.constructMs))).toFixed(2)}x, resources ${m[0].resources}/${l[0].resources})`);
 }
 for (const n of sizes) {
   const o = results[n].ops; const m = results[n].mfa;
