@@ -15,6 +15,20 @@ describe('resolution phases', () => {
     expect(d.advisories).toEqual([]);
   });
 
+  test('log delivery follows the codes the pool sends; the SMS path is kept in the decisions', () => {
+    expect(resolveDecisions('P', {}, 'us-east-1').logs).toEqual({ messageDeliveryErrors: false, userAuthEvents: false, retention: 365 });
+    const sms = resolveDecisions('P', { sms: SmsMfa.withEndUserMessaging({ region: 'us-east-1' }) }, 'us-east-1');
+    expect(sms.logs.messageDeliveryErrors).toBe(true);
+    expect(sms.factors.sms?.eums).toEqual({
+      region: 'us-east-1',
+      originationIdentity: undefined,
+      configurationSetName: undefined,
+      inEntityId: undefined,
+      inTemplateId: undefined,
+    });
+    expect(sms.advisories.map(a => a.id)).toEqual([WARNING_IDS.smsRoleNotScoped]);
+  });
+
   test('a phase refuses through the context, naming the path and the prop', () => {
     const ctx = new ResolveContext('Stack/Pool');
     expect(() => resolveFactors(ctx, { mfa: MfaEnforcement.OPTIONAL, totp: false }, resolveSignIn({})))
