@@ -6,14 +6,14 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
-import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, RiskLevel } from './operations';
+import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { buildAlarms } from './private/alarms';
 import { WARNING_IDS } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
 import { applyL1Overrides } from './private/l1-overrides';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from './private/log-delivery';
-import { PoolMetrics, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
+import { given, PoolMetrics, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
 import { resolveDecisions } from './private/resolve';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { addRiskConfiguration } from './private/risk-configuration';
@@ -143,9 +143,9 @@ export class MfaUserPool extends Construct {
    * use the Average statistic for the success rate). Cognito publishes sign-in metrics per client.
    *
    * @param client the app client
-   * @param props to change the statistic, period, label...
+   * @param props to change the period, statistic, label or color
    */
-  public metricSignInSuccesses(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricSignInSuccesses(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('SignInSuccesses', client.userPoolClientId, 'Sum', props);
   }
 
@@ -153,9 +153,9 @@ export class MfaUserPool extends Construct {
    * Throttled sign-ins of one app client (`AWS/Cognito SignInThrottles`, Sum over 5 minutes).
    *
    * @param client the app client
-   * @param props to change the statistic, period, label...
+   * @param props to change the period, statistic, label or color
    */
-  public metricSignInThrottles(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricSignInThrottles(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('SignInThrottles', client.userPoolClientId, 'Sum', props);
   }
 
@@ -163,9 +163,9 @@ export class MfaUserPool extends Construct {
    * Successful token refreshes of one app client (`AWS/Cognito TokenRefreshSuccesses`, Sum over 5 minutes).
    *
    * @param client the app client
-   * @param props to change the statistic, period, label...
+   * @param props to change the period, statistic, label or color
    */
-  public metricTokenRefreshSuccesses(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricTokenRefreshSuccesses(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('TokenRefreshSuccesses', client.userPoolClientId, 'Sum', props);
   }
 
@@ -173,9 +173,9 @@ export class MfaUserPool extends Construct {
    * Throttled token refreshes of one app client (`AWS/Cognito TokenRefreshThrottles`, Sum over 5 minutes).
    *
    * @param client the app client
-   * @param props to change the statistic, period, label...
+   * @param props to change the period, statistic, label or color
    */
-  public metricTokenRefreshThrottles(client: cognito.IUserPoolClient, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricTokenRefreshThrottles(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('TokenRefreshThrottles', client.userPoolClientId, 'Sum', props);
   }
 
@@ -183,9 +183,9 @@ export class MfaUserPool extends Construct {
    * Throttled sign-ins summed over every app client of the pool, as a CloudWatch Metrics
    * Insights query (which alarms accept), 5 minutes.
    *
-   * @param props to change the period or label
+   * @param props to change the period, label or color
    */
-  public metricSignInThrottlesAllClients(props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+  public metricSignInThrottlesAllClients(props?: PoolQueryOptions): cloudwatch.MathExpression {
     return this.operations.metrics.allClients('SignInThrottles', props);
   }
 
@@ -195,9 +195,9 @@ export class MfaUserPool extends Construct {
    * only while threat protection is on.
    *
    * @param level the risk level
-   * @param props to change the period or label
+   * @param props to change the period, label or color
    */
-  public metricAccountTakeoverRisk(level: RiskLevel, props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+  public metricAccountTakeoverRisk(level: RiskLevel, props?: PoolQueryOptions): cloudwatch.MathExpression {
     return this.operations.metrics.accountTakeoverRisk(level, props);
   }
 
@@ -206,9 +206,9 @@ export class MfaUserPool extends Construct {
    * level (`AWS/Cognito CompromisedCredentialRisk`, a Metrics Insights query), 5 minutes.
    * Published only while threat protection is on.
    *
-   * @param props to change the period or label
+   * @param props to change the period, label or color
    */
-  public metricCompromisedCredentialRisk(props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+  public metricCompromisedCredentialRisk(props?: PoolQueryOptions): cloudwatch.MathExpression {
     return this.operations.metrics.compromisedCredentialRisk(props);
   }
 
@@ -217,9 +217,9 @@ export class MfaUserPool extends Construct {
    * SMSMonthToDateSpentUSD`, Maximum over 5 minutes). It covers every SMS the account sends
    * through SNS, not only this pool's.
    *
-   * @param props to change the statistic, period, label...
+   * @param props to change the period, statistic, label or color
    */
-  public metricSmsMonthToDateSpend(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricSmsMonthToDateSpend(props?: PoolMetricOptions): cloudwatch.Metric {
     return smsSpendMetric(props);
   }
 
@@ -227,9 +227,9 @@ export class MfaUserPool extends Construct {
    * The account's SMS delivery success rate through Amazon SNS, 0 to 1 (`AWS/SNS SMSSuccessRate`
    * averaged over every country and SMS type, a Metrics Insights query), 5 minutes.
    *
-   * @param props to change the period or label
+   * @param props to change the period, label or color
    */
-  public metricSmsSuccessRate(props?: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
+  public metricSmsSuccessRate(props?: PoolQueryOptions): cloudwatch.MathExpression {
     return smsSuccessRateMetric(props);
   }
 
@@ -238,9 +238,9 @@ export class MfaUserPool extends Construct {
    * the delivered `userNotification` error logs (Sum over 5 minutes). Needs
    * `logDelivery.messageDeliveryErrors` (on by default when the pool sends codes).
    *
-   * @param props to change the statistic, period, label...
+   * @param props to change the period, statistic, label or color
    */
-  public metricMessageDeliveryErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+  public metricMessageDeliveryErrors(props?: PoolMetricOptions): cloudwatch.Metric {
     const metric = this.deliveryErrorsMetric(props);
     if (!metric) {
       throw refuse(this.node.path, 'metricMessageDeliveryErrors()', 'needs the message delivery error logs, which this pool does not deliver', false,
@@ -291,10 +291,10 @@ export class MfaUserPool extends Construct {
     }, options);
   }
 
-  private deliveryErrorsMetric(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric | undefined {
+  private deliveryErrorsMetric(props: PoolMetricOptions = {}): cloudwatch.Metric | undefined {
     const metricName = this.operations.delivered.deliveryErrorsMetricName;
     return metricName === undefined ? undefined : new cloudwatch.Metric({
-      namespace: DELIVERY_ERRORS_NAMESPACE, metricName, statistic: 'Sum', period: Duration.minutes(5), ...props,
+      namespace: DELIVERY_ERRORS_NAMESPACE, metricName, statistic: 'Sum', period: Duration.minutes(5), ...given(props),
     });
   }
 

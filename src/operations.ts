@@ -38,6 +38,78 @@ export interface LogDeliveryOptions {
   readonly retention?: logs.RetentionDays;
 }
 
+/**
+ * Options for the pool's metric methods that return a `cloudwatch.Metric`.
+ *
+ * This library's own struct rather than `cloudwatch.MetricOptions`: Python bindings expand an
+ * options struct into keyword arguments as the struct stood in the aws-cdk-lib this library was
+ * built with, so a field added to `MetricOptions` later would break every caller on an older
+ * aws-cdk-lib.
+ */
+export interface PoolMetricOptions {
+  /**
+   * The period over which the statistic is computed.
+   *
+   * @default Duration.minutes(5)
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#CloudWatchPeriods
+   */
+  readonly period?: Duration;
+
+  /**
+   * The statistic, for example `Sum`, `Average`, `Maximum` or `p99`.
+   *
+   * @default - the statistic the method documents
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html
+   */
+  readonly statistic?: string;
+
+  /**
+   * The label in graphs and alarms.
+   *
+   * @default - the metric name
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/graph-dynamic-labels.html
+   */
+  readonly label?: string;
+
+  /**
+   * The color in graphs, as a hex string such as `#ff7f0e`.
+   *
+   * @default - automatic
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/graph_metrics.html
+   */
+  readonly color?: string;
+}
+
+/**
+ * Options for the pool's metric methods that return a Metrics Insights query
+ * (`cloudwatch.MathExpression`). Its own struct for the reason given on `PoolMetricOptions`.
+ */
+export interface PoolQueryOptions {
+  /**
+   * The period of each data point.
+   *
+   * @default Duration.minutes(5)
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-querylanguage.html
+   */
+  readonly period?: Duration;
+
+  /**
+   * The label in graphs and alarms.
+   *
+   * @default - a label naming the metric
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/graph-dynamic-labels.html
+   */
+  readonly label?: string;
+
+  /**
+   * The color in graphs, as a hex string such as `#ff7f0e`.
+   *
+   * @default - automatic
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/graph_metrics.html
+   */
+  readonly color?: string;
+}
+
 /** A risk level that threat protection assigns to a sign-in. */
 export enum RiskLevel {
   /** High risk. */

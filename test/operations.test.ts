@@ -117,6 +117,10 @@ describe('metrics', () => {
     expect(pool.metricSignInThrottles(client).metricName).toBe('SignInThrottles');
     expect(pool.metricTokenRefreshSuccesses(client).metricName).toBe('TokenRefreshSuccesses');
     expect(pool.metricTokenRefreshThrottles(client, { statistic: 'Maximum' }).statistic).toBe('Maximum');
+    // An option passed as undefined keeps the default (Python passes None for an omitted keyword).
+    expect(pool.metricSignInThrottles(client, { statistic: undefined, period: undefined }).statistic).toBe('Sum');
+    expect(pool.metricSignInThrottles(client, { period: Duration.minutes(1), label: 'throttles', color: '#d62728' }))
+      .toMatchObject({ label: 'throttles', color: '#d62728' });
   });
 
   test('pool-wide and risk metrics are Metrics Insights queries on the pool', () => {

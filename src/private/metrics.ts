@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { RiskLevel } from '../operations';
+import { PoolMetricOptions, PoolQueryOptions, RiskLevel } from '../operations';
 
 /**
  * The pool's metrics, where each comes from:
@@ -19,29 +19,34 @@ import { RiskLevel } from '../operations';
  *   success rate (`SMSSuccessRate`) for the whole account:
  *   https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html
  */
+/** The options that were given: an explicit `undefined` must not replace a default. */
+export function given<T extends object>(props: T): Partial<T> {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export class PoolMetrics {
   constructor(private readonly userPoolId: string) {}
 
   /** One client's metric, as Cognito publishes it. */
-  public client(metricName: string, clientId: string, statistic: string, props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+  public client(metricName: string, clientId: string, statistic: string, props: PoolMetricOptions = {}): cloudwatch.Metric {
     return new cloudwatch.Metric({
       namespace: 'AWS/Cognito',
       metricName,
       statistic,
       period: Duration.minutes(5),
-      ...props,
-      dimensionsMap: { UserPool: this.userPoolId, UserPoolClient: clientId, ...props.dimensionsMap },
+      ...given(props),
+      dimensionsMap: { UserPool: this.userPoolId, UserPoolClient: clientId },
     });
   }
 
   /** A client metric summed over every client of the pool. */
-  public allClients(metricName: string, props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+  public allClients(metricName: string, props: PoolQueryOptions = {}): cloudwatch.MathExpression {
     return this.query(`SELECT SUM(${metricName}) FROM SCHEMA("AWS/Cognito", UserPool, UserPoolClient) WHERE UserPool = '${this.userPoolId}'`,
       `${metricName} (all clients)`, props);
   }
 
   /** Account-takeover detections at one risk level, over every operation. */
-  public accountTakeoverRisk(level: RiskLevel, props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+  public accountTakeoverRisk(level: RiskLevel, props: PoolQueryOptions = {}): cloudwatch.MathExpression {
     // The dimension values as the guide writes them: high, medium, low. A Metrics Insights WHERE
     // clause joins conditions with AND only, so one spelling is all a query can name.
     const lower = level.toLowerCase();
@@ -50,26 +55,26 @@ export class PoolMetrics {
   }
 
   /** Compromised-credential detections, over every operation and level. */
-  public compromisedCredentialRisk(props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+  public compromisedCredentialRisk(props: PoolQueryOptions = {}): cloudwatch.MathExpression {
     return this.query('SELECT SUM(CompromisedCredentialRisk) FROM SCHEMA("AWS/Cognito", Operation, RiskLevel, UserPoolId) '
       + `WHERE UserPoolId = '${this.userPoolId}'`, 'CompromisedCredentialRisk', props);
   }
 
   private query(expression: string, label: string, props: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
-    return new cloudwatch.MathExpression({ expression, usingMetrics: {}, label, period: Duration.minutes(5), ...props });
+    return new cloudwatch.MathExpression({ expression, usingMetrics: {}, label, period: Duration.minutes(5), ...given(props) });
   }
 }
 
 /** The account's month-to-date SMS spend through Amazon SNS, in USD. */
-export function smsSpendMetric(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+export function smsSpendMetric(props: PoolMetricOptions = {}): cloudwatch.Metric {
   return new cloudwatch.Metric({
-    namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', statistic: 'Maximum', period: Duration.minutes(5), ...props,
+    namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', statistic: 'Maximum', period: Duration.minutes(5), ...given(props),
   });
 }
 
 /** The account's SMS delivery success rate through Amazon SNS (0 to 1), over every country and SMS type. */
-export function smsSuccessRateMetric(props: cloudwatch.MathExpressionOptions = {}): cloudwatch.MathExpression {
+export function smsSuccessRateMetric(props: PoolQueryOptions = {}): cloudwatch.MathExpression {
   return new cloudwatch.MathExpression({
-    expression: 'SELECT AVG(SMSSuccessRate) FROM "AWS/SNS"', usingMetrics: {}, label: 'SMSSuccessRate', period: Duration.minutes(5), ...props,
+    expression: 'SELECT AVG(SMSSuccessRate) FROM "AWS/SNS"', usingMetrics: {}, label: 'SMSSuccessRate', period: Duration.minutes(5), ...given(props),
   });
 }
