@@ -102,7 +102,7 @@ export class MfaUserPool extends Construct {
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
     if (sms && !sms.created) {
-      this.checkBroughtSmsRole(sms.role, sms.externalId);
+      this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor);
     }
     for (const advisory of decisions.advisories) {
       Annotations.of(this).addWarningV2(advisory.id, advisory.message);
@@ -342,19 +342,31 @@ export class MfaUserPool extends Construct {
 
   /**
    * A brought role defined in this app is checked once the app is complete: it must trust Cognito
-   * with the external ID, and a trust that requires no external ID at all is warned about.
+   * with the external ID. A trust that requires no external ID at all is refused when SMS is an
+   * MFA factor, and warned about otherwise. The Cognito guide: "To send SMS messages for
+   * multi-factor authentication, your IAM role trust policy must have an sts:ExternalId
+   * condition"; the API reference makes ExternalId optional, which holds for the other SMS
+   * messages (phone verification, invitations).
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-create-a-role
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
    */
-  private checkBroughtSmsRole(role: iam.IRole, externalId: string): void {
+  private checkBroughtSmsRole(role: iam.IRole, externalId: string, smsFactor: boolean): void {
+    const fix = 'Let cognito-idp.amazonaws.com assume the role only with the condition StringEquals sts:ExternalId '
+      + `"${externalId}", the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().`;
     this.node.addValidation({
       validate: () => {
         const trust = inspectTrustPolicy(role, externalId);
+        if (trust.externalIdNotRequired && smsFactor) {
+          return [refuse(this.node.path, 'sms', 'role\'s trust policy lets Cognito assume it without an external ID, and SMS is an MFA factor: '
+            + 'the Cognito guide requires the sts:ExternalId condition for SMS MFA', role.roleArn, fix).message];
+        }
         if (trust.externalIdNotRequired) {
           Annotations.of(this).addWarningV2(WARNING_IDS.smsRoleTrustWithoutExternalId,
-            'sms: the SMS role\'s trust policy lets cognito-idp.amazonaws.com assume it without an external ID. Cognito accepts this, '
-            + 'but the role is then protected from the confused deputy by its other conditions alone. '
-            + `Add the condition StringEquals sts:ExternalId "${externalId}", as the role this library creates does.`);
+            'sms: the SMS role\'s trust policy lets cognito-idp.amazonaws.com assume it without an external ID. Cognito accepts this for '
+            + 'verification and invitation messages, but requires the condition for SMS MFA, and the role is then protected from the '
+            + `confused deputy by its other conditions alone. Add the condition StringEquals sts:ExternalId "${externalId}".`);
         }
-        return trust.problem ? [refuse(this.node.path, 'sms', trust.problem, role.roleArn, 'Let cognito-idp.amazonaws.com assume the role with sts:ExternalId equal to the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().').message] : [];
+        return trust.problem ? [refuse(this.node.path, 'sms', trust.problem, role.roleArn, fix).message] : [];
       },
     });
   }

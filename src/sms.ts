@@ -15,12 +15,13 @@ export interface SmsMfaOptions {
   readonly message?: string;
 
   /**
-   * The AWS Region of the Amazon SNS service that sends the messages: the pool's own Region or a
-   * legacy SNS alternate Region that Cognito supports for it (for example `us-east-1` for a pool
-   * in `us-east-2`; a pool in `ap-northeast-2` must use `ap-northeast-1`).
+   * The AWS Region of the Amazon SNS service that sends the messages: one the guide's SNS path
+   * Region table lists for the pool's Region (for example `us-east-1` or `us-east-2` for a pool in
+   * `us-east-2`). Pools in `ap-northeast-2`, `ap-southeast-5`, `ap-southeast-7` and `ap-east-1`
+   * must name theirs (`ap-northeast-1`, `ap-southeast-1`, `ap-south-1`, `ap-southeast-1`).
    *
    * @default - the pool's Region
-   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-choose-a-region-sns
    */
   readonly snsRegion?: string;
 }

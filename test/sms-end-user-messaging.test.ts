@@ -206,15 +206,27 @@ describe('SmsMfa.withEndUserMessagingRole', () => {
 });
 
 describe('a brought SMS role whose trust requires no external ID', () => {
-  test.each([
+  const paths = [
     ['SNS', (role: iam.IRole) => SmsMfa.withRole(role, 'ext-123')],
     ['End User Messaging', (role: iam.IRole) => SmsMfa.withEndUserMessagingRole(role, 'ext-123')],
-  ])('is accepted, as Cognito accepts it, with a warning (%s path)', (_path, sms) => {
+  ] as const;
+
+  test.each(paths)('is refused when SMS is an MFA factor, as the Cognito guide requires the condition (%s path)', (_path, sms) => {
     const stack = newStack();
     const role = new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') });
-    new MfaUserPool(stack, 'Users', { sms: sms(role) });
+    new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OPTIONAL, sms: sms(role) });
 
-    Annotations.fromStack(stack).hasWarning('/TestStack/Users', Match.stringLikeRegexp('without an external ID.*sts:ExternalId "ext-123".*smsRoleTrustWithoutExternalId'));
+    expect(() => Template.fromStack(stack)).toThrow(
+      /sms role's trust policy lets Cognito assume it without an external ID, and SMS is an MFA factor: the Cognito guide requires the sts:ExternalId condition.*StringEquals sts:ExternalId "ext-123"/);
+  });
+
+  test.each(paths)('is accepted with a warning when SMS only verifies phone numbers (%s path)', (_path, sms) => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') });
+    new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OFF, sms: sms(role), userPoolProps: { signInAliases: { phone: true } } });
+
+    Annotations.fromStack(stack).hasWarning('/TestStack/Users',
+      Match.stringLikeRegexp('without an external ID.*requires the condition for SMS MFA.*sts:ExternalId "ext-123".*smsRoleTrustWithoutExternalId'));
   });
 
   test('a trust that requires the external ID gets no such warning', () => {
@@ -226,6 +238,39 @@ describe('a brought SMS role whose trust requires no external ID', () => {
 
     Annotations.fromStack(stack).hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('smsRoleTrustWithoutExternalId'));
   });
+});
+
+describe('where each SMS path is available (the guide\'s Region tables)', () => {
+  test.each(['ap-southeast-7', 'ap-east-1', 'ap-southeast-5'])('a pool in %s cannot send through End User Messaging directly', (region) => {
+    expect(() => build({ sms: SmsMfa.withEndUserMessaging() }, region)).toThrow(
+      new RegExp(`sms sends through End User Messaging directly, which Cognito does not offer for a pool in ${region}.*SmsMfa.withNewRole\\(\\{ snsRegion: `));
+  });
+
+  test.each([
+    ['ap-southeast-5', 'ap-southeast-1'],
+    ['ap-southeast-7', 'ap-south-1'],
+    ['ap-east-1', 'ap-southeast-1'],
+  ])('a pool in %s sends through SNS in %s, which it must name', (region, snsRegion) => {
+    expect(() => build({ sms: SmsMfa.withNewRole() }, region)).toThrow(
+      new RegExp(`sms.snsRegion must be set for a pool in ${region}.*Set snsRegion to "${snsRegion}"`));
+    expect(() => build({ sms: SmsMfa.withNewRole({ snsRegion }) }, region)).not.toThrow();
+    expect(() => build({ sms: SmsMfa.withNewRole({ snsRegion: region }) }, region)).toThrow(/is not a Region Cognito accepts/);
+  });
+
+  test('a commercial Region outside the SNS table refuses the SNS path and points at the direct path', () => {
+    expect(() => build({ sms: SmsMfa.withNewRole() }, 'ap-east-2')).toThrow(
+      /sms sends through Amazon SNS, which Cognito does not offer for a pool in ap-east-2.*SmsMfa.withEndUserMessaging\(\)/);
+    expect(() => build({ sms: SmsMfa.withEndUserMessaging() }, 'ap-east-2')).not.toThrow();
+  });
+
+  test('Regions the tables do not describe (GovCloud) keep the pool\'s own Region for SNS', () => {
+    expect(() => build({ sms: SmsMfa.withNewRole() }, 'us-gov-west-1')).not.toThrow();
+  });
+
+  test.each(['ca-west-1', 'mx-central-1', 'eu-south-2', 'ap-southeast-4', 'il-central-1', 'me-central-1'])(
+    'a pool in %s sends through SNS in its own Region', (region) => {
+      expect(() => build({ sms: SmsMfa.withNewRole() }, region)).not.toThrow();
+    });
 });
 
 describe('End User Messaging validation', () => {

@@ -1,30 +1,76 @@
 /**
- * The Amazon SNS Regions Cognito accepts for a user pool's SMS configuration.
+ * Where each SMS path is available, from the Cognito developer guide, "SMS message settings for
+ * Amazon Cognito user pools", "Choose the AWS Region for SMS messages":
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-choose-a-region
  *
- * A pool sends SMS through SNS in its own Region, or in a supported "legacy Amazon SNS alternate
- * Region" (CloudFormation `AWS::Cognito::UserPool SmsConfiguration.SnsRegion`). The alternates are
- * the table "Amazon Cognito Regions / Supported Amazon SNS Regions" of the Cognito developer guide,
- * "SMS message settings for Amazon Cognito user pools":
- * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html
- * Asia Pacific (Seoul) must use Asia Pacific (Tokyo) (the SnsRegion doc of the CloudFormation
- * reference), so Seoul's own Region is not accepted there.
+ * SNS path ("Amazon SNS path Region configuration"): "You can send SMS messages for any Amazon
+ * Cognito Region in the following table with AWS End User Messaging SMS resources in the
+ * corresponding SMS message Region", and "Amazon SNS SMS is available in the AWS Regions listed
+ * in [that table]. To send SMS messages from a user pool in any other AWS Region, use AWS End User
+ * Messaging SMS directly." Each entry is a pool Region and the SNS Regions (SmsConfiguration
+ * SnsRegion) Cognito accepts for it, in the table's order.
  */
-const LEGACY_ALTERNATES: Record<string, { readonly alternates: readonly string[]; readonly ownRegionAllowed: boolean }> = {
-  'us-east-2': { alternates: ['us-east-1'], ownRegionAllowed: true },
-  'ap-south-1': { alternates: ['ap-southeast-1'], ownRegionAllowed: true },
-  'ap-northeast-2': { alternates: ['ap-northeast-1'], ownRegionAllowed: false },
-  'ca-central-1': { alternates: ['us-east-1'], ownRegionAllowed: true },
-  'eu-central-1': { alternates: ['eu-west-1'], ownRegionAllowed: true },
-  'eu-west-2': { alternates: ['eu-west-1'], ownRegionAllowed: true },
+const SNS_PATH: Record<string, readonly string[]> = {
+  'us-east-2': ['us-east-2', 'us-east-1'],
+  'us-east-1': ['us-east-1'],
+  'us-west-1': ['us-west-1'],
+  'us-west-2': ['us-west-2'],
+  'ca-central-1': ['ca-central-1', 'us-east-1'],
+  'ca-west-1': ['ca-west-1'],
+  'mx-central-1': ['mx-central-1'],
+  'eu-central-1': ['eu-central-1', 'eu-west-1'],
+  'eu-west-2': ['eu-west-2', 'eu-west-1'],
+  'eu-west-1': ['eu-west-1'],
+  'eu-west-3': ['eu-west-3'],
+  'eu-north-1': ['eu-north-1'],
+  'eu-south-1': ['eu-south-1'],
+  'eu-south-2': ['eu-south-2'],
+  'eu-central-2': ['eu-central-2'],
+  'ap-southeast-5': ['ap-southeast-1'],
+  'ap-southeast-7': ['ap-south-1'],
+  'ap-south-1': ['ap-south-1', 'ap-southeast-1'],
+  'ap-south-2': ['ap-south-2'],
+  'ap-east-1': ['ap-southeast-1'],
+  'ap-northeast-2': ['ap-northeast-1'],
+  'ap-southeast-1': ['ap-southeast-1'],
+  'ap-southeast-2': ['ap-southeast-2'],
+  'ap-northeast-1': ['ap-northeast-1'],
+  'ap-southeast-3': ['ap-southeast-3'],
+  'ap-northeast-3': ['ap-northeast-3'],
+  'ap-southeast-4': ['ap-southeast-4'],
+  'me-south-1': ['me-south-1'],
+  'me-central-1': ['me-central-1'],
+  'sa-east-1': ['sa-east-1'],
+  'il-central-1': ['il-central-1'],
+  'af-south-1': ['af-south-1'],
 };
 
-/** The SNS Regions Cognito accepts for a user pool in `poolRegion`. */
-export function acceptedSnsRegions(poolRegion: string): string[] {
-  const legacy = LEGACY_ALTERNATES[poolRegion];
-  if (!legacy) {
+/**
+ * Direct path ("AWS End User Messaging SMS direct path Region configuration"): "The AWS End User
+ * Messaging SMS direct path is not available in the Asia Pacific (Thailand), Asia Pacific (Hong
+ * Kong), and Asia Pacific (Malaysia) AWS Regions. To send SMS messages from a user pool in one of
+ * these Regions, use the Amazon SNS path instead."
+ */
+const NO_DIRECT_PATH: readonly string[] = ['ap-southeast-7', 'ap-east-1', 'ap-southeast-5'];
+
+/** The commercial partition: the guide's tables describe it, and only it. */
+const COMMERCIAL = /^[a-z]{2}-[a-z]+-\d+$/;
+
+/**
+ * The SNS Regions Cognito accepts for a user pool in `poolRegion`: the guide's table, or undefined
+ * when the SNS path is not available there. Outside the commercial partition (GovCloud, China,
+ * ISO), which the table does not describe, the pool's own Region.
+ */
+export function acceptedSnsRegions(poolRegion: string): readonly string[] | undefined {
+  if (!COMMERCIAL.test(poolRegion)) {
     return [poolRegion];
   }
-  return legacy.ownRegionAllowed ? [poolRegion, ...legacy.alternates] : [...legacy.alternates];
+  return SNS_PATH[poolRegion];
+}
+
+/** Whether Cognito can send SMS through End User Messaging directly for a pool in `poolRegion`. */
+export function directPathAvailable(poolRegion: string): boolean {
+  return !NO_DIRECT_PATH.includes(poolRegion);
 }
 
 /** The shape of an AWS Region name, for pools in environment-agnostic stacks. */

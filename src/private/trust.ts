@@ -24,11 +24,10 @@ export interface TrustFindings {
  * Returns nothing when the role cannot be inspected (an imported role, or an external ID that is
  * a token).
  *
- * A trust policy that requires no external ID is accepted: Cognito accepts it (the API reference
- * and the CloudFormation reference make the condition optional: "You can configure the role trust
- * policy to require ... the ExternalID"), so refusing it would refuse a working pool. It is
- * reported, for a warning: without the condition, the role relies on its other conditions alone
- * against the confused deputy.
+ * A trust policy that requires no external ID is reported, not judged here: the Cognito guide
+ * requires the condition for SMS MFA, while the API reference makes ExternalId optional otherwise
+ * (the construct refuses or warns accordingly).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-create-a-role
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
  */
 export function inspectTrustPolicy(role: iam.IRole, externalId: string): TrustFindings {

@@ -72,7 +72,7 @@ const email: fc.Arbitrary<EmailMfaOptions> = fc.record({
 });
 
 const input = fc.record({
-  region: fc.constantFrom('us-east-1', 'us-east-2', 'eu-central-1', 'ap-northeast-2', null),
+  region: fc.constantFrom('us-east-1', 'us-east-2', 'eu-central-1', 'ap-northeast-2', 'ap-southeast-5', 'ap-east-2', null),
   mfa: maybe(fc.constantFrom(MfaEnforcement.OFF, MfaEnforcement.OPTIONAL, MfaEnforcement.REQUIRED)),
   totp: maybe(fc.boolean()),
   sms: maybe(sms),
@@ -246,6 +246,9 @@ function checkInvariants(template: Template, i: Input): void {
 function checkSmsConfiguration(template: Template, config: any, i: Input): void {
   const direct = i.sms?.kind === 'eums-new' || i.sms?.kind === 'eums-imported';
   expect(Object.keys(config).includes('EumsSms')).toBe(direct);
+  // The guide's Region tables: no direct path in Malaysia; no SNS path where the SNS table has no row.
+  expect(direct && i.region === 'ap-southeast-5').toBe(false);
+  expect(!direct && i.region === 'ap-east-2').toBe(false);
   expect(config.SnsCallerArn === undefined).toBe(direct);
   const { ExternalId: externalIdUsed, CallerArn, SnsCallerArn } = direct ? config.EumsSms : config;
   expect(externalIdUsed).toBeDefined();

@@ -2,7 +2,7 @@ import { CODE_PLACEHOLDER } from './messages';
 import { ResolveContext } from '../context';
 import { isLiteral } from '../errors';
 import { EumsSpec, OriginationIdentitySpec, SmsSpec } from '../sms-spec';
-import { acceptedSnsRegions, REGION_PATTERN } from '../sns-regions';
+import { acceptedSnsRegions, directPathAvailable, REGION_PATTERN } from '../sns-regions';
 
 const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
 
@@ -52,6 +52,11 @@ const IDENTITY_ARN = /^arn:[a-z-]+:sms-voice:([a-z0-9-]+):(\d{12}):(phone-number
  * @param createdRole this library creates the role, so an identity that is not an ARN leaves it unscoped
  */
 function checkEums(ctx: ResolveContext, eums: EumsSpec, region: string | undefined, createdRole: boolean): void {
+  if (region !== undefined && !directPathAvailable(region)) {
+    const sns = acceptedSnsRegions(region) ?? [];
+    throw ctx.refuse('sms', `sends through End User Messaging directly, which Cognito does not offer for a pool in ${region} (the guide's direct path Region configuration)`,
+      'End User Messaging', `Send SMS through Amazon SNS: SmsMfa.withNewRole({ snsRegion: ${sns.map(r => `'${r}'`).join(' or ')} }).`);
+  }
   const eumsRegion = checkEumsRegion(ctx, eums.region, region);
   if ((eums.inEntityId === undefined) !== (eums.inTemplateId === undefined)) {
     const given = eums.inEntityId === undefined ? 'indiaTemplateId' : 'indiaEntityId';
@@ -131,6 +136,10 @@ function checkSnsRegionShape(ctx: ResolveContext, snsRegion: string | undefined)
 
 function checkSnsRegionFor(ctx: ResolveContext, snsRegion: string | undefined, region: string): void {
   const accepted = acceptedSnsRegions(region);
+  if (accepted === undefined) {
+    throw ctx.refuse('sms', `sends through Amazon SNS, which Cognito does not offer for a pool in ${region} (the guide's SNS path Region table)`, 'Amazon SNS',
+      'Send SMS through End User Messaging directly: SmsMfa.withEndUserMessaging() (or withEndUserMessagingRole()).');
+  }
   const listed = accepted.map(r => `"${r}"`).join(' or ');
   if (snsRegion === undefined) {
     if (!accepted.includes(region)) {
