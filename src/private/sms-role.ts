@@ -101,13 +101,17 @@ function createSnsPolicy(scope: Construct): iam.ManagedPolicy {
 /**
  * Direct path: `sms-voice:SendTextMessage` and nothing else (no SNS action).
  *
- * Scoped when the origination identity is given as an ARN: End User Messaging authorizes the
- * role against the value Cognito passes, so an ARN in the policy matches only when the pool
- * names that same ARN (API reference, EumsSmsConfigurationType.OriginationIdentity). A request
- * also names the configuration set, when one is given, and carries the identity's opt-out list;
- * the statement allows those resources of this account and Region too. Allowing them does not
- * widen which identities the role can send from: the identity must match as well.
- * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EumsSmsConfigurationType.html
+ * Scoped when the origination identity is given as an ARN, as the Cognito guide's permissions
+ * policy for the direct path is ("Scope the Resource element to the ARN of your phone number,
+ * phone pool, or sender ID"), and with its warning: "When your policy scopes the Resource element
+ * to an origination identity ARN, set the OriginationIdentity field to that same ARN ... A phone
+ * number in E.164 format doesn't match the scoped policy".
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-setup-eums
+ *
+ * Beyond the guide's example, the statement also allows the configuration set the pool names and
+ * the account's opt-out lists in the Region, resources a send can carry: if IAM evaluates them,
+ * the guide's policy would stop MFA codes; allowing them does not widen which identities the role
+ * can send from, since the identity must match as well.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsendusermessagingsmsandvoicev2.html
  *
  * Given as a phone number or an ID, the identity cannot be matched by an ARN, so the Allow is
