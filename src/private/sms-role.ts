@@ -179,6 +179,5 @@ function smsVoiceFinding(scope: Construct, resource: string): string {
 }
 
 function smsVoiceArn(scope: Construct, resource: string): string {
-  const stack = Stack.of(scope);
-  return `arn:${stack.partition}:sms-voice:${stack.region}:${stack.account}:${resource}`;
+  return Stack.of(scope).formatArn({ service: 'sms-voice', resource });
 }
