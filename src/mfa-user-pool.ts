@@ -1,4 +1,4 @@
-import { Annotations, CfnElement, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,8 +12,8 @@ import { WARNING_IDS } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
 import { applyL1Overrides } from './private/l1-overrides';
-import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from './private/log-delivery';
-import { given, PoolMetrics, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
+import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE } from './private/log-delivery';
+import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
 import { resolveDecisions } from './private/resolve';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { addRiskConfiguration } from './private/risk-configuration';
@@ -59,8 +59,8 @@ export class MfaUserPool extends Construct {
   public readonly authEventLogGroup?: logs.ILogGroup;
   /** The pool offers passkeys or passwordless first factors: its clients need ALLOW_USER_AUTH. */
   private readonly choiceBasedSignIn: boolean;
-  /** What the operations methods need to know about the pool. */
-  private readonly operations: OperationsFacts;
+  /** What the metric, alarm and dashboard methods need to know about the pool. */
+  private readonly operations: PoolOperations;
   /** The app clients added with addAppClient, for the dashboard. */
   private readonly clients: Array<{ readonly id: string; readonly clientId: string }> = [];
 
@@ -97,7 +97,8 @@ export class MfaUserPool extends Construct {
       smsThroughSns: smsSpec !== undefined && smsSpec.eums === undefined,
       smsThroughEndUserMessaging: smsSpec?.eums !== undefined,
       threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
-      delivered,
+      deliveryErrors: delivered.deliveryErrorsMetricName === undefined ? undefined
+        : deliveryErrorsMetric(DELIVERY_ERRORS_NAMESPACE, delivered.deliveryErrorsMetricName),
     };
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
@@ -241,12 +242,12 @@ export class MfaUserPool extends Construct {
    * @param props to change the period, statistic, label or color
    */
   public metricMessageDeliveryErrors(props?: PoolMetricOptions): cloudwatch.Metric {
-    const metric = this.deliveryErrorsMetric(props);
+    const metric = this.operations.deliveryErrors;
     if (!metric) {
       throw refuse(this.node.path, 'metricMessageDeliveryErrors()', 'needs the message delivery error logs, which this pool does not deliver', false,
         'Set logDelivery: { messageDeliveryErrors: true }.');
     }
-    return metric;
+    return props ? metric.with(given(props)) : metric;
   }
 
   /**
@@ -264,12 +265,8 @@ export class MfaUserPool extends Construct {
     }
     const scope = new Construct(this, 'Alarms');
     return buildAlarms(scope, {
+      ...this.operations,
       path: this.node.path,
-      metrics: this.operations.metrics,
-      smsThroughSns: this.operations.smsThroughSns,
-      smsThroughEndUserMessaging: this.operations.smsThroughEndUserMessaging,
-      threatProtection: this.operations.threatProtection,
-      deliveryErrors: this.deliveryErrorsMetric(),
       warn: (name, message) => Annotations.of(this).addWarningV2(WARNING_IDS[name], message),
     }, options);
   }
@@ -282,20 +279,7 @@ export class MfaUserPool extends Construct {
    * @param options the dashboard's name and time range
    */
   public addDashboard(options: MfaDashboardOptions = {}): cloudwatch.Dashboard {
-    return buildDashboard(this, {
-      metrics: this.operations.metrics,
-      clients: [...this.clients],
-      smsThroughSns: this.operations.smsThroughSns,
-      threatProtection: this.operations.threatProtection,
-      deliveryErrors: this.deliveryErrorsMetric(),
-    }, options);
-  }
-
-  private deliveryErrorsMetric(props: PoolMetricOptions = {}): cloudwatch.Metric | undefined {
-    const metricName = this.operations.delivered.deliveryErrorsMetricName;
-    return metricName === undefined ? undefined : new cloudwatch.Metric({
-      namespace: DELIVERY_ERRORS_NAMESPACE, metricName, statistic: 'Sum', period: Duration.minutes(5), ...given(props),
-    });
+    return buildDashboard(this, { ...this.operations, clients: [...this.clients] }, options);
   }
 
   /**
@@ -370,15 +354,6 @@ export class MfaUserPool extends Construct {
       },
     });
   }
-}
-
-/** What the metric, alarm and dashboard methods read about the pool. */
-interface OperationsFacts {
-  readonly metrics: PoolMetrics;
-  readonly smsThroughSns: boolean;
-  readonly smsThroughEndUserMessaging: boolean;
-  readonly threatProtection: boolean;
-  readonly delivered: LogDeliveryBinding;
 }
 
 /** The actions `grantAdminRisk` grants. */

@@ -6,20 +6,12 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { refuse } from './errors';
-import { PoolMetrics, smsSpendMetric, smsSuccessRateMetric } from './metrics';
+import { PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './metrics';
 import { MfaAlarmOptions, MfaAlarms, RiskLevel } from '../operations';
 
-/** What the pool's configuration tells the alarms. */
-export interface AlarmFacts {
+/** The pool's operations facts, and what the alarms need besides: the path for messages, a way to warn. */
+export interface AlarmFacts extends PoolOperations {
   readonly path: string;
-  readonly metrics: PoolMetrics;
-  /** The pool sends SMS through Amazon SNS (SNS metrics describe its SMS). */
-  readonly smsThroughSns: boolean;
-  /** The pool sends SMS through End User Messaging directly (SNS metrics do not see it). */
-  readonly smsThroughEndUserMessaging: boolean;
-  readonly threatProtection: boolean;
-  /** The delivery-error metric from the delivered logs, when they are delivered. */
-  readonly deliveryErrors?: cloudwatch.Metric;
   /** Leaves a warning on the pool. */
   readonly warn: (name: 'smsSpendNotAlarmed', message: string) => void;
 }

@@ -1,16 +1,11 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { PoolMetrics, smsSpendMetric, smsSuccessRateMetric } from './metrics';
+import { PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './metrics';
 import { MfaDashboardOptions, RiskLevel } from '../operations';
 
-/** What the dashboard shows for one pool. */
-export interface DashboardFacts {
-  readonly metrics: PoolMetrics;
-  /** The app clients added with addAppClient, by construct id. */
+/** The pool's operations facts, and the app clients added with addAppClient, by construct id. */
+export interface DashboardFacts extends PoolOperations {
   readonly clients: ReadonlyArray<{ readonly id: string; readonly clientId: string }>;
-  readonly smsThroughSns: boolean;
-  readonly threatProtection: boolean;
-  readonly deliveryErrors?: cloudwatch.Metric;
 }
 
 /**

@@ -39,14 +39,13 @@ export function addLogDelivery(scope: Construct, userPoolId: string, d: LogDecis
   if (!d.messageDeliveryErrors && !d.userAuthEvents) {
     return {};
   }
-  const configurations: cognito.CfnLogDeliveryConfiguration.LogConfigurationProperty[] = [];
-  let deliveryErrors: logs.LogGroup | undefined;
-  let authEvents: logs.LogGroup | undefined;
-  let deliveryErrorsMetricName: string | undefined;
-  if (d.messageDeliveryErrors) {
-    deliveryErrors = logGroup(scope, 'DeliveryErrorLogs', 'message-delivery-errors', d, removalPolicy);
-    configurations.push({ eventSource: 'userNotification', logLevel: 'ERROR', cloudWatchLogsConfiguration: { logGroupArn: deliveryErrors.logGroupArn } });
-    deliveryErrorsMetricName = `MessageDeliveryErrors-${Names.uniqueResourceName(scope, { maxLength: 200 })}`;
+  const uniqueName = Names.uniqueResourceName(scope, { maxLength: 200 });
+  const deliveryErrors = d.messageDeliveryErrors
+    ? logGroup(scope, 'DeliveryErrorLogs', `${uniqueName}/message-delivery-errors`, d, removalPolicy) : undefined;
+  const authEvents = d.userAuthEvents
+    ? logGroup(scope, 'AuthEventLogs', `${uniqueName}/user-auth-events`, d, removalPolicy) : undefined;
+  const deliveryErrorsMetricName = `MessageDeliveryErrors-${uniqueName}`;
+  if (deliveryErrors) {
     // The group receives nothing but ERROR-level delivery events, so every event counts: the
     // filter depends on no field of the event's format.
     new logs.MetricFilter(scope, 'DeliveryErrorMetric', {
@@ -57,17 +56,20 @@ export function addLogDelivery(scope: Construct, userPoolId: string, d: LogDecis
       metricValue: '1',
     });
   }
-  if (d.userAuthEvents) {
-    authEvents = logGroup(scope, 'AuthEventLogs', 'user-auth-events', d, removalPolicy);
-    configurations.push({ eventSource: 'userAuthEvents', logLevel: 'INFO', cloudWatchLogsConfiguration: { logGroupArn: authEvents.logGroupArn } });
-  }
-  new cognito.CfnLogDeliveryConfiguration(scope, 'LogDelivery', { userPoolId, logConfigurations: configurations });
-  return { deliveryErrors, authEvents, deliveryErrorsMetricName };
+  const destination = (group: logs.LogGroup) => ({ cloudWatchLogsConfiguration: { logGroupArn: group.logGroupArn } });
+  new cognito.CfnLogDeliveryConfiguration(scope, 'LogDelivery', {
+    userPoolId,
+    logConfigurations: [
+      ...(deliveryErrors ? [{ eventSource: 'userNotification', logLevel: 'ERROR', ...destination(deliveryErrors) }] : []),
+      ...(authEvents ? [{ eventSource: 'userAuthEvents', logLevel: 'INFO', ...destination(authEvents) }] : []),
+    ],
+  });
+  return { deliveryErrors, authEvents, deliveryErrorsMetricName: deliveryErrors && deliveryErrorsMetricName };
 }
 
-function logGroup(scope: Construct, id: string, kind: string, d: LogDecisions, removalPolicy: RemovalPolicy): logs.LogGroup {
+function logGroup(scope: Construct, id: string, name: string, d: LogDecisions, removalPolicy: RemovalPolicy): logs.LogGroup {
   const group = new logs.LogGroup(scope, id, {
-    logGroupName: `/aws/vendedlogs/cognito/${Names.uniqueResourceName(scope, { maxLength: 200 })}/${kind}`,
+    logGroupName: `/aws/vendedlogs/cognito/${name}`,
     retention: d.retention,
     removalPolicy,
   });

@@ -19,6 +19,21 @@ import { PoolMetricOptions, PoolQueryOptions, RiskLevel } from '../operations';
  *   success rate (`SMSSuccessRate`) for the whole account:
  *   https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html
  */
+/**
+ * What the pool's configuration tells its metric methods, alarms and dashboard: built once by the
+ * construct, read by `alarms.ts` and `dashboard.ts`.
+ */
+export interface PoolOperations {
+  readonly metrics: PoolMetrics;
+  /** The pool sends SMS through Amazon SNS (SNS metrics describe its SMS). */
+  readonly smsThroughSns: boolean;
+  /** The pool sends SMS through End User Messaging directly (SNS metrics do not see it). */
+  readonly smsThroughEndUserMessaging: boolean;
+  readonly threatProtection: boolean;
+  /** The delivery-error metric from the delivered logs, when they are delivered. */
+  readonly deliveryErrors?: cloudwatch.Metric;
+}
+
 /** The options that were given: an explicit `undefined` must not replace a default. */
 export function given<T extends object>(props: T): Partial<T> {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined)) as Partial<T>;
@@ -63,6 +78,11 @@ export class PoolMetrics {
   private query(expression: string, label: string, props: cloudwatch.MathExpressionOptions): cloudwatch.MathExpression {
     return new cloudwatch.MathExpression({ expression, usingMetrics: {}, label, period: Duration.minutes(5), ...given(props) });
   }
+}
+
+/** The count of message delivery errors that the delivery-error metric filter writes. */
+export function deliveryErrorsMetric(namespace: string, metricName: string): cloudwatch.Metric {
+  return new cloudwatch.Metric({ namespace, metricName, statistic: 'Sum', period: Duration.minutes(5) });
 }
 
 /** The account's month-to-date SMS spend through Amazon SNS, in USD. */
