@@ -38,15 +38,31 @@ export interface RiskResponse {
 }
 
 /**
- * The responses to the account-takeover risk levels Cognito scores each sign-in with.
+ * The responses to the account-takeover risk levels Cognito scores each sign-in with. Each level
+ * is optional, as in Cognito's AccountTakeoverActionsType.
  */
 export interface AccountTakeoverResponses {
-  /** The response to a low-risk sign-in. */
-  readonly low: RiskResponse;
-  /** The response to a medium-risk sign-in. */
-  readonly medium: RiskResponse;
-  /** The response to a high-risk sign-in. */
-  readonly high: RiskResponse;
+  /**
+   * The response to a low-risk sign-in.
+   *
+   * @default - no action configured for low risk
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverActionsType.html
+   */
+  readonly low?: RiskResponse;
+  /**
+   * The response to a medium-risk sign-in.
+   *
+   * @default - no action configured for medium risk
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverActionsType.html
+   */
+  readonly medium?: RiskResponse;
+  /**
+   * The response to a high-risk sign-in.
+   *
+   * @default - no action configured for high risk
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountTakeoverActionsType.html
+   */
+  readonly high?: RiskResponse;
 }
 
 /**
@@ -110,10 +126,20 @@ export interface RiskIpExceptions {
 export interface RiskNotificationEmail {
   /** The subject, 1 to 140 characters. */
   readonly subject: string;
-  /** The HTML body, 6 to 20,000 characters. */
-  readonly htmlBody: string;
-  /** The plain-text body, 6 to 20,000 characters. */
-  readonly textBody: string;
+  /**
+   * The HTML body, 6 to 20,000 characters. Give it, the text body, or both.
+   *
+   * @default - no HTML body
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_NotifyEmailType.html
+   */
+  readonly htmlBody?: string;
+  /**
+   * The plain-text body, 6 to 20,000 characters. Give it, the HTML body, or both.
+   *
+   * @default - no text body
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_NotifyEmailType.html
+   */
+  readonly textBody?: string;
 }
 
 /**

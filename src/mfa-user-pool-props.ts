@@ -34,12 +34,24 @@ export interface MfaUserPoolProps {
 
   /**
    * The SMS factor and the IAM role Cognito uses to send SMS. Also the pool's SMS configuration
-   * for phone sign-in and phone verification, which need it even when `mfa` is OFF.
+   * for phone verification, SMS OTP sign-in and SMS invitations, which use it even when `mfa` is
+   * OFF. While `mfa` is on, SMS is then an MFA factor (see `smsMfa`).
    *
    * @default - no SMS factor and no SMS role
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
    */
   readonly sms?: SmsMfa;
+
+  /**
+   * Whether SMS is an MFA factor. It is whenever `sms` is set and `mfa` is on: Cognito refuses
+   * to turn SMS MFA off while the pool has an SMS configuration ("Can't turn off SMS_MFA when SMS
+   * configuration is set for the user pool"), so `false` is refused there. To offer only TOTP,
+   * leave out `sms` and what needs it (phone verification, SMS OTP sign-in).
+   *
+   * @default - true when sms is set and mfa is OPTIONAL or REQUIRED, false otherwise
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-email-message.html
+   */
+  readonly smsMfa?: boolean;
 
   /**
    * The email one-time-password factor. Needs `userPoolProps.email` to send through Amazon SES

@@ -8,15 +8,16 @@ import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { buildAlarms } from './private/alarms';
-import { WARNING_IDS } from './private/context';
+import { AdvisoryRule, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
-import { applyL1Overrides } from './private/l1-overrides';
+import { applyL1Overrides, emailSendingAccount } from './private/l1-overrides';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE } from './private/log-delivery';
 import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
 import { resolveDecisions } from './private/resolve';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { addRiskConfiguration } from './private/risk-configuration';
+import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { inspectTrustPolicy } from './private/trust';
@@ -81,7 +82,13 @@ export class MfaUserPool extends Construct {
     // 'Default' hides this level from the logical ID: the pool's is that of a plain
     // cognito.UserPool with this construct's id.
     this.userPool = new cognito.UserPool(this, 'Default', toUserPoolProps(decisions, props.userPoolProps ?? {}, sms));
-    applyL1Overrides(this.node.path, this.userPool.node.defaultChild as cognito.CfnUserPool, decisions, sms);
+    const cfnPool = this.userPool.node.defaultChild as cognito.CfnUserPool;
+    applyL1Overrides(this.node.path, cfnPool, decisions, sms);
+    if (decisions.firstFactors.emailOtp && emailSendingAccount(cfnPool) !== 'DEVELOPER') {
+      // Only the bound L2 email configuration tells how the pool sends email.
+      this.warn(RULES.emailOtpWithCognitoEmail, 'passwordless.emailOtp sends sign-in codes with Cognito\'s default email, whose daily quota is low '
+        + '(sign-ins fail once it is used up). Send through Amazon SES for production: userPoolProps.email: cognito.UserPoolEmail.withSES({ ... }).');
+    }
 
     if (decisions.risk) {
       addRiskConfiguration(this, this.userPool.userPoolId, decisions.risk);
@@ -92,9 +99,14 @@ export class MfaUserPool extends Construct {
     const delivered = addLogDelivery(this, this.userPoolId, decisions.logs, decisions.lifecycle.removalPolicy);
     this.deliveryErrorLogGroup = delivered.deliveryErrors;
     this.authEventLogGroup = delivered.authEvents;
+    const smsThroughSns = smsSpec !== undefined && smsSpec.eums === undefined;
+    const snsRegion = smsThroughSns ? smsSpec.snsRegion : undefined;
     this.operations = {
       metrics: new PoolMetrics(this.userPoolId),
-      smsThroughSns: smsSpec !== undefined && smsSpec.eums === undefined,
+      smsThroughSns,
+      smsMetricsRegion: snsRegion,
+      // SNS publishes the SMS metrics where it sends: here unless snsRegion names another Region.
+      smsMetricsHere: snsRegion === undefined || (region !== undefined && !Token.isUnresolved(snsRegion) && snsRegion === region),
       smsThroughEndUserMessaging: smsSpec?.eums !== undefined,
       threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
       deliveryErrors: delivered.deliveryErrorsMetricName === undefined ? undefined
@@ -110,6 +122,11 @@ export class MfaUserPool extends Construct {
     }
   }
 
+  /** Leaves one of the catalog's advisories on the pool. */
+  private warn(rule: AdvisoryRule, message: string): void {
+    Annotations.of(this).addWarningV2(warningId(rule), message);
+  }
+
   /**
    * Adds an app client set up for the sign-in flows of MFA: SRP and refresh-token auth (and
    * choice-based sign-in, `ALLOW_USER_AUTH`, when the pool offers passkeys or passwordless first
@@ -121,11 +138,11 @@ export class MfaUserPool extends Construct {
    */
   public addAppClient(id: string, options: cognito.UserPoolClientOptions = {}): cognito.UserPoolClient {
     if (options.preventUserExistenceErrors === false) {
-      Annotations.of(this).addWarningV2(WARNING_IDS.userExistenceErrors,
+      this.warn(RULES.userExistenceErrors,
         `addAppClient('${id}'): preventUserExistenceErrors is false, so sign-in and password recovery tell an attacker which usernames exist.`);
     }
     if (this.choiceBasedSignIn && options.authFlows && !options.authFlows.user) {
-      Annotations.of(this).addWarningV2(WARNING_IDS.noChoiceBasedSignIn,
+      this.warn(RULES.noChoiceBasedSignIn,
         `addAppClient('${id}'): authFlows has no user (ALLOW_USER_AUTH), so this client cannot sign users in with the pool's passkeys or passwordless codes.`);
     }
     const client = this.userPool.addClient(id, {
@@ -216,17 +233,21 @@ export class MfaUserPool extends Construct {
   /**
    * The account's SMS spend this month through Amazon SNS, in USD (`AWS/SNS
    * SMSMonthToDateSpentUSD`, Maximum over 5 minutes). It covers every SMS the account sends
-   * through SNS, not only this pool's.
+   * through SNS, not only this pool's. SNS publishes it in the Region that sends the SMS: the
+   * metric names `sms.snsRegion` when one is given, so a graph shows it from any Region, and an
+   * alarm on it belongs in a stack of that Region.
    *
    * @param props to change the period, statistic, label or color
    */
   public metricSmsMonthToDateSpend(props?: PoolMetricOptions): cloudwatch.Metric {
-    return smsSpendMetric(props);
+    return smsSpendMetric(props, this.operations.smsMetricsRegion);
   }
 
   /**
    * The account's SMS delivery success rate through Amazon SNS, 0 to 1 (`AWS/SNS SMSSuccessRate`
-   * averaged over every country and SMS type, a Metrics Insights query), 5 minutes.
+   * averaged over every country and SMS type, a Metrics Insights query), 5 minutes. A Metrics
+   * Insights query runs in the Region of the graph or alarm that uses it: with `sms.snsRegion`
+   * set to another Region, use it in a graph or alarm of that Region.
    *
    * @param props to change the period, label or color
    */
@@ -244,7 +265,7 @@ export class MfaUserPool extends Construct {
   public metricMessageDeliveryErrors(props?: PoolMetricOptions): cloudwatch.Metric {
     const metric = this.operations.deliveryErrors;
     if (!metric) {
-      throw refuse(this.node.path, 'metricMessageDeliveryErrors()', 'needs the message delivery error logs, which this pool does not deliver', false,
+      throw refuse(this.node.path, RULES.metricNotDelivered, 'metricMessageDeliveryErrors()', 'needs the message delivery error logs, which this pool does not deliver', false,
         'Set logDelivery: { messageDeliveryErrors: true }.');
     }
     return props ? metric.with(given(props)) : metric;
@@ -261,13 +282,13 @@ export class MfaUserPool extends Construct {
    */
   public addAlarms(options: MfaAlarmOptions = {}): MfaAlarms {
     if (this.node.tryFindChild('Alarms')) {
-      throw refuse(this.node.path, 'addAlarms()', 'was already called on this pool', 'a second call', 'Call addAlarms() once, with every option.');
+      throw refuse(this.node.path, RULES.alarmsTwice, 'addAlarms()', 'was already called on this pool', 'a second call', 'Call addAlarms() once, with every option.');
     }
     const scope = new Construct(this, 'Alarms');
     return buildAlarms(scope, {
       ...this.operations,
       path: this.node.path,
-      warn: (name, message) => Annotations.of(this).addWarningV2(WARNING_IDS[name], message),
+      warn: (rule, message) => this.warn(rule, message),
     }, options);
   }
 
@@ -318,7 +339,7 @@ export class MfaUserPool extends Construct {
    */
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     if (actions.length === 0) {
-      throw refuse(this.node.path, 'grant(actions)', 'needs at least one action', actions,
+      throw refuse(this.node.path, RULES.grantWithoutActions, 'grant(actions)', 'needs at least one action', actions,
         'Name the cognito-idp actions to grant, for example "cognito-idp:AdminGetUser".');
     }
     return this.userPool.grant(grantee, ...actions);
@@ -326,31 +347,26 @@ export class MfaUserPool extends Construct {
 
   /**
    * A brought role defined in this app is checked once the app is complete: it must trust Cognito
-   * with the external ID. A trust that requires no external ID at all is refused when SMS is an
-   * MFA factor, and warned about otherwise. The Cognito guide: "To send SMS messages for
-   * multi-factor authentication, your IAM role trust policy must have an sts:ExternalId
-   * condition"; the API reference makes ExternalId optional, which holds for the other SMS
-   * messages (phone verification, invitations).
+   * with the external ID (CreateUserPool's InvalidSmsRoleTrustRelationshipException). A trust that
+   * requires no external ID at all is accepted at deploy and warned about, more strongly when SMS
+   * is an MFA factor: the Cognito guide requires the sts:ExternalId condition for SMS MFA.
    * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-create-a-role
    * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
    */
   private checkBroughtSmsRole(role: iam.IRole, externalId: string, smsFactor: boolean): void {
-    const fix = 'Let cognito-idp.amazonaws.com assume the role only with the condition StringEquals sts:ExternalId '
-      + `"${externalId}", the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().`;
+    const condition = `StringEquals sts:ExternalId "${externalId}"`;
+    const fix = `Let cognito-idp.amazonaws.com assume the role only with the condition ${condition}, `
+      + 'the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().';
+    const received = `the role ${role.node.path}`;
     this.node.addValidation({
       validate: () => {
         const trust = inspectTrustPolicy(role, externalId);
-        if (trust.externalIdNotRequired && smsFactor) {
-          return [refuse(this.node.path, 'sms', 'role\'s trust policy lets Cognito assume it without an external ID, and SMS is an MFA factor: '
-            + 'the Cognito guide requires the sts:ExternalId condition for SMS MFA', role.roleArn, fix).message];
-        }
         if (trust.externalIdNotRequired) {
-          Annotations.of(this).addWarningV2(WARNING_IDS.smsRoleTrustWithoutExternalId,
-            'sms: the SMS role\'s trust policy lets cognito-idp.amazonaws.com assume it without an external ID. Cognito accepts this for '
-            + 'verification and invitation messages, but requires the condition for SMS MFA, and the role is then protected from the '
-            + `confused deputy by its other conditions alone. Add the condition StringEquals sts:ExternalId "${externalId}".`);
+          this.warn(RULES.smsRoleTrustWithoutExternalId, smsFactor
+            ? `sms: the SMS role's trust policy lets cognito-idp.amazonaws.com assume it without an external ID, and SMS is an MFA factor: Cognito accepts the pool, but the guide requires the sts:ExternalId condition for SMS MFA, so MFA codes may not be sent. Add the condition ${condition}.`
+            : `sms: the SMS role's trust policy lets cognito-idp.amazonaws.com assume it without an external ID. Cognito accepts this for verification and invitation messages; the external ID keeps other user pools that know the role's ARN from sending with it (the confused deputy). Add the condition ${condition}.`);
         }
-        return trust.problem ? [refuse(this.node.path, 'sms', trust.problem, role.roleArn, fix).message] : [];
+        return trust.problem ? [refuse(this.node.path, RULES.smsRoleTrust, 'sms', trust.problem, received, fix).message] : [];
       },
     });
   }

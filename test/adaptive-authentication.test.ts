@@ -68,7 +68,7 @@ describe('adaptive authentication', () => {
 
   test('without threat protection it is refused; with AUDIT it synthesizes with an advisory', () => {
     expect(() => build({ adaptiveAuthentication: AdaptiveAuthentication.recommended() }))
-      .toThrow(/adaptiveAuthentication needs threat protection, which scores the risk it responds to \(received: "threatProtection: OFF"\)\. Set threatProtection: ThreatProtection\.ENFORCED/);
+      .toThrow(/adaptiveAuthentication needs threat protection, which scores the risk it responds to \(Cognito: UserPoolAddOnNotEnabledException\) \(received: "threatProtection: OFF"\)\. Set threatProtection: ThreatProtection\.ENFORCED.*\[rule: adaptiveNeedsThreatProtection/);
 
     const { template, annotations } = build({
       threatProtection: ThreatProtection.AUDIT, adaptiveAuthentication: AdaptiveAuthentication.recommended(),
@@ -77,10 +77,11 @@ describe('adaptive authentication', () => {
     annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:adaptiveAuthenticationInAudit'));
   });
 
-  test('MFA actions need MFA: refused with mfa OFF, advised with REQUIRED, silent with OPTIONAL', () => {
+  test('MFA actions with mfa OFF or REQUIRED are advised against (Cognito accepts both), silent with OPTIONAL', () => {
     const mfaAtMedium = { low: ALLOW, medium: { action: RiskAction.MFA_REQUIRED }, high: { action: RiskAction.BLOCK } };
-    expect(() => build({ ...custom({ accountTakeover: mfaAtMedium }), mfa: MfaEnforcement.OFF }))
-      .toThrow(/adaptiveAuthentication\.accountTakeover\.medium\.action asks for MFA, which the pool does not offer while mfa is OFF/);
+    const off = build({ ...custom({ accountTakeover: mfaAtMedium }), mfa: MfaEnforcement.OFF });
+    off.template.hasResourceProperties(RISK, { AccountTakeoverRiskConfiguration: { Actions: Match.objectLike({ MediumAction: { EventAction: 'MFA_REQUIRED', Notify: false } }) } });
+    off.annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('adaptiveAuthentication\\.accountTakeover\\.medium\\.action asks for MFA, but mfa is OFF.*cdk-mfa-user-pool:riskMfaWithoutMfa'));
 
     build({ ...custom({ accountTakeover: mfaAtMedium }), mfa: MfaEnforcement.REQUIRED }).annotations
       .hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:riskMfaWithRequiredMfa'));
@@ -158,11 +159,46 @@ describe('adaptive authentication', () => {
       .hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('threatProtectionWithoutRiskConfiguration'));
   });
 
-  test('compromised credentials: the events given, or all; an empty list is refused', () => {
+  test('compromised credentials: the events given, or all; an empty list is written as given with an advisory', () => {
     build(custom({ compromisedCredentials: { block: false, events: [CompromisedCredentialsEvent.SIGN_UP] } })).template
       .hasResourceProperties(RISK, { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'NO_ACTION' }, EventFilter: ['SIGN_UP'] } });
-    expect(() => build(custom({ compromisedCredentials: { block: true, events: [] } })))
-      .toThrow(/adaptiveAuthentication\.compromisedCredentials\.events is empty/);
+    const empty = build(custom({ compromisedCredentials: { block: true, events: [] } }));
+    empty.template.hasResourceProperties(RISK, { CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' }, EventFilter: [] } });
+    empty.annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:compromisedCredentialsWithoutEvents'));
+  });
+
+  test('each risk level is optional, as in Cognito: only the levels given are written', () => {
+    const { template } = build(custom({ accountTakeover: { high: { action: RiskAction.BLOCK } } }));
+
+    template.hasResourceProperties(RISK, {
+      AccountTakeoverRiskConfiguration: { Actions: { HighAction: { EventAction: 'BLOCK', Notify: false }, LowAction: Match.absent(), MediumAction: Match.absent() } },
+    });
+  });
+
+  test('a JavaScript caller that leaves levels out gets a pool, not a TypeError', () => {
+    const accountTakeover = { medium: { action: RiskAction.MFA_IF_CONFIGURED } } as any;
+    expect(() => build(custom({ accountTakeover }))).not.toThrow();
+  });
+
+  test('a notification email needs only a subject and one body, as NotifyEmailType does; with no body it is advised against', () => {
+    const notification = {
+      sender: SENDER,
+      blockEmail: { subject: 'Blocked sign-in', textBody: 'We blocked a sign-in to {username}.' },
+      mfaEmail: { subject: 'Sign-in check', htmlBody: '<p>We asked {username} for MFA.</p>' },
+      noActionEmail: { subject: 'New sign-in' },
+    };
+    const { template, annotations } = build(custom({ accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } }, notification }));
+
+    template.hasResourceProperties(RISK, {
+      AccountTakeoverRiskConfiguration: {
+        NotifyConfiguration: Match.objectLike({
+          BlockEmail: { Subject: 'Blocked sign-in', TextBody: 'We blocked a sign-in to {username}.' },
+          MfaEmail: { Subject: 'Sign-in check', HtmlBody: '<p>We asked {username} for MFA.</p>' },
+          NoActionEmail: { Subject: 'New sign-in' },
+        }),
+      },
+    });
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('notification\\.noActionEmail has neither htmlBody nor textBody.*cdk-mfa-user-pool:riskEmailWithoutBody'));
   });
 
   test('IP exceptions: IPv4 and IPv6 CIDR blocks are emitted', () => {
@@ -192,8 +228,11 @@ describe('adaptive authentication', () => {
       .toThrow(/accountTakeover\.high\.action is not a RiskAction \(received: "DENY"\)\. Use RiskAction\.ALLOW, MFA_IF_CONFIGURED, MFA_REQUIRED or BLOCK\./);
   });
 
-  test('a custom configuration with no action is refused', () => {
-    expect(() => build(custom({}))).toThrow(/adaptiveAuthentication configures no action/);
+  test('a custom configuration with no action synthesizes (Cognito accepts an empty one) with an advisory', () => {
+    const { template, annotations } = build(custom({}));
+    template.resourceCountIs(RISK, 1);
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('adaptiveAuthentication configures no action.*cdk-mfa-user-pool:adaptiveWithoutAction'));
+    build(custom({ accountTakeover: {} })).annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:adaptiveWithoutAction'));
   });
 
   test('grantAdminRisk grants the risky-sign-in support actions on this pool only', () => {

@@ -85,9 +85,24 @@ describe('password policy ranges', () => {
     expect(() => build({ passwordPolicy: { passwordHistorySize } })).toThrow(/passwordPolicy\.passwordHistorySize must be a whole number from 0 to 24/);
   });
 
-  test('passwordHistorySize with the LITE plan is refused', () => {
+  test('passwordHistorySize above 0 with the LITE plan is refused', () => {
     expect(() => build({ passwordPolicy: { passwordHistorySize: 3 }, featurePlan: cognito.FeaturePlan.LITE }))
-      .toThrow(/passwordPolicy\.passwordHistorySize needs the ESSENTIALS or PLUS feature plan/);
+      .toThrow(/passwordPolicy\.passwordHistorySize above 0 needs the ESSENTIALS or PLUS feature plan.*\[rule: passwordHistoryNeedsEssentials/);
+  });
+
+  test('passwordHistorySize 0 (no history) with the LITE plan is left out, which means the same', () => {
+    const { template } = build({ passwordPolicy: { passwordHistorySize: 0 }, featurePlan: cognito.FeaturePlan.LITE });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'LITE',
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, PasswordHistorySize: Match.absent() }) },
+    });
+  });
+
+  test('passwordHistorySize 0 on ESSENTIALS is written as given', () => {
+    const { template } = build({ passwordPolicy: { passwordHistorySize: 0 } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', { Policies: { PasswordPolicy: Match.objectLike({ PasswordHistorySize: 0 }) } });
   });
 
   test('a temporary password valid for more than 365 days, or part of a day, is refused', () => {
@@ -115,49 +130,65 @@ describe('account recovery', () => {
     });
   });
 
-  test('defaults to admin only with the email factor, and says so', () => {
+  test('defaults to email with the email factor too, so that TOTP users recover by email, and says who cannot', () => {
     const { template, annotations } = build({ email: {}, userPoolProps: { email: SES } });
 
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
     });
-    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:adminOnlyRecovery'));
-  });
-
-  test.each([
-    cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
-    cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
-    cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA,
-    cognito.AccountRecovery.PHONE_AND_EMAIL,
-  ])('phone recovery (%s) with the SMS factor is refused', (accountRecovery) => {
-    expect(() => build({ sms: SmsMfa.withNewRole(), accountRecovery }))
-      .toThrow(/accountRecovery uses the phone number, which Cognito refuses while SMS is an MFA factor/);
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('users whose MFA is email cannot recover.*cdk-mfa-user-pool:emailRecoveryWithEmailMfa'));
   });
 
   test.each([
     cognito.AccountRecovery.EMAIL_ONLY,
     cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
     cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
-    cognito.AccountRecovery.PHONE_AND_EMAIL,
-  ])('email recovery (%s) with the email factor is refused', (accountRecovery) => {
-    expect(() => build({ email: {}, accountRecovery, userPoolProps: { email: SES } }))
-      .toThrow(/accountRecovery uses (email|the phone number)/);
+  ])('email recovery (%s) next to the email factor synthesizes with an advisory, as the deployed aws-cdk snapshot does', (accountRecovery) => {
+    const { template, annotations } = build({ sms: SmsMfa.withNewRole(), email: {}, accountRecovery, userPoolProps: { email: SES } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', { AccountRecoverySetting: { RecoveryMechanisms: Match.arrayWith([{ Name: 'verified_email', Priority: Match.anyValue() }]) } });
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:emailRecoveryWithEmailMfa'));
   });
 
-  test('the error shows the enum member name', () => {
-    expect(() => build({ email: {}, accountRecovery: cognito.AccountRecovery.EMAIL_ONLY, userPoolProps: { email: SES } }))
-      .toThrow(/accountRecovery uses email, which cannot recover an account while email is an MFA factor \(received: "EMAIL_ONLY"\)/);
+  test('PHONE_AND_EMAIL writes no recovery setting, so it is never refused; next to SMS MFA it is advised against', () => {
+    const { template, annotations } = build({ sms: SmsMfa.withNewRole(), accountRecovery: cognito.AccountRecovery.PHONE_AND_EMAIL });
+
+    expect(poolProperties(template).AccountRecoverySetting).toBeUndefined();
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('legacy behaviour.*cdk-mfa-user-pool:legacyRecoveryWithSmsMfa'));
   });
 
-  test('phone recovery without any SMS configuration is refused', () => {
-    expect(() => build({ accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA }))
-      .toThrow(/accountRecovery sends recovery codes by SMS, but the pool has no SMS configuration/);
+  test('phone recovery next to SMS MFA with email sign-in synthesizes with an advisory (the measured rejection needs the phone as username)', () => {
+    const { template, annotations } = build({ sms: SmsMfa.withNewRole(), accountRecovery: cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      EnabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }, { Name: 'verified_email', Priority: 2 }] },
+    });
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:phoneRecoveryWithSmsMfa'));
   });
 
-  test('phone recovery with email MFA and an SMS configuration for phone sign-in... is refused with SMS MFA on', () => {
-    expect(() => build({
-      sms: SmsMfa.withNewRole(), email: {}, accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA, userPoolProps: { email: SES },
-    })).toThrow(/uses the phone number/);
+  test.each([
+    cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
+    cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+    cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA,
+  ])('phone recovery (%s) with SMS MFA and the auto-verified phone as username is refused, the shape Cognito rejected', (accountRecovery) => {
+    expect(() => build({ sms: SmsMfa.withNewRole(), accountRecovery, userPoolProps: { signInAliases: { phone: true } } }))
+      .toThrow(/accountRecovery uses the phone number, which Cognito refuses while SMS is an MFA factor and the auto-verified phone number is the username .*\[rule: phoneRecoveryWithSmsMfaAndPhoneUsername/);
+  });
+
+  test('the refusal shows the enum member name', () => {
+    const accountRecovery = cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA;
+    expect(() => build({ sms: SmsMfa.withNewRole(), accountRecovery, userPoolProps: { signInAliases: { phone: true } } }))
+      .toThrow(/\(received: "PHONE_ONLY_WITHOUT_MFA"\)/);
+  });
+
+  test('phone recovery without any SMS configuration synthesizes, as Cognito accepts it, with an advisory', () => {
+    const { template, annotations } = build({ accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', { AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] } });
+    expect(poolProperties(template).SmsConfiguration).toBeUndefined();
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('cdk-mfa-user-pool:phoneRecoveryWithoutSms'));
   });
 
   test('an explicit valid choice is kept', () => {
@@ -181,10 +212,17 @@ describe('phone sign-in', () => {
     });
   });
 
-  test('phone sign-in or phone verification without SMS is refused', () => {
+  test('phone verification without SMS is refused (the default with phone sign-in), as Cognito rejects it', () => {
     expect(() => build({ userPoolProps: { signInAliases: { phone: true } } }))
-      .toThrow(/userPoolProps\.signInAliases \/ userPoolProps\.autoVerify use the phone number, which needs an SMS configuration.*Set sms: SmsMfa\.withNewRole\(\)/);
-    expect(() => build({ userPoolProps: { autoVerify: { email: true, phone: true } } })).toThrow(/needs an SMS configuration/);
+      .toThrow(/userPoolProps\.autoVerify verifies phone numbers \(the default with phone sign-in\), which needs an SMS configuration.*Set sms: SmsMfa\.withNewRole\(\).*\[rule: phoneNeedsSms/);
+    expect(() => build({ userPoolProps: { autoVerify: { email: true, phone: true } } })).toThrow(/\[rule: phoneNeedsSms/);
+  });
+
+  test('phone sign-in without phone verification needs no SMS configuration', () => {
+    const { template } = build({ userPoolProps: { signInAliases: { email: true, phone: true }, autoVerify: { email: true } } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UsernameAttributes: ['email', 'phone_number'], AutoVerifiedAttributes: ['email'] });
+    expect(poolProperties(template).SmsConfiguration).toBeUndefined();
   });
 });
 

@@ -72,9 +72,36 @@ describe('MFA enforcement and factors', () => {
     expect(() => build({ mfa: MfaEnforcement.OFF, totp: false })).not.toThrow();
   });
 
-  test('SMS while MFA is OFF and nothing uses the phone is refused', () => {
-    expect(() => build({ mfa: MfaEnforcement.OFF, sms: SmsMfa.withNewRole() }))
-      .toThrow(/sms would be ignored because mfa is OFF/);
+  test('SMS while MFA is OFF keeps the SMS configuration and its message (invitations, verification, sign-in codes), without an SMS factor', () => {
+    const { template, pool } = build({ mfa: MfaEnforcement.OFF, sms: SmsMfa.withNewRole({ message: 'Your code is {####}' }) });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OFF',
+      EnabledMfas: Match.absent(),
+      SmsConfiguration: Match.objectLike({ SnsCallerArn: Match.anyValue() }),
+      SmsAuthenticationMessage: 'Your code is {####}',
+    });
+    expect(pool.smsRole).toBeDefined();
+  });
+
+  test('smsMfa true while MFA is OFF is refused as ignored', () => {
+    expect(() => build({ mfa: MfaEnforcement.OFF, sms: SmsMfa.withNewRole(), smsMfa: true }))
+      .toThrow(/smsMfa would be ignored because mfa is OFF.*\[rule: factorWhileMfaOff/);
+  });
+
+  test('smsMfa false next to an SMS configuration while MFA is on is refused with the error Cognito returns', () => {
+    expect(() => build({ mfa: MfaEnforcement.REQUIRED, sms: SmsMfa.withNewRole(), smsMfa: false }))
+      .toThrow(/smsMfa cannot be false while mfa is REQUIRED and the pool has an SMS configuration: Cognito refuses "Can't turn off SMS_MFA when SMS configuration is set for the user pool".*\[rule: smsMfaFollowsSmsConfiguration/);
+  });
+
+  test('smsMfa true without sms is refused', () => {
+    expect(() => build({ smsMfa: true })).toThrow(/smsMfa needs sms.*\[rule: smsMfaWithoutSms/);
+  });
+
+  test('smsMfa says what the defaults already mean: true with sms and MFA on, false without sms or with MFA OFF', () => {
+    build({ sms: SmsMfa.withNewRole(), smsMfa: true }).template.hasResourceProperties('AWS::Cognito::UserPool', { EnabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'] });
+    build({ smsMfa: false }).template.hasResourceProperties('AWS::Cognito::UserPool', { EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    build({ mfa: MfaEnforcement.OFF, sms: SmsMfa.withNewRole(), smsMfa: false }).template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OFF' });
   });
 
   test('email while MFA is OFF is refused', () => {

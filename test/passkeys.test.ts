@@ -71,12 +71,17 @@ describe('passkeys', () => {
       .toThrow(/passkeys\.userVerification is not a cognito\.PasskeyUserVerification \(received: "always"\)\. Use cognito\.PasskeyUserVerification\.PREFERRED or REQUIRED/);
   });
 
-  test.each([
-    'https://auth.example.com', 'auth.example.com:443', 'auth.example.com/login', '', 'auth..example.com',
-    '-auth.example.com', 'auth_example.com', `${'a'.repeat(60)}.com`,
-  ])('relying party ID %j is refused', (relyingPartyId) => {
+  test.each(['', `${'a'.repeat(60)}.com`])('relying party ID %j, outside the 1 to 63 characters of the CloudFormation schema, is refused', (relyingPartyId) => {
     expect(() => build({ passkeys: { relyingPartyId } }))
-      .toThrow(/passkeys\.relyingPartyId must be a bare domain name of at most 63 characters, with no scheme, path or port/);
+      .toThrow(/passkeys\.relyingPartyId must be 1 to 63 characters.*\[rule: relyingPartyIdForm/);
+  });
+
+  test.each([
+    'https://auth.example.com', 'auth.example.com:443', 'auth.example.com/login', 'auth..example.com', '-auth.example.com', 'auth_example.com',
+  ])('relying party ID %j, which is no bare domain name, synthesizes with an advisory (the schema has no pattern)', (relyingPartyId) => {
+    const { template, annotations } = build({ passkeys: { relyingPartyId } });
+    expect(poolProperties(template).WebAuthnRelyingPartyID).toBe(relyingPartyId);
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('is not a bare domain name.*cdk-mfa-user-pool:relyingPartyIdNotDomain'));
   });
 
   test.each(['localhost', 'example.com', 'auth.example.co.uk', `${'a'.repeat(59)}.com`])('relying party ID %j is accepted', (relyingPartyId) => {
@@ -133,9 +138,27 @@ describe('passwordless one-time passwords', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_AUTH']) });
   });
 
-  test('email OTP without SES email sending is refused', () => {
-    expect(() => build({ mfa: MfaEnforcement.OFF, passwordless: { emailOtp: true } }))
-      .toThrow(/passwordless\.emailOtp needs the pool to send email through Amazon SES \(received: "COGNITO_DEFAULT"\)/);
+  test('email OTP with Cognito\'s default email synthesizes, as the deployed aws-cdk snapshot does, with an advisory on the quota', () => {
+    const { template, annotations } = build({ mfa: MfaEnforcement.OFF, passwordless: { emailOtp: true } });
+
+    expect(poolProperties(template).Policies.SignInPolicy).toEqual({ AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] });
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('daily quota is low.*cdk-mfa-user-pool:emailOtpWithCognitoEmail'));
+  });
+
+  test('email OTP with SES email sending has no quota advisory', () => {
+    build({ mfa: MfaEnforcement.OFF, passwordless: { emailOtp: true }, userPoolProps: { email: SES } }).annotations
+      .hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('emailOtpWithCognitoEmail'));
+  });
+
+  test('SMS OTP sign-in with MFA OFF needs only the SMS configuration, and gets the SMS message', () => {
+    const { template } = build({ mfa: MfaEnforcement.OFF, sms: SmsMfa.withNewRole({ message: 'Sign in with {####}' }), passwordless: { smsOtp: true } });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OFF',
+      SmsConfiguration: Match.objectLike({ SnsCallerArn: Match.anyValue() }),
+      SmsAuthenticationMessage: 'Sign in with {####}',
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'SMS_OTP'] } },
+    });
   });
 
   test('SMS OTP needs the SMS configuration', () => {

@@ -211,13 +211,13 @@ describe('a brought SMS role whose trust requires no external ID', () => {
     ['End User Messaging', (role: iam.IRole) => SmsMfa.withEndUserMessagingRole(role, 'ext-123')],
   ] as const;
 
-  test.each(paths)('is refused when SMS is an MFA factor, as the Cognito guide requires the condition (%s path)', (_path, sms) => {
+  test.each(paths)('is accepted with a strong warning when SMS is an MFA factor: Cognito accepts it, the guide requires the condition (%s path)', (_path, sms) => {
     const stack = newStack();
     const role = new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') });
     new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OPTIONAL, sms: sms(role) });
 
-    expect(() => Template.fromStack(stack)).toThrow(
-      /sms role's trust policy lets Cognito assume it without an external ID, and SMS is an MFA factor: the Cognito guide requires the sts:ExternalId condition.*StringEquals sts:ExternalId "ext-123"/);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Users',
+      Match.stringLikeRegexp('without an external ID, and SMS is an MFA factor: Cognito accepts the pool, but the guide requires the sts:ExternalId condition for SMS MFA.*StringEquals sts:ExternalId "ext-123".*smsRoleTrustWithoutExternalId'));
   });
 
   test.each(paths)('is accepted with a warning when SMS only verifies phone numbers (%s path)', (_path, sms) => {
@@ -226,7 +226,7 @@ describe('a brought SMS role whose trust requires no external ID', () => {
     new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OFF, sms: sms(role), userPoolProps: { signInAliases: { phone: true } } });
 
     Annotations.fromStack(stack).hasWarning('/TestStack/Users',
-      Match.stringLikeRegexp('without an external ID.*requires the condition for SMS MFA.*sts:ExternalId "ext-123".*smsRoleTrustWithoutExternalId'));
+      Match.stringLikeRegexp('without an external ID\\. Cognito accepts this for verification and invitation messages.*sts:ExternalId "ext-123".*smsRoleTrustWithoutExternalId'));
   });
 
   test('a trust that requires the external ID gets no such warning', () => {
@@ -282,7 +282,7 @@ describe('End User Messaging validation', () => {
   });
 
   test('a Region that is not a Region name is refused', () => {
-    expect(() => build(eums({ region: 'virginia' }))).toThrow(/sms.region is not an AWS Region name/);
+    expect(() => build(eums({ region: 'virginia' }))).toThrow(/sms.region is not an AWS Region name, and Cognito accepts only the pool's own Region.*\[rule: eumsRegionNotPool/);
   });
 
   test('in an environment-agnostic stack the Region is left to Cognito with a warning', () => {
@@ -291,24 +291,30 @@ describe('End User Messaging validation', () => {
   });
 
   test.each([
-    ['indiaEntityId', { indiaEntityId: '1101234567890123456' }, /sms.indiaEntityId needs indiaTemplateId too/],
-    ['indiaTemplateId', { indiaTemplateId: '1107123456789012345' }, /sms.indiaTemplateId needs indiaEntityId too/],
-  ])('%s alone is refused', (_name, options, error) => {
-    expect(() => build(eums(options))).toThrow(error);
+    ['indiaEntityId', { indiaEntityId: '1101234567890123456' }, 'InEntityId', 'sms.indiaEntityId is set without sms.indiaTemplateId'],
+    ['indiaTemplateId', { indiaTemplateId: '1107123456789012345' }, 'InTemplateId', 'sms.indiaTemplateId is set without sms.indiaEntityId'],
+  ])('%s alone is written as given, with an advisory (the API makes them independent)', (_name, options, field, warning) => {
+    const { template, annotations } = build(eums(options));
+    expect(poolProperties(template).SmsConfiguration.EumsSms[field]).toBeDefined();
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp(`${warning}.*cdk-mfa-user-pool:indiaIdsApart`));
   });
 
   test.each([
-    ['an ARN of another service', SmsOriginationIdentity.fromArn(`arn:aws:sns:us-east-1:${ACCOUNT}:topic`), /is not the ARN of an End User Messaging phone number/],
+    ['an ARN of another service', SmsOriginationIdentity.fromArn(`arn:aws:sns:us-east-1:${ACCOUNT}:topic`), 'is not the ARN of an End User Messaging phone number.*originationIdentityForm'],
     ['an ARN of another Region', SmsOriginationIdentity.fromArn(PHONE_ARN.replace('us-east-1', 'eu-west-1')),
-      /is in eu-west-1, but Cognito sends through End User Messaging in the pool's Region \(us-east-1\)/],
-    ['a phone number not in E.164', SmsOriginationIdentity.fromPhoneNumber('206-555-0100'), /must be a phone number in E.164 format/],
-    ['an ID with spaces', SmsOriginationIdentity.fromId('my brand'), /must be 1 to 256 characters/],
-  ])('%s as origination identity is refused', (_name, originationIdentity, error) => {
-    expect(() => build(eums({ originationIdentity }))).toThrow(error);
+      'is in eu-west-1, but Cognito sends through End User Messaging in the pool\'s Region \\(us-east-1\\).*originationIdentityRegion'],
+    ['a phone number not in E.164', SmsOriginationIdentity.fromPhoneNumber('206-555-0100'), 'is not a phone number in E.164 format.*originationIdentityForm'],
+    ['an ID', SmsOriginationIdentity.fromId('pool-0123456789abcdef'), 'is an ID .*lists an E.164 phone number or the ARN.*originationIdentityForm'],
+  ])('%s as origination identity is passed as given (the API model has no pattern), with an advisory', (_name, originationIdentity, warning) => {
+    const { template, annotations } = build(eums({ originationIdentity }));
+    expect(poolProperties(template).SmsConfiguration.EumsSms.OriginationIdentity).toBe(originationIdentity._spec.value);
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp(warning));
   });
 
-  test('a configuration set name of the wrong form is refused', () => {
-    expect(() => build(eums({ configurationSetName: 'mfa events' }))).toThrow(/sms.configurationSetName must be a configuration set name or ARN/);
+  test('a configuration set name of the wrong form is passed as given, with an advisory', () => {
+    const { template, annotations } = build(eums({ configurationSetName: 'mfa events' }));
+    expect(poolProperties(template).SmsConfiguration.EumsSms.ConfigurationSetName).toBe('mfa events');
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('is not a configuration set name or ARN.*configurationSetForm'));
   });
 
   test('the message rules of the SNS path apply', () => {

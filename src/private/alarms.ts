@@ -5,15 +5,17 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { AdvisoryRule } from './context';
 import { refuse } from './errors';
 import { PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './metrics';
+import { RULES } from './rules';
 import { MfaAlarmOptions, MfaAlarms, RiskLevel } from '../operations';
 
 /** The pool's operations facts, and what the alarms need besides: the path for messages, a way to warn. */
 export interface AlarmFacts extends PoolOperations {
   readonly path: string;
-  /** Leaves a warning on the pool. */
-  readonly warn: (name: 'smsSpendNotAlarmed', message: string) => void;
+  /** Leaves one of the catalog's advisories on the pool. */
+  readonly warn: (rule: AdvisoryRule, message: string) => void;
 }
 
 /** Adds one alarm that notifies the topic. */
@@ -24,12 +26,12 @@ function checkOptions(facts: AlarmFacts, o: MfaAlarmOptions): void {
   const check = (prop: keyof MfaAlarmOptions, ok: (n: number) => boolean, rule: string) => {
     const value = o[prop] as number | undefined;
     if (value !== undefined && !Token.isUnresolved(value) && !ok(value)) {
-      throw refuse(facts.path, `addAlarms(${prop})`, rule, value, `Give ${prop} ${rule.replace(/^must be /, 'as ')}, or leave it out for the default.`);
+      throw refuse(facts.path, RULES.alarmOption, `addAlarms(${prop})`, rule, value, `Give ${prop} ${rule.replace(/^must be /, 'as ')}, or leave it out for the default.`);
     }
   };
   for (const prop of ['smsMonthlySpendLimitUsd', 'smsSpendAlarmPercent'] as const) {
     if (o[prop] !== undefined && Token.isUnresolved(o[prop])) {
-      throw refuse(facts.path, `addAlarms(${prop})`, 'must be known at synth time: the spend threshold is computed from it', o[prop],
+      throw refuse(facts.path, RULES.alarmOption, `addAlarms(${prop})`, 'must be known at synth time: the spend threshold is computed from it', o[prop],
         `Give ${prop} as a number.`);
     }
   }
@@ -41,16 +43,29 @@ function checkOptions(facts: AlarmFacts, o: MfaAlarmOptions): void {
   }
   const period = o.period;
   if (period && !period.isUnresolved() && (period.toSeconds() < 60 || period.toSeconds() % 60 !== 0)) {
-    throw refuse(facts.path, 'addAlarms(period)', 'must be a whole number of minutes, at least 1', period.toHumanString(),
+    throw refuse(facts.path, RULES.alarmOption, 'addAlarms(period)', 'must be a whole number of minutes, at least 1', period.toHumanString(),
       'Use Duration.minutes(n).');
   }
   if (o.smsMonthlySpendLimitUsd !== undefined && !facts.smsThroughSns) {
-    throw refuse(facts.path, 'addAlarms(smsMonthlySpendLimitUsd)', facts.smsThroughEndUserMessaging
+    throw refuse(facts.path, RULES.alarmSpendIgnored, 'addAlarms(smsMonthlySpendLimitUsd)', facts.smsThroughEndUserMessaging
       ? 'would be ignored: the pool sends SMS through End User Messaging directly, whose spend Amazon SNS does not report'
       : 'would be ignored: the pool sends no SMS', o.smsMonthlySpendLimitUsd, facts.smsThroughEndUserMessaging
       ? 'Remove it, and watch spend with End User Messaging\'s own spend limit and the configuration set\'s events.'
       : 'Remove it.');
   }
+  if (o.smsMonthlySpendLimitUsd !== undefined && !facts.smsMetricsHere) {
+    throw refuse(facts.path, RULES.smsAlarmsInOtherRegion, 'addAlarms(smsMonthlySpendLimitUsd)',
+      `would create an alarm that can never fire: Amazon SNS publishes the SMS spend in ${smsRegionText(facts)}, and a CloudWatch alarm watches metrics of its own Region only`,
+      o.smsMonthlySpendLimitUsd, `Remove it here, and create the alarm in a stack of ${facts.smsMetricsRegion === undefined || Token.isUnresolved(facts.smsMetricsRegion) ? 'that Region' : facts.smsMetricsRegion} `
+      + 'on pool.metricSmsMonthToDateSpend() (README, "SMS alarms when SNS sends from another Region"). In an environment-agnostic stack, give the stack an env.');
+  }
+}
+
+/** Where SNS publishes the pool's SMS metrics, for messages. */
+function smsRegionText(facts: AlarmFacts): string {
+  const region = facts.smsMetricsRegion;
+  return region === undefined || Token.isUnresolved(region) ? 'the Region sms.snsRegion names, which cannot be compared with the stack\'s here'
+    : `${region} (sms.snsRegion), ${'which cannot be shown to be the stack\'s Region'}`;
 }
 
 /**
@@ -88,8 +103,11 @@ export function buildAlarms(scope: Construct, facts: AlarmFacts, o: MfaAlarmOpti
       'Threat protection found passwords known to be leaked elsewhere in requests to this user pool. Make sure compromised '
       + 'credentials are blocked (adaptiveAuthentication), and ask the affected users to change their passwords.');
   }
-  if (facts.smsThroughSns) {
+  if (facts.smsThroughSns && facts.smsMetricsHere) {
     smsAlarms(o, period, add, facts);
+  } else if (facts.smsThroughSns) {
+    facts.warn(RULES.smsMetricsInOtherRegion, `addAlarms: no SMS alarm is created here, because Amazon SNS publishes the SMS metrics in ${smsRegionText(facts)}. `
+      + 'Create the SMS spend and success-rate alarms in a stack of that Region, on pool.metricSmsMonthToDateSpend() and pool.metricSmsSuccessRate().');
   }
   if (facts.deliveryErrors) {
     add('DeliveryErrorsAlarm', facts.deliveryErrors.with({ period }), o.deliveryErrorsThreshold ?? 1, atLeast,
@@ -108,7 +126,7 @@ function smsAlarms(o: MfaAlarmOptions, period: Duration, add: AddAlarm, facts: A
       + 'and SMS MFA codes stop arriving. A sudden rise is the signature of SMS pumping fraud: check which countries the SMS go to, '
       + 'limit them, then raise the spend limit if the traffic is real.');
   } else {
-    facts.warn('smsSpendNotAlarmed', 'addAlarms: the pool sends SMS, but without smsMonthlySpendLimitUsd no alarm watches SMS spend '
+    facts.warn(RULES.smsSpendNotAlarmed, 'addAlarms: the pool sends SMS, but without smsMonthlySpendLimitUsd no alarm watches SMS spend '
       + '(SMS pumping fraud). Pass the account\'s monthly SMS spend limit to get one.');
   }
   add('SmsSuccessRateAlarm', smsSuccessRateMetric({ period }), o.smsSuccessRateThreshold ?? 0.9, cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,

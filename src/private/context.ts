@@ -1,29 +1,22 @@
 import { MfaConfigurationError, refuse } from './errors';
+import { RULES, WARNING_PREFIX } from './rules';
 
-/** Stable ids of this library's warnings: users acknowledge them by id. */
-export const WARNING_IDS = {
-  weakPasswordPolicy: 'cdk-mfa-user-pool:weakPasswordPolicy',
-  mfaWithPasswordless: 'cdk-mfa-user-pool:mfaWithPasswordless',
-  emailOnlyMfa: 'cdk-mfa-user-pool:emailOnlyMfa',
-  adminOnlyRecovery: 'cdk-mfa-user-pool:adminOnlyRecovery',
-  snsRegionUnchecked: 'cdk-mfa-user-pool:snsRegionUnchecked',
-  eumsRegionUnchecked: 'cdk-mfa-user-pool:eumsRegionUnchecked',
-  smsRoleNotScoped: 'cdk-mfa-user-pool:smsRoleNotScoped',
-  smsRoleTrustWithoutExternalId: 'cdk-mfa-user-pool:smsRoleTrustWithoutExternalId',
-  smsSpendNotAlarmed: 'cdk-mfa-user-pool:smsSpendNotAlarmed',
-  dataLossRisk: 'cdk-mfa-user-pool:dataLossRisk',
-  userExistenceErrors: 'cdk-mfa-user-pool:userExistenceErrors',
-  passkeyWithoutUserVerification: 'cdk-mfa-user-pool:passkeyWithoutUserVerification',
-  noChoiceBasedSignIn: 'cdk-mfa-user-pool:noChoiceBasedSignIn',
-  adaptiveAuthenticationInAudit: 'cdk-mfa-user-pool:adaptiveAuthenticationInAudit',
-  riskMfaWithRequiredMfa: 'cdk-mfa-user-pool:riskMfaWithRequiredMfa',
-  unusedRiskNotification: 'cdk-mfa-user-pool:unusedRiskNotification',
-  threatProtectionWithoutRiskConfiguration: 'cdk-mfa-user-pool:threatProtectionWithoutRiskConfiguration',
-  unknownRiskTemplatePlaceholder: 'cdk-mfa-user-pool:unknownRiskTemplatePlaceholder',
-} as const;
+/** A catalog rule that refuses. */
+export type RefusalRule = Extract<(typeof RULES)[keyof typeof RULES], { readonly action: 'refuse' }>;
+/** A catalog rule that advises. */
+export type AdvisoryRule = Extract<(typeof RULES)[keyof typeof RULES], { readonly action: 'advise' }>;
+/** The name of one of this library's advisories. */
+export type WarningName = AdvisoryRule['id'];
 
-/** The name of one of this library's warnings. */
-export type WarningName = keyof typeof WARNING_IDS;
+/** The warning id a user acknowledges an advisory with: `cdk-mfa-user-pool:<rule id>`. */
+export function warningId(rule: AdvisoryRule): string {
+  return `${WARNING_PREFIX}${rule.id}`;
+}
+
+/** Stable ids of this library's warnings, by rule id: users acknowledge them by id. */
+export const WARNING_IDS = Object.fromEntries(Object.values(RULES)
+  .filter((r): r is AdvisoryRule => r.action === 'advise')
+  .map(r => [r.id, warningId(r)])) as { readonly [name in WarningName]: string };
 
 /** An advisory: a warning with a stable id that a user can acknowledge. */
 export interface Advisory {
@@ -34,21 +27,22 @@ export interface Advisory {
 /**
  * What every resolution phase needs besides its inputs: the construct path for messages, a way to
  * refuse a prop, and a place to leave advisories. Phases stay pure: they return decisions and
- * throw refusals; only the construct turns advisories into warnings.
+ * throw refusals; only the construct turns advisories into warnings. Both take a catalog rule, so
+ * that every refusal and advisory carries the id of its evidence.
  */
 export class ResolveContext {
   private readonly collected: Advisory[] = [];
 
   constructor(public readonly path: string) {}
 
-  /** The error for a refused prop, to `throw`: names the prop, shows the value, says the fix. */
-  public refuse(prop: string, problem: string, received: unknown, fix: string): MfaConfigurationError {
-    return refuse(this.path, prop, problem, received, fix);
+  /** The error for a refused prop, to `throw`: names the prop, shows the value, says the fix and the rule. */
+  public refuse(rule: RefusalRule, prop: string, problem: string, received: unknown, fix: string): MfaConfigurationError {
+    return refuse(this.path, rule, prop, problem, received, fix);
   }
 
-  /** Leaves an advisory that the construct emits as a warning with the stable id of `name`. */
-  public advise(name: WarningName, message: string): void {
-    this.collected.push({ id: WARNING_IDS[name], message });
+  /** Leaves an advisory that the construct emits as a warning with the rule's stable id. */
+  public advise(rule: AdvisoryRule, message: string): void {
+    this.collected.push({ id: warningId(rule), message });
   }
 
   /** The advisories left so far, in the order they were given. */
@@ -65,13 +59,15 @@ export class ResolveContext {
    * @param enumObject the enum, for example `MfaEnforcement`
    * @param enumName how the problem names the type, with "a" or "an": "an MfaEnforcement"
    */
-  public member<T extends string>(prop: string, value: T, enumObject: Record<string, T>, enumName: string): T {
-    if (!Object.values(enumObject).includes(value)) {
+  public member<T extends string | number>(prop: string, value: T, enumObject: Record<string, T | string>, enumName: string): T {
+    // Numeric enums map names to numbers and numbers to names: the members are the numbers.
+    const members = Object.entries(enumObject).filter(([name]) => !/^\d+$/.test(name));
+    if (!members.some(([, member]) => member === value)) {
       const typeName = enumName.split(' ').pop();
       // Member names, which can differ from their values (RiskAction.ALLOW is 'NO_ACTION').
-      const names = Object.keys(enumObject);
+      const names = members.map(([name]) => name);
       const listed = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-      throw this.refuse(prop, `is not ${enumName}`, value, `Use ${typeName}.${listed}.`);
+      throw this.refuse(RULES.notAMember, prop, `is not ${enumName}`, value, `Use ${typeName}.${listed}.`);
     }
     return value;
   }

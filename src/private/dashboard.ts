@@ -33,9 +33,12 @@ export function buildDashboard(scope: Construct, facts: DashboardFacts, options:
     delivery.push(new cloudwatch.GraphWidget({ title: 'Message delivery errors', left: [facts.deliveryErrors.with({ label: 'Message delivery errors' })], width: 8 }));
   }
   if (facts.smsThroughSns) {
+    // Both graphs read the Region SNS publishes the SMS metrics in (the query runs in its graph's Region).
+    const region = facts.smsMetricsRegion;
+    const where = region === undefined ? '' : `, ${region}`;
     delivery.push(
-      new cloudwatch.GraphWidget({ title: 'SMS spend this month (USD, account)', left: [smsSpendMetric()], width: 8 }),
-      new cloudwatch.GraphWidget({ title: 'SMS success rate (account)', left: [smsSuccessRateMetric()], width: 8 }),
+      new cloudwatch.GraphWidget({ title: `SMS spend this month (USD, account${where})`, left: [smsSpendMetric({}, region)], width: 8, region }),
+      new cloudwatch.GraphWidget({ title: `SMS success rate (account${where})`, left: [smsSuccessRateMetric()], width: 8, region }),
     );
   }
   if (delivery.length > 0) {

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { Rule, ruleLink } from './rules';
 
 /**
  * Marks the errors of this library, so that `MfaErrors.isConfigurationError` recognises them
@@ -13,13 +14,16 @@ export const MFA_CONFIGURATION_ERROR_SYMBOL = Symbol.for('cdk-mfa-user-pool.MfaC
  */
 export const MESSAGE_MARKER = /\[MfaUserPool [^\]]+\] \S/;
 
+/** How a refusal message names its rule: `[rule: <id>, docs/RULES.md#<id>]`. */
+export const RULE_MARKER = /\[rule: ([A-Za-z]+), docs\/RULES\.md#[a-z]+\]$/;
+
 /**
  * The one error this library throws for a configuration it refuses, so that users and tests can
- * tell a refusal from a crash. Its message names the prop, shows the value received and says how
- * to fix it. Not exported: users recognise it with `MfaErrors`.
+ * tell a refusal from a crash. Its message names the prop, shows the value received, says how
+ * to fix it and names the rule. Not exported: users recognise it with `MfaErrors`.
  */
 export class MfaConfigurationError extends Error {
-  constructor(message: string) {
+  constructor(message: string, public readonly ruleId: string) {
     super(message);
     this.name = 'MfaConfigurationError';
     Object.setPrototypeOf(this, MfaConfigurationError.prototype);
@@ -27,29 +31,34 @@ export class MfaConfigurationError extends Error {
   }
 }
 
-/** A short, readable rendering of a value for an error message. */
+/**
+ * A short, readable rendering of a value for an error message. Unresolved tokens are described,
+ * never printed as `${Token[...]}`.
+ */
 export function show(value: unknown): string {
   if (value === undefined) {
     return 'undefined';
   }
+  if (Token.isUnresolved(value)) {
+    return '<a value known only at deploy time>';
+  }
   if (typeof value === 'string') {
     return JSON.stringify(value.length > 160 ? `${value.slice(0, 157)}...` : value);
   }
-  if (typeof value === 'object' && value !== null && Token.isUnresolved(value)) {
-    return '<token>';
-  }
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value, (_key, v) => (Token.isUnresolved(v) ? '<deploy-time value>' : v)) ?? String(value);
   } catch {
     return String(value);
   }
 }
 
 /**
- * Builds the error for one refused prop: `[MfaUserPool <path>] <prop> <problem> (received: <value>). <fix>`.
+ * Builds the error for one refused prop:
+ * `[MfaUserPool <path>] <prop> <problem> (received: <value>). <fix> [rule: <id>, docs/RULES.md#<id>]`.
  */
-export function refuse(path: string, prop: string, problem: string, received: unknown, fix: string): MfaConfigurationError {
-  return new MfaConfigurationError(`[MfaUserPool ${path}] ${prop} ${problem} (received: ${show(received)}). ${fix}`);
+export function refuse(path: string, rule: Rule & { readonly action: 'refuse' }, prop: string, problem: string, received: unknown, fix: string): MfaConfigurationError {
+  return new MfaConfigurationError(
+    `[MfaUserPool ${path}] ${prop} ${problem} (received: ${show(received)}). ${fix} [rule: ${rule.id}, ${ruleLink(rule)}]`, rule.id);
 }
 
 /** True when a value is known at synth time (not a token), so it can be checked as a literal. */

@@ -1,6 +1,7 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { refuse } from './errors';
 import { Decisions } from './resolve';
+import { RULES } from './rules';
 import { SmsRoleBinding } from './sms-role';
 import { EumsSpec } from './sms-spec';
 
@@ -21,16 +22,13 @@ export function applyL1Overrides(path: string, cfnPool: cognito.CfnUserPool, d: 
   }
   const email = d.factors.email;
   if (email) {
-    refuseEmailWithoutSes(path, cfnPool, 'email');
+    refuseEmailWithoutSes(path, cfnPool);
     // EMAIL_OTP: the L2's mfaSecondFactor.email runs its own SES check, which throws an error
     // that names no MfaUserPool prop (this library's check is the line above).
     cfnPool.enabledMfas = [...(cfnPool.enabledMfas ?? []), 'EMAIL_OTP'];
     // The email factor's subject and message have no L2 prop.
     cfnPool.emailAuthenticationSubject = email.subject;
     cfnPool.emailAuthenticationMessage = email.body;
-  }
-  if (d.firstFactors.emailOtp) {
-    refuseEmailWithoutSes(path, cfnPool, 'passwordless.emailOtp');
   }
   const passkey = d.firstFactors.passkey;
   if (passkey) {
@@ -55,14 +53,19 @@ function eumsSmsProperty(eums: EumsSpec, sms: SmsRoleBinding): Record<string, st
 }
 
 /**
- * Email codes (the email MFA factor, the email OTP first factor) need the pool to send email
- * through Amazon SES, which only the L2's bound email configuration tells
- * (`EmailSendingAccount: DEVELOPER`).
+ * How the pool sends email, which only the L2's bound email configuration tells:
+ * `DEVELOPER` (Amazon SES) or `COGNITO_DEFAULT`.
  */
-function refuseEmailWithoutSes(path: string, cfnPool: cognito.CfnUserPool, prop: string): void {
+export function emailSendingAccount(cfnPool: cognito.CfnUserPool): string {
   const emailConfiguration = cfnPool.emailConfiguration as cognito.CfnUserPool.EmailConfigurationProperty | undefined;
-  if (emailConfiguration?.emailSendingAccount !== 'DEVELOPER') {
-    throw refuse(path, prop, 'needs the pool to send email through Amazon SES', emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT',
-      `Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove ${prop}.`);
+  return emailConfiguration?.emailSendingAccount ?? 'COGNITO_DEFAULT';
+}
+
+/** The email MFA factor needs the pool to send email through Amazon SES. */
+function refuseEmailWithoutSes(path: string, cfnPool: cognito.CfnUserPool): void {
+  const account = emailSendingAccount(cfnPool);
+  if (account !== 'DEVELOPER') {
+    throw refuse(path, RULES.emailMfaNeedsSes, 'email', 'needs the pool to send email through Amazon SES', account,
+      'Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove email.');
   }
 }

@@ -27,6 +27,10 @@ export interface PoolOperations {
   readonly metrics: PoolMetrics;
   /** The pool sends SMS through Amazon SNS (SNS metrics describe its SMS). */
   readonly smsThroughSns: boolean;
+  /** The Region SNS sends the pool's SMS from (and publishes the SMS metrics in), when `snsRegion` names one. */
+  readonly smsMetricsRegion?: string;
+  /** The SMS metrics are provably in the stack's Region, so an alarm here can watch them. */
+  readonly smsMetricsHere: boolean;
   /** The pool sends SMS through End User Messaging directly (SNS metrics do not see it). */
   readonly smsThroughEndUserMessaging: boolean;
   readonly threatProtection: boolean;
@@ -85,10 +89,10 @@ export function deliveryErrorsMetric(namespace: string, metricName: string): clo
   return new cloudwatch.Metric({ namespace, metricName, statistic: 'Sum', period: Duration.minutes(5) });
 }
 
-/** The account's month-to-date SMS spend through Amazon SNS, in USD. */
-export function smsSpendMetric(props: PoolMetricOptions = {}): cloudwatch.Metric {
+/** The account's month-to-date SMS spend through Amazon SNS, in USD, in the Region SNS sends from. */
+export function smsSpendMetric(props: PoolMetricOptions = {}, region?: string): cloudwatch.Metric {
   return new cloudwatch.Metric({
-    namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', statistic: 'Maximum', period: Duration.minutes(5), ...given(props),
+    namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', statistic: 'Maximum', period: Duration.minutes(5), ...given(props), region,
   });
 }
 

@@ -18,9 +18,9 @@ export function addRiskConfiguration(scope: Construct, userPoolId: string, risk:
     clientId: 'ALL',
     accountTakeoverRiskConfiguration: accountTakeover && {
       actions: {
-        lowAction: toAction(accountTakeover.low),
-        mediumAction: toAction(accountTakeover.medium),
-        highAction: toAction(accountTakeover.high),
+        lowAction: accountTakeover.low && toAction(accountTakeover.low),
+        mediumAction: accountTakeover.medium && toAction(accountTakeover.medium),
+        highAction: accountTakeover.high && toAction(accountTakeover.high),
       },
       notifyConfiguration: notification && {
         sourceArn: notification.sender._arn,

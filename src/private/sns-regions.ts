@@ -56,15 +56,16 @@ const NO_DIRECT_PATH: readonly string[] = ['ap-southeast-7', 'ap-east-1', 'ap-so
 /** The commercial partition: the guide's tables describe it, and only it. */
 const COMMERCIAL = /^[a-z]{2}-[a-z]+-\d+$/;
 
+/** Whether a Region is in the commercial partition, the one the guide's tables describe. */
+export function isCommercialRegion(region: string): boolean {
+  return COMMERCIAL.test(region);
+}
+
 /**
- * The SNS Regions Cognito accepts for a user pool in `poolRegion`: the guide's table, or undefined
- * when the SNS path is not available there. Outside the commercial partition (GovCloud, China,
- * ISO), which the table does not describe, the pool's own Region.
+ * The SNS Regions Cognito accepts for a commercial user pool in `poolRegion`: the guide's table,
+ * or undefined when the SNS path is not available there.
  */
 export function acceptedSnsRegions(poolRegion: string): readonly string[] | undefined {
-  if (!COMMERCIAL.test(poolRegion)) {
-    return [poolRegion];
-  }
   return SNS_PATH[poolRegion];
 }
 

@@ -48,7 +48,8 @@ export function toUserPoolProps(d: Decisions, pass: cognito.UserPoolProps, sms: 
     // Always explicit while MFA is on: left unset, the L2 would enable SMS. Email is added on
     // the L1 (see applyL1Overrides).
     mfaSecondFactor: factors.mfa === MfaEnforcement.OFF ? undefined : { sms: factors.smsFactor, otp: factors.totp },
-    mfaMessage: factors.smsFactor ? factors.sms?.message : undefined,
+    // SmsAuthenticationMessage is the text of SMS MFA and SMS OTP codes: written whenever given.
+    mfaMessage: factors.sms?.message,
     // The SNS path only: the direct End User Messaging path is written on the L1.
     smsRole: snsPath ? sms?.role : undefined,
     smsRoleExternalId: snsPath ? sms?.externalId : undefined,

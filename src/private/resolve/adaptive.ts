@@ -8,6 +8,7 @@ import { MfaEnforcement } from '../../mfa';
 import { ThreatProtection } from '../../threat-protection';
 import { ResolveContext } from '../context';
 import { isLiteral } from '../errors';
+import { RULES } from '../rules';
 
 /**
  * The placeholders Cognito fills in risk notification emails ("Advanced security template
@@ -44,29 +45,28 @@ export function resolveAdaptive(
       // The guide, the API reference (SetRiskConfiguration, AccountTakeoverActionType) and the
       // CloudFormation reference describe only configured actions, not what full-function threat
       // protection does at each risk level without a risk configuration: make it explicit.
-      ctx.advise('threatProtectionWithoutRiskConfiguration', 'threatProtection is ENFORCED without adaptiveAuthentication: what Cognito does with a low-, medium- or high-risk sign-in or a leaked password is then not in your code (the Cognito documentation does not state a default). Set adaptiveAuthentication: AdaptiveAuthentication.recommended() or your own actions.');
+      ctx.advise(RULES.threatProtectionWithoutRiskConfiguration, 'threatProtection is ENFORCED without adaptiveAuthentication: what Cognito does with a low-, medium- or high-risk sign-in or a leaked password is then not in your code (the Cognito documentation does not state a default). Set adaptiveAuthentication: AdaptiveAuthentication.recommended() or your own actions.');
     }
     return undefined;
   }
   const spec = adaptive._spec;
   if (plan.threatProtection === ThreatProtection.OFF) {
-    throw ctx.refuse('adaptiveAuthentication', 'needs threat protection, which scores the risk it responds to', 'threatProtection: OFF',
+    throw ctx.refuse(RULES.adaptiveNeedsThreatProtection, 'adaptiveAuthentication', 'needs threat protection, which scores the risk it responds to (Cognito: UserPoolAddOnNotEnabledException)', 'threatProtection: OFF',
       'Set threatProtection: ThreatProtection.ENFORCED (or AUDIT while you watch the risk metrics first), or remove adaptiveAuthentication.');
   }
   if (plan.threatProtection === ThreatProtection.AUDIT) {
-    ctx.advise('adaptiveAuthenticationInAudit', 'adaptiveAuthentication is configured while threatProtection is AUDIT: Cognito scores and logs risk but takes none of these actions until threatProtection is ENFORCED. Run AUDIT for two weeks or more, read the risk metrics, then switch to ENFORCED.');
+    ctx.advise(RULES.adaptiveAuthenticationInAudit, 'adaptiveAuthentication is configured while threatProtection is AUDIT: Cognito scores and logs risk but takes none of these actions until threatProtection is ENFORCED. Run AUDIT for two weeks or more, read the risk metrics, then switch to ENFORCED.');
   }
-  if (!spec.accountTakeover && !spec.compromisedCredentials && !spec.ipExceptions?.alwaysBlock?.length && !spec.ipExceptions?.neverScore?.length) {
-    throw ctx.refuse('adaptiveAuthentication', 'configures no action: no account-takeover responses, compromised-credentials response or IP exceptions',
-      'AdaptiveAuthentication.custom({})', 'Use AdaptiveAuthentication.recommended(), or give accountTakeover, compromisedCredentials or ipExceptions.');
+  const levels = spec.accountTakeover ? LEVELS.filter(level => spec.accountTakeover![level] !== undefined) : [];
+  if (levels.length === 0 && !spec.compromisedCredentials && !spec.ipExceptions?.alwaysBlock?.length && !spec.ipExceptions?.neverScore?.length) {
+    ctx.advise(RULES.adaptiveWithoutAction, 'adaptiveAuthentication configures no action: no risk level response, no compromised-credentials response and no IP exception, so the risk configuration changes nothing. Use AdaptiveAuthentication.recommended(), or give accountTakeover levels, compromisedCredentials or ipExceptions.');
   }
   if (spec.accountTakeover) {
     checkAccountTakeover(ctx, spec.accountTakeover, factors, spec.notification !== undefined);
   }
   const events = spec.compromisedCredentials?.events;
-  if (events !== undefined && events.length === 0) {
-    throw ctx.refuse('adaptiveAuthentication.compromisedCredentials.events', 'is empty, so no event would be checked', events,
-      'Name the events to check, or leave events unset for all of them.');
+  if (events !== undefined && !Token.isUnresolved(events) && events.length === 0) {
+    ctx.advise(RULES.compromisedCredentialsWithoutEvents, 'adaptiveAuthentication.compromisedCredentials.events is empty and is written as given; Cognito documents the event filter as defaulting to all events when it is left out. Name the events to check, or leave events unset for all of them.');
   }
   for (const [prop, ranges] of [['alwaysBlock', spec.ipExceptions?.alwaysBlock], ['neverScore', spec.ipExceptions?.neverScore]] as const) {
     checkIpRanges(ctx, `adaptiveAuthentication.ipExceptions.${prop}`, ranges);
@@ -87,25 +87,27 @@ function checkAccountTakeover(ctx: ResolveContext, responses: AccountTakeoverRes
   let mfaAction: string | undefined;
   for (const level of LEVELS) {
     const response = responses[level];
+    if (response === undefined) {
+      continue;
+    }
     const prop = `adaptiveAuthentication.accountTakeover.${level}`;
     ctx.member(`${prop}.action`, response.action, RiskAction, 'a RiskAction');
     if (MFA_ACTIONS.has(response.action)) {
       mfaAction = mfaAction ?? `${prop}.action`;
     }
     if (response.notify && !canNotify) {
-      throw ctx.refuse(`${prop}.notify`, 'needs a notification configuration (the SES identity Cognito sends from)', true,
+      throw ctx.refuse(RULES.riskNotifyWithoutNotification, `${prop}.notify`, 'needs a notification configuration (the SES identity Cognito sends from)', true,
         'Set notification: { sender: RiskNotificationSender.fromIdentity(identity) }, or remove notify.');
     }
   }
   if (mfaAction && factors.mfa === MfaEnforcement.OFF) {
-    throw ctx.refuse(mfaAction, 'asks for MFA, which the pool does not offer while mfa is OFF', 'MFA action',
-      'Set mfa to MfaEnforcement.OPTIONAL with a factor, or use RiskAction.ALLOW or BLOCK.');
+    ctx.advise(RULES.riskMfaWithoutMfa, `${mfaAction} asks for MFA, but mfa is OFF, so the pool has no MFA factor to ask for: MFA_IF_CONFIGURED lets the sign-in through, and MFA_REQUIRED blocks it. Set mfa to MfaEnforcement.OPTIONAL with a factor, or use RiskAction.ALLOW or BLOCK.`);
   }
   // "Adaptive Authentication adds MFA based on risk level for users who don't have an MFA type
   // enabled at the user level. When an MFA type is enabled at the user level, those users will
   // always receive the second factor challenge" (the guide, Using adaptive authentication).
   if (mfaAction && factors.mfa === MfaEnforcement.REQUIRED) {
-    ctx.advise('riskMfaWithRequiredMfa', `${mfaAction} asks for MFA, which every sign-in already completes while mfa is REQUIRED: risk-based MFA changes nothing there, while BLOCK still does. Risk-based MFA is meant for mfa OPTIONAL.`);
+    ctx.advise(RULES.riskMfaWithRequiredMfa, `${mfaAction} asks for MFA, which every sign-in already completes while mfa is REQUIRED: risk-based MFA changes nothing there, while BLOCK still does. Risk-based MFA is meant for mfa OPTIONAL.`);
   }
 }
 
@@ -114,12 +116,12 @@ function checkIpRanges(ctx: ResolveContext, prop: string, ranges: string[] | und
     return;
   }
   if (ranges.length > MAX_IP_RANGES) {
-    throw ctx.refuse(prop, `has ${ranges.length} ranges; Cognito takes at most ${MAX_IP_RANGES}`, `${ranges.length} ranges`,
+    throw ctx.refuse(RULES.riskIpRanges, prop, `has ${ranges.length} ranges; Cognito takes at most ${MAX_IP_RANGES}`, `${ranges.length} ranges`,
       'Merge ranges into wider CIDR blocks.');
   }
   for (const range of ranges) {
     if (isLiteral(range) && !isCidr(range)) {
-      throw ctx.refuse(prop, 'has a range that is not an IPv4 or IPv6 CIDR block', range,
+      throw ctx.refuse(RULES.riskIpRanges, prop, 'has a range that is not an IPv4 or IPv6 CIDR block', range,
         'Use the form 203.0.113.0/24 or 2001:db8::/32.');
     }
   }
@@ -140,9 +142,9 @@ function checkNotification(ctx: ResolveContext, spec: AdaptiveAuthenticationProp
   if (!notification) {
     return;
   }
-  const notifies = spec.accountTakeover !== undefined && LEVELS.some(level => spec.accountTakeover![level].notify);
+  const notifies = spec.accountTakeover !== undefined && LEVELS.some(level => spec.accountTakeover![level]?.notify === true);
   if (!notifies) {
-    ctx.advise('unusedRiskNotification', 'adaptiveAuthentication.notification is set, but no risk level notifies users (notify: true), so no email is sent.');
+    ctx.advise(RULES.unusedRiskNotification, 'adaptiveAuthentication.notification is set, but no risk level notifies users (notify: true), so no email is sent.');
   }
   for (const [name, email] of [['blockEmail', notification.blockEmail], ['mfaEmail', notification.mfaEmail], ['noActionEmail', notification.noActionEmail]] as const) {
     if (email) {
@@ -151,19 +153,22 @@ function checkNotification(ctx: ResolveContext, spec: AdaptiveAuthenticationProp
   }
 }
 
-/** NotifyEmailType: Subject 1 to 140 characters, HtmlBody and TextBody 6 to 20,000. */
+/** NotifyEmailType: Subject 1 to 140 characters, HtmlBody and TextBody (each optional) 6 to 20,000. */
 function checkEmailTemplate(ctx: ResolveContext, prop: string, email: RiskNotificationEmail): void {
+  if (email.htmlBody === undefined && email.textBody === undefined) {
+    ctx.advise(RULES.riskEmailWithoutBody, `${prop} has neither htmlBody nor textBody: Cognito takes the template, and the email has nothing to say. Give an htmlBody, a textBody or both.`);
+  }
   for (const [field, value, min, max] of [['subject', email.subject, 1, 140], ['htmlBody', email.htmlBody, 6, 20000], ['textBody', email.textBody, 6, 20000]] as const) {
     if (!isLiteral(value)) {
       continue;
     }
     if (value.length < min || value.length > max) {
-      throw ctx.refuse(`${prop}.${field}`, `must be ${min} to ${max.toLocaleString('en-US')} characters, not ${value.length}`, value,
+      throw ctx.refuse(RULES.riskEmailForm, `${prop}.${field}`, `must be ${min} to ${max.toLocaleString('en-US')} characters, not ${value.length}`, value,
         'Change its length.');
     }
     const unknown = [...value.matchAll(/\{([\w-]+)\}/g)].map(m => m[1]).filter(name => !TEMPLATE_PLACEHOLDERS.has(name));
     if (unknown.length > 0) {
-      ctx.advise('unknownRiskTemplatePlaceholder', `${prop}.${field} has placeholders Cognito does not fill in: ${unknown.map(n => `{${n}}`).join(', ')}. They are sent as typed; Cognito fills in ${[...TEMPLATE_PLACEHOLDERS].map(n => `{${n}}`).join(', ')}.`);
+      ctx.advise(RULES.unknownRiskTemplatePlaceholder, `${prop}.${field} has placeholders Cognito does not fill in: ${unknown.map(n => `{${n}}`).join(', ')}. They are sent as typed; Cognito fills in ${[...TEMPLATE_PLACEHOLDERS].map(n => `{${n}}`).join(', ')}.`);
     }
   }
 }

@@ -14,15 +14,17 @@ export interface SignInDecisions {
   readonly signInAliases: cognito.SignInAliases;
   readonly autoVerify?: cognito.AutoVerifiedAttrs;
   readonly keepOriginal?: cognito.KeepOriginalAttrs;
-  /** Phone sign-in or phone verification is on: the pool must be able to send SMS. */
-  readonly phoneInUse: boolean;
+  /** Cognito verifies phone numbers (autoVerify phone): the pool must be able to send SMS. */
+  readonly phoneVerified: boolean;
+  /** The phone number is a username attribute (phone sign-in without username). */
+  readonly phoneIsUsername: boolean;
 }
 
 /** The MFA mode and the factors it enables. */
 export interface FactorDecisions {
   readonly mfa: MfaEnforcement;
   readonly totp: boolean;
-  /** SMS is an MFA factor (not only the SMS configuration for phone verification). */
+  /** SMS is an MFA factor: whenever the pool has an SMS configuration and MFA is on. */
   readonly smsFactor: boolean;
   readonly emailFactor: boolean;
   /** The pool's SMS configuration, for the SMS factor or phone sign-in and verification. */

@@ -5,13 +5,12 @@ import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
 import { PasskeyOptions } from '../../passkeys';
 import { ResolveContext } from '../context';
 import { isLiteral } from '../errors';
+import { RULES } from '../rules';
 
-/**
- * A bare domain name: dot-separated labels of letters, digits and inner hyphens. The whole ID is
- * at most 63 characters: CloudFormation's `AWS::Cognito::UserPool` schema limits
- * `WebAuthnRelyingPartyID` to 63 (the API allows 127, but the template is what deploys).
- */
-const DOMAIN_NAME = /^(?=.{1,63}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/** A bare domain name: dot-separated labels of letters, digits and inner hyphens. */
+const DOMAIN_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/** CloudFormation's `AWS::Cognito::UserPool` schema limits `WebAuthnRelyingPartyID` to 63 characters (the API allows 127; the template is what deploys). */
+const MAX_RELYING_PARTY_ID = 63;
 
 const SKIPS_MFA = 'Passwordless first factors are allowed while MFA is OPTIONAL: passwordless sign-ins skip MFA, and users who turn MFA on sign in with a password (or a passkey that counts as MFA). See https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html';
 
@@ -37,21 +36,21 @@ export function resolveFirstFactors(
   const emailOtp = props.passwordless?.emailOtp === true;
   const smsOtp = props.passwordless?.smsOtp === true;
   if ((passkey || emailOtp || smsOtp) && featurePlan === cognito.FeaturePlan.LITE) {
-    throw ctx.refuse('featurePlan', 'must be ESSENTIALS or PLUS for passkeys and passwordless first factors', featurePlan,
+    throw ctx.refuse(RULES.firstFactorsNeedEssentials, 'featurePlan', 'must be ESSENTIALS or PLUS for passkeys and passwordless first factors', featurePlan,
       'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (or leave it unset), or remove passkeys and passwordless.');
   }
   const otp = emailOtp ? 'passwordless.emailOtp' : smsOtp ? 'passwordless.smsOtp' : undefined;
   if (otp && factors.mfa === MfaEnforcement.REQUIRED) {
-    throw ctx.refuse(otp, 'is a passwordless first factor, which Cognito refuses while mfa is REQUIRED (those sign-ins would skip MFA)', true,
+    throw ctx.refuse(RULES.otpFirstFactorWithRequiredMfa, otp, 'is a passwordless first factor, which Cognito refuses while mfa is REQUIRED (those sign-ins would skip MFA)', true,
       'Remove it and offer passkeys (passkeys: { relyingPartyId }), which count as MFA, or set mfa to MfaEnforcement.OPTIONAL.');
   }
   if (smsOtp && factors.sms === undefined) {
-    throw ctx.refuse('passwordless.smsOtp', 'needs an SMS configuration to send the codes', true,
+    throw ctx.refuse(RULES.smsOtpNeedsSms, 'passwordless.smsOtp', 'needs an SMS configuration to send the codes', true,
       'Set sms: SmsMfa.withNewRole() (or SmsMfa.withRole(...)), or remove passwordless.smsOtp.');
   }
   const skipsMfa = otp !== undefined || (passkey !== undefined && !passkey.countsAsMfa);
   if (skipsMfa && factors.mfa === MfaEnforcement.OPTIONAL) {
-    ctx.advise('mfaWithPasswordless', SKIPS_MFA);
+    ctx.advise(RULES.mfaWithPasswordless, SKIPS_MFA);
   }
   return { passkey, emailOtp, smsOtp };
 }
@@ -63,23 +62,28 @@ export function offersChoiceBasedSignIn(firstFactors: FirstFactorDecisions): boo
 
 function resolvePasskey(ctx: ResolveContext, options: PasskeyOptions, mfa: MfaEnforcement): PasskeyDecisions {
   const relyingPartyId = options.relyingPartyId;
-  if (isLiteral(relyingPartyId) && !DOMAIN_NAME.test(relyingPartyId)) {
-    throw ctx.refuse('passkeys.relyingPartyId', 'must be a bare domain name of at most 63 characters, with no scheme, path or port', relyingPartyId,
-      'Use the domain users sign in on, for example "auth.example.com".');
+  if (isLiteral(relyingPartyId)) {
+    if (relyingPartyId.length < 1 || relyingPartyId.length > MAX_RELYING_PARTY_ID) {
+      throw ctx.refuse(RULES.relyingPartyIdForm, 'passkeys.relyingPartyId', `must be 1 to ${MAX_RELYING_PARTY_ID} characters, not ${relyingPartyId.length}`, relyingPartyId,
+        'Use the domain users sign in on, for example "auth.example.com".');
+    }
+    if (!DOMAIN_NAME.test(relyingPartyId)) {
+      ctx.advise(RULES.relyingPartyIdNotDomain, `passkeys.relyingPartyId ${JSON.stringify(relyingPartyId)} is not a bare domain name: WebAuthn needs the domain users sign in on, with no scheme, path or port (for example "auth.example.com"). Cognito accepts the value, and passkey registration fails.`);
+    }
   }
   const userVerification = ctx.member('passkeys.userVerification', options.userVerification ?? cognito.PasskeyUserVerification.REQUIRED,
     cognito.PasskeyUserVerification, 'a cognito.PasskeyUserVerification');
   const countsAsMfa = options.countsAsMfa ?? mfa !== MfaEnforcement.OFF;
   if (countsAsMfa && mfa === MfaEnforcement.OFF) {
-    throw ctx.refuse('passkeys.countsAsMfa', 'would be ignored because mfa is OFF', true,
+    throw ctx.refuse(RULES.factorWhileMfaOff, 'passkeys.countsAsMfa', 'would be ignored because mfa is OFF', true,
       'Remove countsAsMfa, or set mfa to MfaEnforcement.OPTIONAL or REQUIRED.');
   }
   if (!countsAsMfa && mfa === MfaEnforcement.REQUIRED) {
-    throw ctx.refuse('passkeys.countsAsMfa', 'must be true while mfa is REQUIRED: Cognito refuses single-factor passkeys there', false,
+    throw ctx.refuse(RULES.singleFactorPasskeyWithRequiredMfa, 'passkeys.countsAsMfa', 'must be true while mfa is REQUIRED: Cognito refuses single-factor passkeys there', false,
       'Remove countsAsMfa (it defaults to true), or set mfa to MfaEnforcement.OPTIONAL.');
   }
   if (countsAsMfa && userVerification !== cognito.PasskeyUserVerification.REQUIRED) {
-    ctx.advise('passkeyWithoutUserVerification', `passkeys.userVerification is ${userVerification}: a passkey sign-in satisfies MFA only with user verification, so users whose authenticator does not verify them are asked for another factor. Use cognito.PasskeyUserVerification.REQUIRED to make every passkey sign-in count as MFA.`);
+    ctx.advise(RULES.passkeyWithoutUserVerification, `passkeys.userVerification is ${userVerification}: a passkey sign-in satisfies MFA only with user verification, so users whose authenticator does not verify them are asked for another factor. Use cognito.PasskeyUserVerification.REQUIRED to make every passkey sign-in count as MFA.`);
   }
   return { relyingPartyId, userVerification, countsAsMfa };
 }

@@ -41,7 +41,7 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
   const plan = resolvePlan(ctx, props, factors);
   const firstFactors = resolveFirstFactors(ctx, props, factors, plan.featurePlan);
   const risk = resolveAdaptive(ctx, props.adaptiveAuthentication, factors, plan);
-  const accountRecovery = resolveRecovery(ctx, props.accountRecovery, factors);
+  const accountRecovery = resolveRecovery(ctx, props.accountRecovery, factors, signIn);
   const passwordPolicy = resolvePasswordPolicy(ctx, props.passwordPolicy, plan.featurePlan);
   const lifecycle = resolveLifecycle(ctx, props);
   const logDelivery = resolveLogDelivery(ctx, props.logDelivery, factors, firstFactors, plan);

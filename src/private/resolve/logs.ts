@@ -3,6 +3,7 @@ import { FactorDecisions, FirstFactorDecisions, LogDecisions, PlanDecisions } fr
 import { LogDeliveryOptions } from '../../operations';
 import { ThreatProtection } from '../../threat-protection';
 import { ResolveContext } from '../context';
+import { RULES } from '../rules';
 
 /**
  * Cognito log delivery: message delivery errors by default whenever the pool sends codes by SMS
@@ -16,12 +17,10 @@ export function resolveLogDelivery(ctx: ResolveContext, options: LogDeliveryOpti
   const sendsCodes = factors.sms !== undefined || factors.emailFactor || firstFactors.emailOtp;
   const userAuthEvents = options?.userAuthEvents === true;
   if (userAuthEvents && plan.threatProtection === ThreatProtection.OFF) {
-    throw ctx.refuse('logDelivery.userAuthEvents', 'needs threat protection: Cognito exports user authentication events only while it is on', true,
+    throw ctx.refuse(RULES.userAuthEventsNeedThreatProtection, 'logDelivery.userAuthEvents', 'needs threat protection: Cognito exports user authentication events only while it is on', true,
       'Set threatProtection to ThreatProtection.AUDIT or ENFORCED (the PLUS feature plan), or remove logDelivery.userAuthEvents.');
   }
-  const retention = options?.retention ?? logs.RetentionDays.ONE_YEAR;
-  if (!Object.values(logs.RetentionDays).includes(retention)) {
-    throw ctx.refuse('logDelivery.retention', 'is not a logs.RetentionDays', retention, 'Use a logs.RetentionDays member, for example logs.RetentionDays.ONE_YEAR.');
-  }
+  const retention = ctx.member('logDelivery.retention', options?.retention ?? logs.RetentionDays.ONE_YEAR,
+    logs.RetentionDays as unknown as Record<string, logs.RetentionDays>, 'a logs.RetentionDays');
   return { messageDeliveryErrors: options?.messageDeliveryErrors ?? sendsCodes, userAuthEvents, retention };
 }

@@ -1,5 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ResolveContext } from '../context';
+import { RULES } from '../rules';
 
 /**
  * The fields of `cognito.UserPoolProps` that this construct owns, with the prop to use instead.
@@ -33,7 +34,7 @@ export function refuseOwnedFields(ctx: ResolveContext, pass: cognito.UserPoolPro
   for (const [field, instead] of Object.entries(OWNED_FIELDS)) {
     const value = (pass as Record<string, unknown>)[field];
     if (value !== undefined) {
-      throw ctx.refuse(`userPoolProps.${field}`, 'is owned by MfaUserPool and cannot be passed through', value,
+      throw ctx.refuse(RULES.ownedField, `userPoolProps.${field}`, 'is owned by MfaUserPool and cannot be passed through', value,
         `Use the MfaUserPool prop ${instead} instead.`);
     }
   }

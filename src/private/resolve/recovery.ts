@@ -1,15 +1,16 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { FactorDecisions } from './decisions';
+import { FactorDecisions, SignInDecisions } from './decisions';
 import { ResolveContext } from '../context';
+import { RULES } from '../rules';
 
-const RECOVERY_WITH_PHONE = new Set<cognito.AccountRecovery>([
+/** The settings that write verified_phone_number into AccountRecoverySetting. */
+const WRITES_PHONE = new Set<cognito.AccountRecovery>([
   cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
   cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
   cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA,
-  // Emits no AccountRecoverySetting: Cognito's legacy behaviour, which uses phone and email.
-  cognito.AccountRecovery.PHONE_AND_EMAIL,
 ]);
-const RECOVERY_WITH_EMAIL = new Set<cognito.AccountRecovery>([
+/** The settings that recover by email (PHONE_AND_EMAIL writes nothing: Cognito's legacy behaviour uses both). */
+const RECOVERS_BY_EMAIL = new Set<cognito.AccountRecovery>([
   cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA,
   cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
   cognito.AccountRecovery.EMAIL_ONLY,
@@ -17,32 +18,35 @@ const RECOVERY_WITH_EMAIL = new Set<cognito.AccountRecovery>([
 ]);
 
 /**
- * Account recovery: never a mechanism Cognito rejects next to the enabled factors. The default is
- * email (the sign-in attribute, which does not share a SIM with SMS MFA), or admin only when email
- * is a factor.
+ * Account recovery. The default is email: users whose MFA is TOTP or SMS recover by email (which
+ * does not share a SIM with SMS MFA). Cognito's per-user rules (email MFA disqualifies email
+ * recovery for that user, SMS MFA disqualifies SMS recovery) are advice; the one deploy-time
+ * rejection measured (phone recovery with SMS MFA when the phone number is the auto-verified
+ * username) is refused in that shape only.
  */
-export function resolveRecovery(ctx: ResolveContext, given: cognito.AccountRecovery | undefined, factors: FactorDecisions): cognito.AccountRecovery {
-  if (given === undefined) {
-    if (!factors.emailFactor) {
-      return cognito.AccountRecovery.EMAIL_ONLY;
+export function resolveRecovery(ctx: ResolveContext, given: cognito.AccountRecovery | undefined, factors: FactorDecisions,
+  signIn: SignInDecisions): cognito.AccountRecovery {
+  const recovery = given === undefined ? cognito.AccountRecovery.EMAIL_ONLY
+    : ctx.member('accountRecovery', given, cognito.AccountRecovery as unknown as Record<string, cognito.AccountRecovery>, 'a cognito.AccountRecovery');
+  const name = cognito.AccountRecovery[recovery];
+  if (factors.smsFactor && WRITES_PHONE.has(recovery)) {
+    if (signIn.phoneIsUsername && signIn.phoneVerified) {
+      throw ctx.refuse(RULES.phoneRecoveryWithSmsMfaAndPhoneUsername, 'accountRecovery',
+        'uses the phone number, which Cognito refuses while SMS is an MFA factor and the auto-verified phone number is the username '
+        + '("Account Recovery Setting cannot use verified_phone_number as a recovery mechanism when SMS MFA is configured")', name,
+        'Use AccountRecovery.EMAIL_ONLY (the default) or NONE.');
     }
-    ctx.advise('adminOnlyRecovery', 'With the email MFA factor, email cannot be a recovery mechanism, so account recovery defaults to admin only (AccountRecovery.NONE). Set accountRecovery to choose another valid mechanism.');
-    return cognito.AccountRecovery.NONE;
+    ctx.advise(RULES.phoneRecoveryWithSmsMfa, `accountRecovery is ${name}: Cognito skips SMS recovery for users whose MFA is SMS (they fall back to ${recovery === cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA ? 'an administrator' : 'email'}), and sends the others their recovery code by SMS, which a SIM swap intercepts. AccountRecovery.EMAIL_ONLY keeps recovery off the phone.`);
   }
-  const name = cognito.AccountRecovery[given] ?? String(given);
-  if (factors.smsFactor && RECOVERY_WITH_PHONE.has(given)) {
-    // Cognito: "Account Recovery Setting cannot use verified_phone_number as a recovery mechanism
-    // when SMS MFA is configured" (reported in aws-cdk #11478).
-    throw ctx.refuse('accountRecovery', 'uses the phone number, which Cognito refuses while SMS is an MFA factor', name,
-      'Use AccountRecovery.EMAIL_ONLY or NONE, or remove sms.');
+  if (factors.smsFactor && recovery === cognito.AccountRecovery.PHONE_AND_EMAIL) {
+    ctx.advise(RULES.legacyRecoveryWithSmsMfa, 'accountRecovery is PHONE_AND_EMAIL, which writes no recovery setting: Cognito\'s legacy behaviour then prefers SMS, even for users whose MFA is SMS, so one SIM resets the password and passes MFA. Use AccountRecovery.EMAIL_ONLY or EMAIL_AND_PHONE_WITHOUT_MFA.');
   }
-  if (factors.emailFactor && RECOVERY_WITH_EMAIL.has(given)) {
-    throw ctx.refuse('accountRecovery', 'uses email, which cannot recover an account while email is an MFA factor', name,
-      factors.smsFactor ? 'Use AccountRecovery.NONE, or remove email.' : 'Use AccountRecovery.PHONE_ONLY_WITHOUT_MFA (with sms) or NONE, or remove email.');
+  if (factors.emailFactor && RECOVERS_BY_EMAIL.has(recovery)) {
+    ctx.advise(RULES.emailRecoveryWithEmailMfa, `accountRecovery is ${name}${given === undefined ? ' (the default)' : ''}: users whose MFA is email cannot recover their account by email (Cognito disqualifies it for them), `
+      + `so they need ${factors.sms ? 'a verified phone number (AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA) or ' : ''}an administrator (AdminResetUserPassword). Users whose MFA is TOTP${factors.smsFactor ? ' or SMS' : ''} recover by email.`);
   }
-  if (RECOVERY_WITH_PHONE.has(given) && factors.sms === undefined) {
-    throw ctx.refuse('accountRecovery', 'sends recovery codes by SMS, but the pool has no SMS configuration', name,
-      'Use AccountRecovery.EMAIL_ONLY, or configure sms.');
+  if ((WRITES_PHONE.has(recovery) || recovery === cognito.AccountRecovery.PHONE_AND_EMAIL) && factors.sms === undefined) {
+    ctx.advise(RULES.phoneRecoveryWithoutSms, `accountRecovery is ${name}, which can send recovery codes by SMS, but the pool has no SMS configuration: no SMS code goes out, and users without a verified email cannot recover. Use AccountRecovery.EMAIL_ONLY, or configure sms.`);
   }
-  return given;
+  return recovery;
 }

@@ -7,6 +7,7 @@ import { SignInDecisions } from './decisions';
  */
 export function resolveSignIn(pass: cognito.UserPoolProps): SignInDecisions {
   const signInAliases = pass.signInAliases ?? { email: true };
+  // The L2's rule: without autoVerify, the email and phone sign-in aliases are verified.
   const effectiveAutoVerify = pass.autoVerify ?? { email: !!signInAliases.email, phone: !!signInAliases.phone };
   const keepOriginal = pass.keepOriginal ?? (effectiveAutoVerify.email || effectiveAutoVerify.phone
     ? { email: effectiveAutoVerify.email || undefined, phone: effectiveAutoVerify.phone || undefined }
@@ -15,6 +16,8 @@ export function resolveSignIn(pass: cognito.UserPoolProps): SignInDecisions {
     signInAliases,
     autoVerify: pass.autoVerify,
     keepOriginal,
-    phoneInUse: !!signInAliases.phone || !!effectiveAutoVerify.phone,
+    phoneVerified: !!effectiveAutoVerify.phone,
+    // The L2 writes the aliases as UsernameAttributes unless username (or preferredUsername) is on.
+    phoneIsUsername: !!signInAliases.phone && !signInAliases.username && !signInAliases.preferredUsername,
   };
 }
