@@ -64,13 +64,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'jsqr@^1.4.0',
     'pngjs@^7',
     '@types/pngjs',
+    // Mutation testing of the rules (npx projen mutation).
+    '@stryker-mutator/core@^10.0.0',
+    '@stryker-mutator/jest-runner@^10.0.0',
   ],
 
   docgen: true,
   // Lint src, test and example against tsconfig.dev.json, which includes all three.
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'example', 'e2e', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'example', 'e2e', 'projenrc', 'scripts', '.projenrc.ts'],
     tsconfigPath: './tsconfig.dev.json',
     projectService: false,
   },
@@ -116,6 +119,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // compares templates and does not need it.
     'test/*.snapshot/asset.*',
     '/bindings/java/target/',
+    // StrykerJS's working copies and reports (npx projen mutation).
+    '/.stryker-tmp/',
+    '/reports/',
   ],
 });
 
@@ -154,6 +160,22 @@ project.addTask('verify', {
     { spawn: 'package:js' },
     { exec: 'bash scripts/check-package.sh' },
   ],
+});
+
+// docs/RULES.md, the reader's view of the rule catalog, is regenerated on every compile (like
+// API.md), so a stale one shows as a diff in CI; test/rules/rules-md.test.ts fails on it too.
+const rulesDocs = project.addTask('rules:docs', {
+  description: 'Generate docs/RULES.md from the rule catalog (src/private/rules/catalog.ts)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/rules-md.ts',
+});
+project.postCompileTask.spawn(rulesDocs);
+
+// Mutation testing of the rules and the decisions they feed (StrykerJS, stryker.config.json):
+// kept out of .ci/run for its duration; README states the measured score and time.
+project.addTask('mutation', {
+  description: 'Mutation-test the rule phases and the SMS, trust, Region and alarm decisions with StrykerJS (report in reports/mutation/)',
+  exec: 'stryker run stryker.config.json',
+  receiveArgs: true,
 });
 
 project.addTask('test:floor', {

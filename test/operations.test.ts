@@ -1,5 +1,6 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { MfaEnforcement, MfaUserPool, RiskLevel, SmsMfa, SmsOriginationIdentity, ThreatProtection } from '../src';
@@ -295,5 +296,59 @@ describe('addDashboard', () => {
     expect(body).toContain('## Sign-in');
     expect(body).not.toContain('## MFA delivery');
     expect(body).not.toContain('## Risk');
+  });
+});
+
+describe('SMS metrics where Amazon SNS sends from another Region', () => {
+  // ap-northeast-2 must send through SNS in ap-northeast-1: SNS publishes the SMS metrics there.
+  const seoul = () => build({ sms: SmsMfa.withNewRole({ snsRegion: 'ap-northeast-1' }) }, 'ap-northeast-2');
+
+  test('the SMS spend metric names the SNS Region', () => {
+    expect(seoul().pool.metricSmsMonthToDateSpend().region).toBe('ap-northeast-1');
+    expect(build({ sms: SmsMfa.withNewRole() }).pool.metricSmsMonthToDateSpend().region).toBeUndefined();
+  });
+
+  test('a spend alarm is refused, since an alarm in the pool\'s Region could never fire, and the fix says where it goes', () => {
+    expect(() => seoul().pool.addAlarms({ smsMonthlySpendLimitUsd: 100 })).toThrow(
+      /addAlarms\(smsMonthlySpendLimitUsd\) would create an alarm that can never fire: Amazon SNS publishes the SMS spend in ap-northeast-1 \(sms\.snsRegion\).*create the alarm in a stack of ap-northeast-1 on pool\.metricSmsMonthToDateSpend\(\).*\[rule: smsAlarmsInOtherRegion/);
+  });
+
+  test('without a spend limit, no SMS alarm is created here, and a warning says where to create them', () => {
+    const built = seoul();
+    built.pool.addAlarms();
+    const byId = alarmsById(built.template);
+    expect(byId.SmsSuccessRateAlarm).toBeUndefined();
+    expect(byId.SmsSpendAlarm).toBeUndefined();
+    expect(byId.SignInThrottlesAlarm).toBeDefined();
+    built.annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('no SMS alarm is created here.*ap-northeast-1.*smsMetricsInOtherRegion'));
+    built.annotations.hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('smsSpendNotAlarmed'));
+  });
+
+  test('an snsRegion that is the pool\'s own Region keeps the SMS alarms', () => {
+    const built = build({ sms: SmsMfa.withNewRole({ snsRegion: 'us-east-1' }) });
+    built.pool.addAlarms({ smsMonthlySpendLimitUsd: 50 });
+    expect(alarmsById(built.template)).toMatchObject({ SmsSpendAlarm: { Threshold: 40 }, SmsSuccessRateAlarm: { Threshold: 0.9 } });
+  });
+
+  test('in an environment-agnostic stack, an snsRegion cannot be shown to be the alarm\'s Region: the spend alarm is refused', () => {
+    expect(() => build({ sms: SmsMfa.withNewRole({ snsRegion: 'us-east-1' }) }, null).pool.addAlarms({ smsMonthlySpendLimitUsd: 50 }))
+      .toThrow(/which cannot be shown to be the stack's Region.*give the stack an env.*\[rule: smsAlarmsInOtherRegion/);
+  });
+
+  test('the spend alarm in a companion stack of the SNS Region fires on the pool\'s metric', () => {
+    const built = seoul();
+    const companion = new Stack(built.stack.node.root as App, 'SmsAlarms', { env: { account: '123456789012', region: 'ap-northeast-1' } });
+    new cloudwatch.Alarm(companion, 'SmsSpend', { metric: built.pool.metricSmsMonthToDateSpend(), threshold: 80, evaluationPeriods: 1 });
+
+    Template.fromStack(companion).hasResourceProperties(ALARM, { Namespace: 'AWS/SNS', MetricName: 'SMSMonthToDateSpentUSD', Threshold: 80 });
+  });
+
+  test('the dashboard graphs the SMS metrics from the SNS Region', () => {
+    const built = seoul();
+    built.pool.addDashboard();
+    const body = JSON.stringify(built.stack.resolve(Object.values<any>(built.template.findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody));
+    expect(body).toMatch(/SMS spend this month \(USD, account, ap-northeast-1\).*\\"region\\":\\"ap-northeast-1\\"/);
+    expect(body).toMatch(/SMS success rate \(account, ap-northeast-1\)/);
+    expect(body.match(/\\"region\\":\\"ap-northeast-1\\"/g)!.length).toBeGreaterThanOrEqual(2);
   });
 });

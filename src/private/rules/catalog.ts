@@ -46,7 +46,7 @@ export const RULES = {
     contract('JavaScript callers and the other jsii languages can pass any value where an enum is typed; an unknown member has no mapping to the template.')),
   ownedField: refusal('ownedField', 'Fields of cognito.UserPoolProps that MfaUserPool decides cannot be passed through userPoolProps.',
     contract('MfaUserPool sets these fields itself; a passed value would either fight the construct or be silently overwritten.')),
-  factorWhileMfaOff: refusal('factorWhileMfaOff', 'An MFA factor (totp, email, passkeys.countsAsMfa) cannot be given while mfa is OFF.',
+  factorWhileMfaOff: refusal('factorWhileMfaOff', 'An MFA factor (totp, email, smsMfa, passkeys.countsAsMfa) cannot be given while mfa is OFF.',
     contract(CONTRACT_IGNORED),
     measured('https://github.com/go-to-k/cdkd/issues/1923', 'SetUserPoolMfaConfig with MfaConfiguration OFF and an email or software-token factor: "InvalidParameterException: Invalid MFA configuration given, can\'t turn off MFA and configure an MFA together" (us-east-1, 2026-08-19).'),
     measured('https://github.com/aws/aws-cdk/issues/11478', 'A template with EnabledMfas [SMS_MFA, SOFTWARE_TOKEN_MFA] and MfaConfiguration OFF failed to deploy (2021-02-10 comment).')),

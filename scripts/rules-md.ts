@@ -1,0 +1,84 @@
+/**
+ * Writes docs/RULES.md, the reader's view of the rule catalog (src/private/rules/catalog.ts):
+ *
+ *   npx projen rules:docs
+ *
+ * test/rules/rules-md.test.ts fails when the committed file is not what this renders.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ALL_RULES, Rule, WARNING_PREFIX } from '../src/private/rules';
+
+export const RULES_MD = path.join(__dirname, '..', 'docs', 'RULES.md');
+
+const KIND_ORDER = ['measured', 'documented', 'schema', 'contract', 'inferred'];
+
+function kinds(rule: Rule): string {
+  return [...new Set(rule.evidence.map(e => e.kind))].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b)).join(', ');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function section(rule: Rule): string {
+  const lines = [
+    `### ${rule.id}`,
+    '',
+    `**${rule.action === 'refuse' ? 'Refuses' : 'Advises'}.** ${rule.statement}`,
+    '',
+  ];
+  if (rule.action === 'advise') {
+    lines.push(`Acknowledge: \`Annotations.of(pool).acknowledgeWarning('${WARNING_PREFIX}${rule.id}', reason)\`.`, '');
+  }
+  lines.push('Evidence:', '');
+  for (const evidence of rule.evidence) {
+    lines.push(`- *${evidence.kind}*: ${evidence.says} <${evidence.source}>`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** The whole of docs/RULES.md. */
+export function renderRules(): string {
+  const refusals = ALL_RULES.filter(r => r.action === 'refuse');
+  const advisories = ALL_RULES.filter(r => r.action === 'advise');
+  const table = (rules: readonly Rule[]) => [
+    '| Rule | Statement | Evidence |',
+    '| --- | --- | --- |',
+    ...rules.map(r => `| [${r.id}](#${r.id.toLowerCase()}) | ${cell(r.statement)} | ${kinds(r)} |`),
+  ].join('\n');
+  return [
+    '<!-- Generated from src/private/rules/catalog.ts by `npx projen rules:docs`: do not edit by hand. -->',
+    '# Rules',
+    '',
+    'Every configuration `MfaUserPool` refuses, and every advisory it leaves, is a rule of this catalog. A refusal',
+    'message ends with its rule, `[rule: <id>, docs/RULES.md#<id>]`; an advisory\'s warning id is',
+    `\`${WARNING_PREFIX}<id>\`, which acknowledges it.`,
+    '',
+    'The policy: a refusal needs evidence that Cognito or CloudFormation rejects the configuration at deploy time',
+    '(*measured*: an error text with where and when, or a deployed snapshot; *documented*: the Cognito or CloudFormation',
+    'documentation or the API reference; *schema*: the API model or the CloudFormation resource schema), or is this',
+    'library\'s own *contract* (an input it would otherwise ignore, or a call it cannot honour). Anything weaker',
+    '(*inferred*), and every per-user runtime behaviour, is an advisory. `test/rules/catalog.test.ts` fails when a rule',
+    'has no evidence, when a refusal has no evidence that may refuse, or when a rule has no configuration that triggers it.',
+    '',
+    `## Refusals (${refusals.length})`,
+    '',
+    table(refusals),
+    '',
+    `## Advisories (${advisories.length})`,
+    '',
+    table(advisories),
+    '',
+    '## Rules and their evidence',
+    '',
+    ...ALL_RULES.map(section),
+  ].join('\n');
+}
+
+if (require.main === module) {
+  fs.writeFileSync(RULES_MD, renderRules());
+  // eslint-disable-next-line no-console
+  console.log(`wrote ${path.relative(process.cwd(), RULES_MD)}: ${ALL_RULES.length} rules`);
+}

@@ -1,0 +1,190 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import {
+  AdaptiveAuthentication, MfaEnforcement, MfaUserPool, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsMfa,
+  SmsOriginationIdentity, ThreatProtection,
+} from '../../src';
+import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
+import { resolveDecisions } from '../../src/private/resolve';
+import { ALL_RULES, EvidenceKind, REFUSAL_KINDS, RuleName, RULES, WARNING_PREFIX } from '../../src/private/rules';
+import { newStack, SES } from '../util';
+
+/** The rule ids a configuration triggers: the refusal's, or every advisory's. */
+type Observed = readonly string[];
+
+/** Resolves the props through the phases alone (no Stack): the refusal or the advisories. */
+function phases(props: MfaUserPoolProps, region: string | null = 'us-east-1'): Observed {
+  try {
+    return resolveDecisions('P', props, region ?? undefined).advisories.map(a => a.id.slice(WARNING_PREFIX.length));
+  } catch (e) {
+    if (e instanceof MfaConfigurationError) {
+      return [e.ruleId];
+    }
+    throw e;
+  }
+}
+
+/** Builds a pool in a stack, runs `more`, and synthesizes: the refusal's rule or the warnings' rules. */
+function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = () => {}, region: string | null = 'us-east-1'): Observed {
+  const stack = newStack(region);
+  try {
+    more(new MfaUserPool(stack, 'Users', typeof props === 'function' ? (props as any)(stack) : props));
+    Template.fromStack(stack);
+  } catch (e) {
+    const match = RULE_MARKER.exec(String((e as Error).message).split('\n')[0]) ?? RULE_MARKER.exec(String((e as Error).message));
+    if (match) {
+      return [match[1]];
+    }
+    throw e;
+  }
+  return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => /\[ack: cdk-mfa-user-pool:(\w+)\]/.exec(String(w.entry.data))?.[1] ?? '');
+}
+
+const ENFORCED: MfaUserPoolProps = { mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED };
+const adaptive = (props: Parameters<typeof AdaptiveAuthentication.custom>[0]): MfaUserPoolProps =>
+  ({ ...ENFORCED, adaptiveAuthentication: AdaptiveAuthentication.custom(props) });
+const SENDER = RiskNotificationSender.fromArn('arn:aws:ses:us-east-1:123456789012:identity/example.com');
+const eums = (options: Parameters<typeof SmsMfa.withEndUserMessaging>[0]): MfaUserPoolProps => ({ sms: SmsMfa.withEndUserMessaging(options) });
+
+/**
+ * One configuration per rule that triggers it. Typed over every rule name, so a rule added to the
+ * catalog without a trigger does not compile; the test below checks that each one really fires.
+ */
+const TRIGGERS: Record<RuleName, () => Observed> = {
+  notAMember: () => phases({ mfa: 'ON' as MfaEnforcement }),
+  ownedField: () => phases({ userPoolProps: { mfa: cognito.Mfa.REQUIRED } }),
+  factorWhileMfaOff: () => phases({ mfa: MfaEnforcement.OFF, totp: true }),
+  alarmsTwice: () => construct({}, pool => { pool.addAlarms(); pool.addAlarms(); }),
+  alarmOption: () => construct({}, pool => pool.addAlarms({ highRiskThreshold: 0 })),
+  alarmSpendIgnored: () => construct({}, pool => pool.addAlarms({ smsMonthlySpendLimitUsd: 10 })),
+  smsAlarmsInOtherRegion: () => construct({ sms: SmsMfa.withNewRole({ snsRegion: 'ap-northeast-1' }) },
+    pool => pool.addAlarms({ smsMonthlySpendLimitUsd: 10 }), 'ap-northeast-2'),
+  smsMetricsInOtherRegion: () => construct({ sms: SmsMfa.withNewRole({ snsRegion: 'ap-northeast-1' }) }, pool => pool.addAlarms(), 'ap-northeast-2'),
+  metricNotDelivered: () => construct({}, pool => pool.metricMessageDeliveryErrors()),
+  grantWithoutActions: () => construct({}, pool => pool.grant(new iam.AccountRootPrincipal())),
+  mfaWithoutFactor: () => phases({ totp: false }),
+  smsMfaFollowsSmsConfiguration: () => phases({ sms: SmsMfa.withNewRole(), smsMfa: false }),
+  smsMfaWithoutSms: () => phases({ smsMfa: true }),
+  emailOnlyMfa: () => phases({ totp: false, email: {} }),
+  phoneNeedsSms: () => phases({ userPoolProps: { autoVerify: { phone: true } } }),
+  smsMessageForm: () => phases({ sms: SmsMfa.withNewRole({ message: 'no placeholder' }) }),
+  externalIdForm: () => phases({ sms: SmsMfa.withNewRole({ externalId: 'a' }) }),
+  directPathUnavailable: () => phases(eums({}), 'ap-east-1'),
+  eumsRegionNotPool: () => phases(eums({ region: 'us-west-2' })),
+  eumsRegionUnchecked: () => phases(eums({ region: 'us-west-2' }), null),
+  indiaIdsApart: () => phases(eums({ indiaEntityId: '1101234567890123456' })),
+  originationIdentityForm: () => phases(eums({ originationIdentity: SmsOriginationIdentity.fromPhoneNumber('206-555-0100') })),
+  originationIdentityRegion: () => phases(eums({ originationIdentity: SmsOriginationIdentity.fromArn('arn:aws:sms-voice:eu-west-1:123456789012:phone-number/p') })),
+  configurationSetForm: () => phases(eums({ configurationSetName: 'has spaces' })),
+  smsRoleNotScoped: () => phases(eums({})),
+  snsPathUnavailable: () => phases({ sms: SmsMfa.withNewRole() }, 'ap-east-2'),
+  snsRegionRequired: () => phases({ sms: SmsMfa.withNewRole() }, 'ap-northeast-2'),
+  snsRegionNotAccepted: () => phases({ sms: SmsMfa.withNewRole({ snsRegion: 'eu-west-1' }) }),
+  snsRegionUnchecked: () => phases({ sms: SmsMfa.withNewRole({ snsRegion: 'us-east-1' }) }, null),
+  smsRoleTrust: () => construct(((stack: any) => ({
+    sms: SmsMfa.withRole(new iam.Role(stack, 'NoCognito', { assumedBy: new iam.AccountRootPrincipal() }), 'ext-1'),
+  })) as any),
+  smsRoleTrustWithoutExternalId: () => construct(((stack: any) => ({
+    sms: SmsMfa.withRole(new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') }), 'ext-1'),
+  })) as any),
+  smsSpendNotAlarmed: () => construct({ sms: SmsMfa.withNewRole() }, pool => pool.addAlarms()),
+  emailMfaNeedsSes: () => construct({ email: {} }),
+  emailOtpWithCognitoEmail: () => construct({ mfa: MfaEnforcement.OFF, passwordless: { emailOtp: true } }),
+  emailMessageForm: () => phases({ email: { body: 'no placeholder' }, userPoolProps: { email: SES } }),
+  threatProtectionNeedsPlus: () => phases({ threatProtection: ThreatProtection.AUDIT, featurePlan: cognito.FeaturePlan.ESSENTIALS }),
+  emailMfaNeedsEssentials: () => phases({ email: {}, featurePlan: cognito.FeaturePlan.LITE }),
+  firstFactorsNeedEssentials: () => phases({ passkeys: { relyingPartyId: 'example.com' }, featurePlan: cognito.FeaturePlan.LITE }),
+  threatProtectionWithoutRiskConfiguration: () => phases({ threatProtection: ThreatProtection.ENFORCED }),
+  otpFirstFactorWithRequiredMfa: () => phases({ passwordless: { emailOtp: true } }),
+  smsOtpNeedsSms: () => phases({ mfa: MfaEnforcement.OFF, passwordless: { smsOtp: true } }),
+  mfaWithPasswordless: () => phases({ mfa: MfaEnforcement.OPTIONAL, passwordless: { emailOtp: true } }),
+  relyingPartyIdForm: () => phases({ passkeys: { relyingPartyId: `${'a'.repeat(60)}.com` } }),
+  relyingPartyIdNotDomain: () => phases({ passkeys: { relyingPartyId: 'https://example.com' } }),
+  singleFactorPasskeyWithRequiredMfa: () => phases({ passkeys: { relyingPartyId: 'example.com', countsAsMfa: false } }),
+  passkeyWithoutUserVerification: () => phases({ passkeys: { relyingPartyId: 'example.com', userVerification: cognito.PasskeyUserVerification.PREFERRED } }),
+  noChoiceBasedSignIn: () => construct({ passkeys: { relyingPartyId: 'example.com' } }, pool => pool.addAppClient('Web', { authFlows: { userSrp: true } })),
+  phoneRecoveryWithSmsMfaAndPhoneUsername: () => phases({
+    sms: SmsMfa.withNewRole(), accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA, userPoolProps: { signInAliases: { phone: true } },
+  }),
+  phoneRecoveryWithSmsMfa: () => phases({ sms: SmsMfa.withNewRole(), accountRecovery: cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA }),
+  legacyRecoveryWithSmsMfa: () => phases({ sms: SmsMfa.withNewRole(), accountRecovery: cognito.AccountRecovery.PHONE_AND_EMAIL }),
+  emailRecoveryWithEmailMfa: () => phases({ email: {} }),
+  phoneRecoveryWithoutSms: () => phases({ accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA }),
+  adaptiveNeedsThreatProtection: () => phases({ adaptiveAuthentication: AdaptiveAuthentication.recommended() }),
+  adaptiveAuthenticationInAudit: () => phases({ threatProtection: ThreatProtection.AUDIT, adaptiveAuthentication: AdaptiveAuthentication.recommended() }),
+  adaptiveWithoutAction: () => phases(adaptive({})),
+  riskMfaWithoutMfa: () => phases({ ...adaptive({ accountTakeover: { high: { action: RiskAction.MFA_REQUIRED } } }), mfa: MfaEnforcement.OFF }),
+  riskMfaWithRequiredMfa: () => phases({ ...adaptive({ accountTakeover: { high: { action: RiskAction.MFA_REQUIRED } } }), mfa: MfaEnforcement.REQUIRED }),
+  riskNotifyWithoutNotification: () => phases(adaptive({ accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } } })),
+  unusedRiskNotification: () => phases(adaptive({ accountTakeover: { high: { action: RiskAction.BLOCK } }, notification: { sender: SENDER } })),
+  compromisedCredentialsWithoutEvents: () => phases(adaptive({ compromisedCredentials: { block: true, events: [] } })),
+  riskIpRanges: () => phases(adaptive({ ipExceptions: { alwaysBlock: ['10.0.0.0/33'] } })),
+  riskEmailForm: () => phases(adaptive({
+    accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } }, notification: { sender: SENDER, blockEmail: { subject: '', textBody: 'Blocked.' } },
+  })),
+  riskEmailWithoutBody: () => phases(adaptive({
+    accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } }, notification: { sender: SENDER, blockEmail: { subject: 'Blocked' } },
+  })),
+  unknownRiskTemplatePlaceholder: () => phases(adaptive({
+    accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } },
+    notification: { sender: SENDER, blockEmail: { subject: 'Blocked {user}', textBody: 'We blocked a sign-in.' } },
+  })),
+  passwordPolicyRange: () => phases({ passwordPolicy: { tempPasswordValidity: Duration.days(400) } }),
+  passwordHistoryNeedsEssentials: () => phases({ passwordPolicy: { passwordHistorySize: 3 }, featurePlan: cognito.FeaturePlan.LITE }),
+  weakPasswordPolicy: () => phases({ passwordPolicy: { minLength: 8 } }),
+  dataLossRisk: () => phases({ deletionProtection: false }),
+  userAuthEventsNeedThreatProtection: () => phases({ logDelivery: { userAuthEvents: true } }),
+  userExistenceErrors: () => construct({}, pool => pool.addAppClient('Web', { preventUserExistenceErrors: false })),
+};
+
+describe('the rule catalog', () => {
+  test.each(Object.keys(TRIGGERS) as RuleName[])('%s has a configuration that triggers it', (name) => {
+    expect(TRIGGERS[name]()).toContain(RULES[name].id);
+  });
+
+  test.each(ALL_RULES.map(r => [r.id, r] as const))('%s has evidence, and a refusal has evidence that may refuse', (id, rule) => {
+    expect(RULES[id as RuleName]).toBe(rule);
+    expect(rule.id).toMatch(/^[a-z][A-Za-z]+$/);
+    expect(rule.statement).toMatch(/^\S.{10,}\.$/);
+    expect(rule.evidence.length).toBeGreaterThan(0);
+    for (const evidence of rule.evidence) {
+      expect(Object.values(EvidenceKind)).toContain(evidence.kind);
+      expect(evidence.source).toMatch(/^https:\/\/\S+$/);
+      expect(evidence.says.length).toBeGreaterThan(20);
+    }
+    if (rule.action === 'refuse') {
+      // Only measured, documented, schema or contract evidence of a deploy-time rejection may refuse.
+      expect(rule.evidence.some(e => REFUSAL_KINDS.has(e.kind))).toBe(true);
+    }
+  });
+
+  test('an advisory backed by inferred evidence alone never refuses', () => {
+    for (const rule of ALL_RULES.filter(r => r.evidence.every(e => e.kind === EvidenceKind.INFERRED))) {
+      expect(rule.action).toBe('advise');
+    }
+  });
+
+  test('every rule is used by the library, and the library refuses and warns only through the catalog', () => {
+    const sources = listSources(path.join(__dirname, '../../src')).filter(f => !f.includes(`${path.sep}rules${path.sep}`));
+    const code = sources.map(f => fs.readFileSync(f, 'utf-8')).join('\n');
+    for (const rule of ALL_RULES) {
+      expect(code).toMatch(new RegExp(`RULES\\.${rule.id}\\b`));
+    }
+    // No error but the catalog's, and no warning but through a rule.
+    expect(code).not.toMatch(/throw new (Error|TypeError|RangeError|\w*ValidationError)\(/);
+    expect(code.match(/addWarningV2\(/g)?.length).toBe(2);
+    expect(code).toMatch(/addWarningV2\(advisory\.id, advisory\.message\)/);
+    expect(code).toMatch(/addWarningV2\(warningId\(rule\), message\)/);
+  });
+});
+
+function listSources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listSources(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
