@@ -47,6 +47,7 @@ function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = 
 const ENFORCED: MfaUserPoolProps = { mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED };
 const adaptive = (props: Parameters<typeof AdaptiveAuthentication.custom>[0]): MfaUserPoolProps =>
   ({ ...ENFORCED, adaptiveAuthentication: AdaptiveAuthentication.custom(props) });
+const MFA_REQUIRED = { action: RiskAction.MFA_REQUIRED };
 const SENDER = RiskNotificationSender.fromArn('arn:aws:ses:us-east-1:123456789012:identity/example.com');
 const eums = (options: Parameters<typeof SmsMfa.withEndUserMessaging>[0]): MfaUserPoolProps => ({ sms: SmsMfa.withEndUserMessaging(options) });
 
@@ -117,8 +118,8 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   adaptiveNeedsThreatProtection: () => phases({ adaptiveAuthentication: AdaptiveAuthentication.recommended() }),
   adaptiveAuthenticationInAudit: () => phases({ threatProtection: ThreatProtection.AUDIT, adaptiveAuthentication: AdaptiveAuthentication.recommended() }),
   adaptiveWithoutAction: () => phases(adaptive({})),
-  riskMfaWithoutMfa: () => phases({ ...adaptive({ accountTakeover: { high: { action: RiskAction.MFA_REQUIRED } } }), mfa: MfaEnforcement.OFF }),
-  riskMfaWithRequiredMfa: () => phases({ ...adaptive({ accountTakeover: { high: { action: RiskAction.MFA_REQUIRED } } }), mfa: MfaEnforcement.REQUIRED }),
+  riskMfaWithoutMfa: () => phases({ ...adaptive({ accountTakeover: { high: MFA_REQUIRED } }), mfa: MfaEnforcement.OFF }),
+  riskMfaWithRequiredMfa: () => phases({ ...adaptive({ accountTakeover: { high: MFA_REQUIRED } }), mfa: MfaEnforcement.REQUIRED }),
   riskNotifyWithoutNotification: () => phases(adaptive({ accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } } })),
   unusedRiskNotification: () => phases(adaptive({ accountTakeover: { high: { action: RiskAction.BLOCK } }, notification: { sender: SENDER } })),
   compromisedCredentialsWithoutEvents: () => phases(adaptive({ compromisedCredentials: { block: true, events: [] } })),
