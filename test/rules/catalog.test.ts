@@ -116,7 +116,9 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   emailRecoveryWithEmailMfa: () => phases({ email: {} }),
   phoneRecoveryWithoutSms: () => phases({ accountRecovery: cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA }),
   adaptiveNeedsThreatProtection: () => phases({ adaptiveAuthentication: AdaptiveAuthentication.recommended() }),
-  adaptiveAuthenticationInAudit: () => phases({ threatProtection: ThreatProtection.AUDIT, adaptiveAuthentication: AdaptiveAuthentication.recommended() }),
+  adaptiveAuthenticationInAudit: () => phases({
+    threatProtection: ThreatProtection.AUDIT, adaptiveAuthentication: AdaptiveAuthentication.recommended(),
+  }),
   adaptiveWithoutAction: () => phases(adaptive({})),
   riskMfaWithoutMfa: () => phases({ ...adaptive({ accountTakeover: { high: MFA_REQUIRED } }), mfa: MfaEnforcement.OFF }),
   riskMfaWithRequiredMfa: () => phases({ ...adaptive({ accountTakeover: { high: MFA_REQUIRED } }), mfa: MfaEnforcement.REQUIRED }),
