@@ -97,10 +97,11 @@ export interface MfaUserPoolProps {
   readonly passwordPolicy?: cognito.PasswordPolicy;
 
   /**
-   * How users recover their account. Must not use the phone while SMS is an MFA factor, nor email
-   * while email is an MFA factor, nor SMS when there is no SMS configuration.
+   * How users recover their account. Cognito skips SMS recovery for a user whose MFA is SMS, and
+   * email recovery for a user whose MFA is email (advisories say who is left without a way); it
+   * refuses phone recovery next to SMS MFA when the auto-verified phone number is the username.
    *
-   * @default - AccountRecovery.EMAIL_ONLY; AccountRecovery.NONE (admin only) with the email factor
+   * @default AccountRecovery.EMAIL_ONLY
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html
    */
   readonly accountRecovery?: cognito.AccountRecovery;

@@ -56,7 +56,8 @@ export interface PasskeyOptions {
  */
 export interface PasswordlessOptions {
   /**
-   * Sign-in with a code sent by email. Needs the pool to send email through Amazon SES
+   * Sign-in with a code sent by email. Works with Cognito's default email, whose daily quota is
+   * low (warned about): send through Amazon SES for production
    * (`userPoolProps.email: cognito.UserPoolEmail.withSES(...)`).
    *
    * @default false

@@ -75,8 +75,10 @@ export class SmsOriginationIdentity {
 
   /**
    * The ID of a phone number or phone pool, or a sender ID, as End User Messaging shows it (for
-   * example `phone-0123456789abcdef`, `pool-0123456789abcdef` or `MYBRAND`). A role cannot be
-   * scoped to it: prefer `fromArn()`.
+   * example `phone-0123456789abcdef`, `pool-0123456789abcdef` or `MYBRAND`). The Cognito API
+   * reference lists only an E.164 number or an ARN for the origination identity: Cognito passes an
+   * ID as given, End User Messaging may refuse the messages, and the construct warns
+   * (`originationIdentityForm`). A role cannot be scoped to it either: prefer `fromArn()`.
    *
    * @param id the phone number ID, phone pool ID or sender ID
    */
@@ -196,9 +198,10 @@ export class SmsMfa {
   }
 
   /**
-   * SMS with a role you bring. Its trust policy must let `cognito-idp.amazonaws.com` assume it
-   * with this external ID (Cognito refuses the pool otherwise); when the role is defined in the
-   * same CDK app, that is checked at synth time.
+   * SMS with a role you bring. It must allow `sns:Publish` (to phone numbers: the resource is
+   * `*`), and its trust policy must let `cognito-idp.amazonaws.com` assume it with this external
+   * ID (Cognito refuses the pool otherwise); when the role is defined in the same CDK app, the
+   * trust policy is checked at synth time.
    *
    * @param role the role Cognito assumes to call `sns:Publish`
    * @param externalId the external ID that the role's trust policy requires

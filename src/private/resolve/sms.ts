@@ -44,8 +44,9 @@ const IDENTITY_ARN = /^arn:[a-z-]+:sms-voice:([a-z0-9-]+):(\d{12}):(phone-number
 
 /**
  * The direct path through End User Messaging (EumsSmsConfigurationType in the API reference):
- * the Region can only be the pool's own, India's DLT IDs go together, and the origination
- * identity and configuration set have the forms End User Messaging accepts.
+ * the Region can only be the pool's own (refused otherwise). The API model gives the India DLT
+ * IDs, the origination identity and the configuration set no pattern, so forms End User Messaging
+ * would refuse when it sends are advised against, not refused.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EumsSmsConfigurationType.html
  * https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/API_SendTextMessage.html
  *

@@ -1,0 +1,136 @@
+import { App, Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { MfaAlarmOptions } from '../../src';
+import { AlarmFacts, buildAlarms } from '../../src/private/alarms';
+import { PoolMetrics } from '../../src/private/metrics';
+
+/** The alarm decisions, on facts given directly (no pool). */
+function alarms(facts: Partial<AlarmFacts>, options: MfaAlarmOptions = {}) {
+  const stack = new Stack(new App(), 'S', { env: { account: '123456789012', region: 'us-east-1' } });
+  const warnings: string[] = [];
+  const built = buildAlarms(new Construct(stack, 'Alarms'), {
+    metrics: new PoolMetrics('pool-id'),
+    smsThroughSns: false,
+    smsThroughEndUserMessaging: false,
+    smsMetricsHere: true,
+    threatProtection: false,
+    path: 'S/Users',
+    warn: (rule, message) => warnings.push(`${rule.id}: ${message}`),
+    ...facts,
+  }, options);
+  const byId = Object.fromEntries(Object.entries<any>(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))
+    .map(([id, a]) => [id.replace(/^Alarms/, '').replace(/[0-9A-F]{8}$/, ''), a.Properties]));
+  return { built, byId, warnings, stack };
+}
+const SNS = { smsThroughSns: true };
+
+describe('alarm decisions', () => {
+  test('the sign-in throttle alarm always; risk alarms with threat protection; SMS alarms with SNS; delivery errors with the logs', () => {
+    expect(Object.keys(alarms({}).byId)).toEqual(['SignInThrottlesAlarm']);
+    expect(Object.keys(alarms({ threatProtection: true }).byId).sort()).toEqual(['CompromisedCredentialsAlarm', 'HighRiskAlarm', 'SignInThrottlesAlarm']);
+    expect(Object.keys(alarms(SNS, { smsMonthlySpendLimitUsd: 10 }).byId).sort()).toEqual(['SignInThrottlesAlarm', 'SmsSpendAlarm', 'SmsSuccessRateAlarm']);
+    const deliveryErrors = new cloudwatch.Metric({ namespace: 'N', metricName: 'M' });
+    expect(Object.keys(alarms({ deliveryErrors }).byId).sort()).toEqual(['DeliveryErrorsAlarm', 'SignInThrottlesAlarm']);
+  });
+
+  test('defaults: thresholds 1, 80% of the spend limit rounded to cents, 0.9 success, 5 minutes, missing data not breaching, one period', () => {
+    const { byId } = alarms({ ...SNS, threatProtection: true }, { smsMonthlySpendLimitUsd: 12.34 });
+    expect(byId.SmsSpendAlarm).toMatchObject({ Threshold: 9.87, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Period: 300, EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
+    expect(byId.SmsSuccessRateAlarm).toMatchObject({ Threshold: 0.9, ComparisonOperator: 'LessThanThreshold' });
+    for (const id of ['SignInThrottlesAlarm', 'HighRiskAlarm', 'CompromisedCredentialsAlarm']) {
+      expect(byId[id]).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
+      expect(byId[id].Metrics[0].Period).toBe(300);
+    }
+  });
+
+  test('options set thresholds, percent and period', () => {
+    const { byId } = alarms({ ...SNS, threatProtection: true }, {
+      smsMonthlySpendLimitUsd: 200,
+      smsSpendAlarmPercent: 50,
+      smsSuccessRateThreshold: 0.5,
+      signInThrottlesThreshold: 3,
+      highRiskThreshold: 4,
+      compromisedCredentialsThreshold: 5,
+      period: Duration.minutes(10),
+    });
+    expect([byId.SmsSpendAlarm.Threshold, byId.SmsSpendAlarm.Period, byId.SmsSuccessRateAlarm.Threshold]).toEqual([100, 600, 0.5]);
+    expect([byId.SignInThrottlesAlarm.Threshold, byId.HighRiskAlarm.Threshold, byId.CompromisedCredentialsAlarm.Threshold]).toEqual([3, 4, 5]);
+    expect(byId.SignInThrottlesAlarm.Metrics[0].Period).toBe(600);
+  });
+
+  test.each([
+    [{ smsMonthlySpendLimitUsd: 0 }, 'addAlarms(smsMonthlySpendLimitUsd) must be more than 0 (received: 0). Give smsMonthlySpendLimitUsd as more than 0, or leave it out for the default.'],
+    [{ smsMonthlySpendLimitUsd: 1, smsSpendAlarmPercent: 0 }, 'addAlarms(smsSpendAlarmPercent) must be more than 0 and at most 100 (received: 0).'],
+    [{ smsMonthlySpendLimitUsd: 1, smsSpendAlarmPercent: 100.5 }, 'addAlarms(smsSpendAlarmPercent) must be more than 0 and at most 100 (received: 100.5).'],
+    [{ smsSuccessRateThreshold: 0 }, 'addAlarms(smsSuccessRateThreshold) must be more than 0 and at most 1 (received: 0).'],
+    [{ smsSuccessRateThreshold: 1.01 }, 'addAlarms(smsSuccessRateThreshold) must be more than 0 and at most 1 (received: 1.01).'],
+    [{ signInThrottlesThreshold: 0.5 }, 'addAlarms(signInThrottlesThreshold) must be at least 1 (received: 0.5).'],
+    [{ compromisedCredentialsThreshold: 0 }, 'addAlarms(compromisedCredentialsThreshold) must be at least 1'],
+    [{ deliveryErrorsThreshold: 0 }, 'addAlarms(deliveryErrorsThreshold) must be at least 1'],
+    [{ period: Duration.seconds(30) }, 'addAlarms(period) must be a whole number of minutes, at least 1 (received: "30 seconds"). Use Duration.minutes(n).'],
+    [{ period: Duration.seconds(90) }, 'addAlarms(period) must be a whole number of minutes, at least 1 (received: "1 minute 30 seconds").'],
+  ])('%j is refused', (options, message) => {
+    expect(() => alarms(SNS, options)).toThrow(`[MfaUserPool S/Users] ${message}`);
+  });
+
+  test('the limits themselves pass', () => {
+    const limits = {
+      smsMonthlySpendLimitUsd: 0.01, smsSpendAlarmPercent: 100, smsSuccessRateThreshold: 1, highRiskThreshold: 1, period: Duration.minutes(1),
+    };
+    expect(() => alarms(SNS, limits)).not.toThrow();
+  });
+
+  test('the spend limit and percent must be numbers at synth; other thresholds may be tokens', () => {
+    const n = Lazy.number({ produce: () => 5 });
+    expect(() => alarms(SNS, { smsMonthlySpendLimitUsd: n })).toThrow(
+      '[MfaUserPool S/Users] addAlarms(smsMonthlySpendLimitUsd) must be known at synth time: the spend threshold is computed from it (received: <a value known only at deploy time>). '
+      + 'Give smsMonthlySpendLimitUsd as a number.');
+    expect(() => alarms(SNS, { smsMonthlySpendLimitUsd: 10, smsSpendAlarmPercent: n })).toThrow('addAlarms(smsSpendAlarmPercent) must be known at synth time');
+    expect(() => alarms(SNS, { highRiskThreshold: n, smsSuccessRateThreshold: n })).not.toThrow();
+  });
+
+  test('a spend limit that SNS does not report is refused, saying why', () => {
+    expect(() => alarms({}, { smsMonthlySpendLimitUsd: 10 })).toThrow(
+      '[MfaUserPool S/Users] addAlarms(smsMonthlySpendLimitUsd) would be ignored: the pool sends no SMS (received: 10). Remove it.');
+    expect(() => alarms({ smsThroughEndUserMessaging: true }, { smsMonthlySpendLimitUsd: 10 })).toThrow(
+      '[MfaUserPool S/Users] addAlarms(smsMonthlySpendLimitUsd) would be ignored: the pool sends SMS through End User Messaging directly, whose spend Amazon SNS does not report '
+      + '(received: 10). Remove it, and watch spend with End User Messaging\'s own spend limit and the configuration set\'s events.');
+  });
+
+  test('SMS metrics in another Region: the spend alarm is refused, the success alarm left out with a warning', () => {
+    const other = { ...SNS, smsMetricsHere: false, smsMetricsRegion: 'ap-northeast-1' };
+    expect(() => alarms(other, { smsMonthlySpendLimitUsd: 10 })).toThrow(
+      '[MfaUserPool S/Users] addAlarms(smsMonthlySpendLimitUsd) would create an alarm that can never fire: Amazon SNS publishes the SMS spend in ap-northeast-1 (sms.snsRegion), '
+      + 'which cannot be shown to be the stack\'s Region, and a CloudWatch alarm watches metrics of its own Region only (received: 10). Remove it here, and create the alarm in a stack of '
+      + 'ap-northeast-1 on pool.metricSmsMonthToDateSpend() (README, "SMS alarms when SNS sends from another Region"). In an environment-agnostic stack, give the stack an env.');
+    const { byId, warnings } = alarms(other);
+    expect(Object.keys(byId)).toEqual(['SignInThrottlesAlarm']);
+    expect(warnings).toEqual(['smsMetricsInOtherRegion: addAlarms: no SMS alarm is created here, because Amazon SNS publishes the SMS metrics in ap-northeast-1 (sms.snsRegion), '
+      + 'which cannot be shown to be the stack\'s Region. Create the SMS spend and success-rate alarms in a stack of that Region, on pool.metricSmsMonthToDateSpend() and pool.metricSmsSuccessRate().']);
+    const tokenRegion = { ...SNS, smsMetricsHere: false, smsMetricsRegion: Lazy.string({ produce: () => 'x' }) };
+    expect(() => alarms(tokenRegion, { smsMonthlySpendLimitUsd: 10 })).toThrow(/publishes the SMS spend in the Region sms\.snsRegion names, which cannot be compared .* in a stack of that Region/);
+  });
+
+  test('SMS through SNS here without a spend limit: a warning says how to get the spend alarm', () => {
+    expect(alarms(SNS).warnings).toEqual(['smsSpendNotAlarmed: addAlarms: the pool sends SMS, but without smsMonthlySpendLimitUsd no alarm watches SMS spend '
+      + '(SMS pumping fraud). Pass the account\'s monthly SMS spend limit to get one.']);
+    expect(alarms({}).warnings).toEqual([]);
+  });
+
+  test('every alarm notifies the topic, created or given, and says what to do', () => {
+    const { byId, built, stack } = alarms({ ...SNS, threatProtection: true }, { smsMonthlySpendLimitUsd: 10 });
+    expect(built.alarms).toHaveLength(5);
+    for (const alarm of Object.values<any>(byId)) {
+      expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsAlarmTopic/) }]);
+      expect(alarm.AlarmDescription.length).toBeGreaterThan(100);
+    }
+    Template.fromStack(stack).resourceCountIs('AWS::KMS::Key', 1);
+    const topic = sns.Topic.fromTopicArn(new Stack(new App(), 'T'), 'Given', 'arn:aws:sns:us-east-1:123456789012:ops');
+    const given = alarms({}, { alarmTopic: topic });
+    expect(given.built.alarmTopic).toBe(topic);
+    expect(Template.fromStack(given.stack).findResources('AWS::SNS::Topic')).toEqual({});
+  });
+});
