@@ -82,7 +82,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
+      // Rooted, so that a clone under a path containing /lib/ still finds its tests.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/lib/', '<rootDir>/dist/'],
     },
   },
   // GitHub workflows: build (with the self-mutation check) on every pull request, release to npm,
@@ -130,6 +131,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 for (const pattern of [
   '/.ci/', '/.venv/', '/bench/', '/bindings/', '/docs/', '/e2e/', '/example/', '/rosetta/',
   '/scripts/', '/requirements-dev.txt', '/.jsii.tabl.json', '/test-reports/', '/coverage/',
+  '/stryker.config.json', '/reports/', '/.stryker-tmp/',
 ]) {
   project.npmignore?.exclude(pattern);
 }

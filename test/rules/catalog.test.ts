@@ -5,7 +5,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  AdaptiveAuthentication, MfaEnforcement, MfaUserPool, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsMfa,
+  AdaptiveAuthentication, CompromisedCredentialsEvent, MfaEnforcement, MfaUserPool, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsMfa,
   SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
 import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
@@ -120,11 +120,18 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
     threatProtection: ThreatProtection.AUDIT, adaptiveAuthentication: AdaptiveAuthentication.recommended(),
   }),
   adaptiveWithoutAction: () => phases(adaptive({})),
+  threatProtectionForCustomAuthOnly: () => phases({ customAuthThreatProtection: ThreatProtection.AUDIT, logDelivery: { userAuthEvents: true } }),
+  riskNotificationWithoutFrom: () => phases(adaptive({
+    accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } }, notification: { sender: SENDER },
+  })),
   riskMfaWithoutMfa: () => phases({ ...adaptive({ accountTakeover: { high: MFA_REQUIRED } }), mfa: MfaEnforcement.OFF }),
   riskMfaWithRequiredMfa: () => phases({ ...adaptive({ accountTakeover: { high: MFA_REQUIRED } }), mfa: MfaEnforcement.REQUIRED }),
   riskNotifyWithoutNotification: () => phases(adaptive({ accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } } })),
   unusedRiskNotification: () => phases(adaptive({ accountTakeover: { high: { action: RiskAction.BLOCK } }, notification: { sender: SENDER } })),
   compromisedCredentialsWithoutEvents: () => phases(adaptive({ compromisedCredentials: { block: true, events: [] } })),
+  compromisedCredentialsEventsUnique: () => phases(adaptive({
+    compromisedCredentials: { block: true, events: [CompromisedCredentialsEvent.SIGN_UP, CompromisedCredentialsEvent.SIGN_UP] },
+  })),
   riskIpRanges: () => phases(adaptive({ ipExceptions: { alwaysBlock: ['10.0.0.0/33'] } })),
   riskEmailForm: () => phases(adaptive({
     accountTakeover: { high: { action: RiskAction.BLOCK, notify: true } }, notification: { sender: SENDER, blockEmail: { subject: '', textBody: 'Blocked.' } },

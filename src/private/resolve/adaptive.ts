@@ -50,11 +50,13 @@ export function resolveAdaptive(
     return undefined;
   }
   const spec = adaptive._spec;
-  if (plan.threatProtection === ThreatProtection.OFF) {
+  if (plan.threatProtection === ThreatProtection.OFF && plan.customAuthThreatProtection === ThreatProtection.OFF) {
     throw ctx.refuse(RULES.adaptiveNeedsThreatProtection, 'adaptiveAuthentication', 'needs threat protection, which scores the risk it responds to (Cognito: UserPoolAddOnNotEnabledException)', 'threatProtection: OFF',
       'Set threatProtection: ThreatProtection.ENFORCED (or AUDIT while you watch the risk metrics first), or remove adaptiveAuthentication.');
   }
-  if (plan.threatProtection === ThreatProtection.AUDIT) {
+  if (plan.threatProtection === ThreatProtection.OFF) {
+    ctx.advise(RULES.threatProtectionForCustomAuthOnly, 'adaptiveAuthentication is configured while only customAuthThreatProtection is on: Cognito scores custom authentication (Lambda challenge) sign-ins, and password and SRP sign-ins get none of these responses. Set threatProtection too to act on them.');
+  } else if (plan.threatProtection === ThreatProtection.AUDIT) {
     ctx.advise(RULES.adaptiveAuthenticationInAudit, 'adaptiveAuthentication is configured while threatProtection is AUDIT: Cognito scores and logs risk but takes none of these actions until threatProtection is ENFORCED. Run AUDIT for two weeks or more, read the risk metrics, then switch to ENFORCED.');
   }
   const levels = spec.accountTakeover ? LEVELS.filter(level => spec.accountTakeover![level] !== undefined) : [];
@@ -65,6 +67,9 @@ export function resolveAdaptive(
     checkAccountTakeover(ctx, spec.accountTakeover, factors, spec.notification !== undefined);
   }
   const events = spec.compromisedCredentials?.events;
+  if (events !== undefined && !Token.isUnresolved(events)) {
+    checkEvents(ctx, events);
+  }
   if (events !== undefined && !Token.isUnresolved(events) && events.length === 0) {
     ctx.advise(RULES.compromisedCredentialsWithoutEvents, 'adaptiveAuthentication.compromisedCredentials.events is empty and is written as given; Cognito documents the event filter as defaulting to all events when it is left out. Name the events to check, or leave events unset for all of them.');
   }
@@ -111,6 +116,17 @@ function checkAccountTakeover(ctx: ResolveContext, responses: AccountTakeoverRes
   }
 }
 
+/** Each event a CompromisedCredentialsEvent, listed once (the schema's uniqueItems). */
+function checkEvents(ctx: ResolveContext, events: CompromisedCredentialsEvent[]): void {
+  const prop = 'adaptiveAuthentication.compromisedCredentials.events';
+  events.forEach(event => ctx.member(prop, event, CompromisedCredentialsEvent, 'a CompromisedCredentialsEvent'));
+  const twice = events.find((event, i) => events.indexOf(event) !== i);
+  if (twice !== undefined) {
+    throw ctx.refuse(RULES.compromisedCredentialsEventsUnique, prop, 'lists an event twice, and CloudFormation\'s schema requires unique items', twice,
+      'List each event once.');
+  }
+}
+
 function checkIpRanges(ctx: ResolveContext, prop: string, ranges: string[] | undefined): void {
   if (ranges === undefined || Token.isUnresolved(ranges)) {
     return;
@@ -119,7 +135,12 @@ function checkIpRanges(ctx: ResolveContext, prop: string, ranges: string[] | und
     throw ctx.refuse(RULES.riskIpRanges, prop, `has ${ranges.length} ranges; Cognito takes at most ${MAX_IP_RANGES}`, `${ranges.length} ranges`,
       'Merge ranges into wider CIDR blocks.');
   }
+  const seen = new Set<string>();
   for (const range of ranges) {
+    if (isLiteral(range) && seen.has(range)) {
+      throw ctx.refuse(RULES.riskIpRanges, prop, 'lists a range twice, and CloudFormation\'s schema requires unique items', range, 'List each range once.');
+    }
+    seen.add(range);
     if (isLiteral(range) && !isCidr(range)) {
       throw ctx.refuse(RULES.riskIpRanges, prop, 'has a range that is not an IPv4 or IPv6 CIDR block', range,
         'Use the form 203.0.113.0/24 or 2001:db8::/32.');
@@ -141,6 +162,10 @@ function checkNotification(ctx: ResolveContext, spec: AdaptiveAuthenticationProp
   const notification = spec.notification;
   if (!notification) {
     return;
+  }
+  const sender = notification.sender._arn;
+  if (notification.fromAddress === undefined && isLiteral(sender) && /:identity\/[^@/]+$/.test(sender)) {
+    ctx.advise(RULES.riskNotificationWithoutFrom, `adaptiveAuthentication.notification.sender is the SES domain identity ${sender.split('/').pop()}, and fromAddress is not set: a domain has no address to send from. Set fromAddress to an address of that domain, for example security@${sender.split('/').pop()}.`);
   }
   const notifies = spec.accountTakeover !== undefined && LEVELS.some(level => spec.accountTakeover![level]?.notify === true);
   if (!notifies) {

@@ -16,7 +16,9 @@ export function resolveLogDelivery(ctx: ResolveContext, options: LogDeliveryOpti
   factors: FactorDecisions, firstFactors: FirstFactorDecisions, plan: PlanDecisions): LogDecisions {
   const sendsCodes = factors.sms !== undefined || factors.emailFactor || firstFactors.emailOtp;
   const userAuthEvents = options?.userAuthEvents === true;
-  if (userAuthEvents && plan.threatProtection === ThreatProtection.OFF) {
+  if (userAuthEvents && plan.threatProtection === ThreatProtection.OFF && plan.customAuthThreatProtection !== ThreatProtection.OFF) {
+    ctx.advise(RULES.threatProtectionForCustomAuthOnly, 'logDelivery.userAuthEvents is on while only customAuthThreatProtection is on: Cognito exports user authentication events while threat protection is active, and which sign-ins it scores then (custom authentication only) is not documented for password and SRP sign-ins. Set threatProtection too to have every sign-in scored and logged.');
+  } else if (userAuthEvents && plan.threatProtection === ThreatProtection.OFF) {
     throw ctx.refuse(RULES.userAuthEventsNeedThreatProtection, 'logDelivery.userAuthEvents', 'needs threat protection: Cognito exports user authentication events only while it is on', true,
       'Set threatProtection to ThreatProtection.AUDIT or ENFORCED (the PLUS feature plan), or remove logDelivery.userAuthEvents.');
   }

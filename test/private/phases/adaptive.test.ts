@@ -6,6 +6,8 @@ import {
 } from '../../../src';
 
 const SENDER = RiskNotificationSender.fromArn('arn:aws:ses:us-east-1:123456789012:identity/example.com');
+/** The sender and a from address of its domain. */
+const FROM = { sender: SENDER, fromAddress: 'security@example.com' };
 const ENFORCED: MfaUserPoolProps = { mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED };
 const custom = (props: AdaptiveAuthenticationProps, base: MfaUserPoolProps = ENFORCED): MfaUserPoolProps =>
   ({ ...base, adaptiveAuthentication: AdaptiveAuthentication.custom(props) });
@@ -32,7 +34,7 @@ describe('phase: adaptive authentication', () => {
   });
 
   test('the recommended responses notify at medium and high risk when a notification is given', () => {
-    const risk = resolve({ ...ENFORCED, adaptiveAuthentication: AdaptiveAuthentication.recommended({ notification: { sender: SENDER } }) }).risk!;
+    const risk = resolve({ ...ENFORCED, adaptiveAuthentication: AdaptiveAuthentication.recommended({ notification: FROM }) }).risk!;
     const at = risk.accountTakeover!;
     expect([at.low?.notify, at.medium?.notify, at.high?.notify]).toEqual([false, true, true]);
   });
@@ -76,7 +78,7 @@ describe('phase: adaptive authentication', () => {
     expect(() => resolve(custom({ accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: true } } }))).toThrow(
       `[MfaUserPool P] adaptiveAuthentication.accountTakeover.${level}.notify needs a notification configuration (the SES identity Cognito sends from) (received: true). `
       + 'Set notification: { sender: RiskNotificationSender.fromIdentity(identity) }, or remove notify.');
-    const notifying = { accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: true } }, notification: { sender: SENDER } };
+    const notifying = { accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: true } }, notification: FROM };
     expect(refusal(custom(notifying))).toBeUndefined();
     expect(refusal(custom({ accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: false } } }))).toBeUndefined();
   });
@@ -101,6 +103,14 @@ describe('phase: adaptive authentication', () => {
     expect(advisoryIds(custom(noMfaAction, { ...ENFORCED, mfa: MfaEnforcement.OFF }))).toEqual([]);
   });
 
+  test('an event listed twice, or one that is no CompromisedCredentialsEvent, is refused', () => {
+    const { SIGN_IN, SIGN_UP } = CompromisedCredentialsEvent;
+    expect(() => resolve(custom({ compromisedCredentials: { block: true, events: [SIGN_IN, SIGN_UP, SIGN_IN] } }))).toThrow(
+      '[MfaUserPool P] adaptiveAuthentication.compromisedCredentials.events lists an event twice, and CloudFormation\'s schema requires unique items (received: "SIGN_IN"). '
+      + 'List each event once.');
+    expect(refusal(custom({ compromisedCredentials: { block: true, events: ['LOGIN' as CompromisedCredentialsEvent] } }))).toBe('notAMember');
+  });
+
   test('an empty event list is written as given, with an advisory; a token list is not judged', () => {
     expect(resolve(custom({ compromisedCredentials: { block: true, events: [] } })).risk?.compromisedCredentials)
       .toEqual({ block: true, events: [] });
@@ -118,6 +128,12 @@ describe('phase: adaptive authentication', () => {
     expect(refusal(custom({ ipExceptions: { neverScore: [range] } }))).toBe(ok ? undefined : 'riskIpRanges');
   });
 
+  test('a range listed twice is refused, as CloudFormation\'s schema requires unique items', () => {
+    expect(() => resolve(custom({ ipExceptions: { neverScore: ['10.0.0.0/8', '192.0.2.0/24', '10.0.0.0/8'] } }))).toThrow(
+      '[MfaUserPool P] adaptiveAuthentication.ipExceptions.neverScore lists a range twice, and CloudFormation\'s schema requires unique items (received: "10.0.0.0/8"). List each range once.');
+    expect(refusal(custom({ ipExceptions: { neverScore: ['10.0.0.0/8'], alwaysBlock: ['10.0.0.0/8'] } }))).toBeUndefined();
+  });
+
   test('200 ranges pass, 201 are refused; the refusal shows the range or the count', () => {
     const ranges = (n: number) => Array.from({ length: n }, (_, i) => `10.${Math.floor(i / 250)}.${i % 250}.0/24`);
     expect(refusal(custom({ ipExceptions: { alwaysBlock: ranges(200) } }))).toBeUndefined();
@@ -129,12 +145,37 @@ describe('phase: adaptive authentication', () => {
     expect(refusal(custom({ ipExceptions: { alwaysBlock: [Lazy.string({ produce: () => 'x' })] } }))).toBeUndefined();
   });
 
+  test('a domain identity without a from address is advised about; an address identity, a from address or a token is not', () => {
+    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: SENDER } }))).toEqual([
+      'riskNotificationWithoutFrom: adaptiveAuthentication.notification.sender is the SES domain identity example.com, and fromAddress is not set: '
+      + 'a domain has no address to send from. Set fromAddress to an address of that domain, for example security@example.com.',
+    ]);
+    const address = RiskNotificationSender.fromArn('arn:aws:ses:us-east-1:123456789012:identity/security@example.com');
+    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: address } }))).toEqual([]);
+    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: FROM }))).toEqual([]);
+    const token = RiskNotificationSender.fromArn(Lazy.string({ produce: () => 'arn:aws:ses:us-east-1:123456789012:identity/example.com' }));
+    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: token } }))).toEqual([]);
+  });
+
+  test('custom-auth threat protection alone: adaptive authentication and auth events are accepted with an advisory', () => {
+    const customOnly = { mfa: MfaEnforcement.OPTIONAL, customAuthThreatProtection: ThreatProtection.ENFORCED };
+    expect(advised(custom({ accountTakeover: { high: BLOCK } }, customOnly))).toEqual([
+      'threatProtectionForCustomAuthOnly: adaptiveAuthentication is configured while only customAuthThreatProtection is on: Cognito scores custom authentication '
+      + '(Lambda challenge) sign-ins, and password and SRP sign-ins get none of these responses. Set threatProtection too to act on them.',
+    ]);
+    expect(advised({ ...customOnly, logDelivery: { userAuthEvents: true } })[0]).toMatch(
+      /^threatProtectionForCustomAuthOnly: logDelivery\.userAuthEvents is on while only customAuthThreatProtection is on/);
+    expect(resolve({ ...customOnly, logDelivery: { userAuthEvents: true } }).logs.userAuthEvents).toBe(true);
+    const both = { threatProtection: ThreatProtection.AUDIT, customAuthThreatProtection: ThreatProtection.AUDIT };
+    expect(advisoryIds({ ...both, logDelivery: { userAuthEvents: true } })).toEqual([]);
+  });
+
   test('a notification no level uses is advised about', () => {
-    expect(advised(custom({ accountTakeover: { high: BLOCK }, notification: { sender: SENDER } }))).toEqual([
+    expect(advised(custom({ accountTakeover: { high: BLOCK }, notification: FROM }))).toEqual([
       'unusedRiskNotification: adaptiveAuthentication.notification is set, but no risk level notifies users (notify: true), so no email is sent.',
     ]);
-    expect(advisoryIds(custom({ compromisedCredentials: { block: true }, notification: { sender: SENDER } }))).toEqual(['unusedRiskNotification']);
-    expect(advisoryIds(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: SENDER } }))).toEqual([]);
+    expect(advisoryIds(custom({ compromisedCredentials: { block: true }, notification: FROM }))).toEqual(['unusedRiskNotification']);
+    expect(advisoryIds(custom({ accountTakeover: NOTIFY_HIGH, notification: FROM }))).toEqual([]);
   });
 
   test.each([
@@ -143,22 +184,22 @@ describe('phase: adaptive authentication', () => {
     ['noActionEmail', { subject: 'S', htmlBody: 'short' }, 'htmlBody', 'must be 6 to 20,000 characters, not 5'],
     ['blockEmail', { subject: 'S', textBody: 't'.repeat(20001) }, 'textBody', 'must be 6 to 20,000 characters, not 20001'],
   ])('%s with %j is refused on its %s', (name, email, field, problem) => {
-    expect(() => resolve(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: SENDER, [name]: email } })))
+    expect(() => resolve(custom({ accountTakeover: NOTIFY_HIGH, notification: { ...FROM, [name]: email } })))
       .toThrow(`[MfaUserPool P] adaptiveAuthentication.notification.${name}.${field} ${problem} (received: `);
   });
 
   test('the limits themselves pass; bodies are optional, and an email with neither is advised against', () => {
     const ok = { subject: 's'.repeat(140), htmlBody: 'h'.repeat(20000), textBody: 'sixsix' };
-    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: SENDER, blockEmail: ok, mfaEmail: { subject: 'x', textBody: 'Blocked.' } } }))).toEqual([]);
-    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: SENDER, mfaEmail: { subject: 'Check' } } }))).toEqual([
+    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: { ...FROM, blockEmail: ok, mfaEmail: { subject: 'x', textBody: 'Blocked.' } } }))).toEqual([]);
+    expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification: { ...FROM, mfaEmail: { subject: 'Check' } } }))).toEqual([
       'riskEmailWithoutBody: adaptiveAuthentication.notification.mfaEmail has neither htmlBody nor textBody: Cognito takes the template, and the email has nothing to say. '
       + 'Give an htmlBody, a textBody or both.',
     ]);
-    expect(refusal(custom({ accountTakeover: NOTIFY_HIGH, notification: { sender: SENDER, blockEmail: { subject: Lazy.string({ produce: () => '' }) } } }))).toBeUndefined();
+    expect(refusal(custom({ accountTakeover: NOTIFY_HIGH, notification: { ...FROM, blockEmail: { subject: Lazy.string({ produce: () => '' }) } } }))).toBeUndefined();
   });
 
   test('placeholders Cognito does not fill in are advised about, listing the ones it does', () => {
-    const notification = { sender: SENDER, blockEmail: { subject: 'Hi {username} {name}', textBody: 'At {login-time} from {city}, {country}; {device}.' } };
+    const notification = { ...FROM, blockEmail: { subject: 'Hi {username} {name}', textBody: 'At {login-time} from {city}, {country}; {device}.' } };
     expect(advised(custom({ accountTakeover: NOTIFY_HIGH, notification }))).toEqual([
       'unknownRiskTemplatePlaceholder: adaptiveAuthentication.notification.blockEmail.subject has placeholders Cognito does not fill in: {name}. They are sent as typed; '
       + 'Cognito fills in {username}, {ip-address}, {city}, {country}, {login-time}, {device-name}, {one-click-link-valid}, {one-click-link-invalid}, {event-id}, {feedback-token}.',
