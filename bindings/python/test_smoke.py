@@ -11,6 +11,7 @@ from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
 
 from cdk_mfa_user_pool import (
+    AccountTakeoverResponses,
     AdaptiveAuthentication,
     DeviceRemembering,
     EmailMfaOptions,
@@ -21,9 +22,12 @@ from cdk_mfa_user_pool import (
     NewSmsRoleOptions,
     PasskeyOptions,
     PasswordlessOptions,
+    RiskAction,
     RiskLevel,
+    RiskNotificationEmail,
     RiskNotificationOptions,
     RiskNotificationSender,
+    RiskResponse,
     SmsMfa,
     SmsMfaOptions,
     SmsOriginationIdentity,
@@ -285,3 +289,40 @@ def test_adaptive_authentication_preset():
     with pytest.raises(Exception) as raised:
         MfaUserPool(new_stack(), "Users", adaptive_authentication=AdaptiveAuthentication.recommended())
     assert MfaErrors.is_configuration_error_message(str(raised.value))
+
+
+def test_rules_of_the_catalog_reach_python():
+    # smsMfa false next to an SMS configuration: the error Cognito returns, and the rule id.
+    with pytest.raises(Exception) as raised:
+        MfaUserPool(new_stack(), "Users", sms=SmsMfa.with_new_role(), sms_mfa=False)
+    assert "Can't turn off SMS_MFA when SMS configuration is set for the user pool" in str(raised.value)
+    assert "[rule: smsMfaFollowsSmsConfiguration, docs/RULES.md#smsmfafollowssmsconfiguration]" in str(raised.value)
+
+    # SMS with MFA OFF keeps its configuration (SMS OTP sign-in here); one risk level, one body.
+    stack = new_stack()
+    MfaUserPool(stack, "Users",
+        mfa=MfaEnforcement.OFF,
+        sms=SmsMfa.with_new_role(message="Sign in with {####}"),
+        passwordless=PasswordlessOptions(sms_otp=True),
+        custom_auth_threat_protection=ThreatProtection.AUDIT,
+        adaptive_authentication=AdaptiveAuthentication.custom(
+            account_takeover=AccountTakeoverResponses(high=RiskResponse(action=RiskAction.BLOCK, notify=True)),
+            notification=RiskNotificationOptions(
+                sender=RiskNotificationSender.from_arn("arn:aws:ses:us-east-1:123456789012:identity/example.com"),
+                from_address="security@example.com",
+                block_email=RiskNotificationEmail(subject="Blocked sign-in", text_body="We blocked a sign-in to {username}."),
+            ),
+        ),
+    )
+    template = assertions.Template.from_stack(stack)
+    template.has_resource_properties("AWS::Cognito::UserPool", {
+        "MfaConfiguration": "OFF",
+        "SmsAuthenticationMessage": "Sign in with {####}",
+        "Policies": Match.object_like({"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "SMS_OTP"]}}),
+    })
+    template.has_resource_properties("AWS::Cognito::UserPoolRiskConfigurationAttachment", {
+        "AccountTakeoverRiskConfiguration": Match.object_like({
+            "Actions": {"HighAction": {"EventAction": "BLOCK", "Notify": True}},
+            "NotifyConfiguration": Match.object_like({"BlockEmail": {"Subject": "Blocked sign-in", "TextBody": "We blocked a sign-in to {username}."}}),
+        }),
+    })

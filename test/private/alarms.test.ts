@@ -1,5 +1,5 @@
 import { App, Duration, Lazy, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -118,6 +118,49 @@ describe('alarm decisions', () => {
     expect(alarms(SNS).warnings).toEqual(['smsSpendNotAlarmed: addAlarms: the pool sends SMS, but without smsMonthlySpendLimitUsd no alarm watches SMS spend '
       + '(SMS pumping fraud). Pass the account\'s monthly SMS spend limit to get one.']);
     expect(alarms({}).warnings).toEqual([]);
+  });
+
+  test('each alarm\'s description says what happened and what to do', () => {
+    const deliveryErrors = new cloudwatch.Metric({ namespace: 'N', metricName: 'M' });
+    const { byId } = alarms({ ...SNS, threatProtection: true, deliveryErrors }, { smsMonthlySpendLimitUsd: 10, smsSpendAlarmPercent: 75 });
+    expect(Object.fromEntries(Object.entries<any>(byId).map(([id, a]) => [id, a.AlarmDescription]))).toEqual({
+      SignInThrottlesAlarm: 'Cognito throttled sign-ins to this user pool: users cannot sign in. Check the account\'s UserAuthentication request rate quota '
+        + '(Service Quotas, Amazon Cognito user pools) and request an increase, or find the client that retries too fast.',
+      HighRiskAlarm: 'Threat protection scored sign-ins to this user pool as high-risk account takeover. Review the users\' auth events '
+        + '(AdminListUserAuthEvents), give feedback on false positives (AdminUpdateAuthEventFeedback), and reset the passwords of accounts taken over.',
+      CompromisedCredentialsAlarm: 'Threat protection found passwords known to be leaked elsewhere in requests to this user pool. Make sure compromised '
+        + 'credentials are blocked (adaptiveAuthentication), and ask the affected users to change their passwords.',
+      SmsSpendAlarm: 'This account\'s SMS spend this month passed 75% of its monthly SMS spend limit: at the limit, Amazon SNS stops sending, '
+        + 'and SMS MFA codes stop arriving. A sudden rise is the signature of SMS pumping fraud: check which countries the SMS go to, '
+        + 'limit them, then raise the spend limit if the traffic is real.',
+      SmsSuccessRateAlarm: 'Fewer SMS than expected reached phones in this account (Amazon SNS SMS success rate): SMS MFA codes may not arrive. Check the SNS '
+        + 'delivery status logs, the SMS sandbox and spend limit, and the countries that fail.',
+      DeliveryErrorsAlarm: 'Cognito could not deliver SMS or email codes for this user pool: users cannot complete MFA or verification. Read the '
+        + 'delivery error log group for the cause (SMS sandbox, spend limit, origination identity, SES sending limits).',
+    });
+    expect(byId.SmsSpendAlarm).toMatchObject({ Namespace: 'AWS/SNS', MetricName: 'SMSMonthToDateSpentUSD', Statistic: 'Maximum', Threshold: 7.5 });
+    expect(byId.SmsSuccessRateAlarm.Metrics[0].Expression).toBe('SELECT AVG(SMSSuccessRate) FROM "AWS/SNS"');
+    expect(byId.DeliveryErrorsAlarm).toMatchObject({ Namespace: 'N', MetricName: 'M', Period: 300 });
+  });
+
+  test('the created topic: a rotated key CloudWatch of this account may use, TLS only', () => {
+    const template = Template.fromStack(alarms({}).stack);
+    template.hasResourceProperties('AWS::KMS::Key', {
+      Description: 'Encrypts the topic of the MFA user pool alarms',
+      EnableKeyRotation: true,
+      KeyPolicy: { Statement: Match.arrayWith([{
+        Sid: 'CloudWatchAlarmsPublish',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      }]) },
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlarmsAlarmTopicKey'), 'Arn'] } });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
   });
 
   test('every alarm notifies the topic, created or given, and says what to do', () => {
