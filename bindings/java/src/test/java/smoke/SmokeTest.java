@@ -153,7 +153,7 @@ class SmokeTest {
         "UserPoolTier", "PLUS",
         "UserPoolAddOns", Map.of("AdvancedSecurityMode", "ENFORCED"),
         "AccountRecoverySetting", Map.of("RecoveryMechanisms", List.of(
-            Map.of("Name", "admin_only", "Priority", 1)))));
+            Map.of("Name", "verified_email", "Priority", 1)))));
   }
 
   @Test
