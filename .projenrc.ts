@@ -129,12 +129,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // The npm package holds the library (lib/, .jsii, API.md, README, LICENSE) and nothing of the
 // repository's tooling.
 for (const pattern of [
-  '/.ci/', '/.venv/', '/bench/', '/bindings/', '/docs/', '/e2e/', '/example/', '/rosetta/',
+  '/.ci/', '/.venv/', '/bench/', '/bindings/', '/docs/*', '/e2e/', '/example/', '/rosetta/',
   '/scripts/', '/requirements-dev.txt', '/.jsii.tabl.json', '/test-reports/', '/coverage/',
   '/stryker.config.json', '/reports/', '/.stryker-tmp/',
 ]) {
   project.npmignore?.exclude(pattern);
 }
+// The rule catalog refusals point to (docs/RULES.md#<rule>) ships with the package.
+project.npmignore?.include('/docs/RULES.md');
 
 // Declared after construction: the CDK dependency component replaces an earlier constructs dev dep.
 project.addDevDeps('constructs@10.5.1');
