@@ -148,14 +148,16 @@ describe('alarm decisions', () => {
     template.hasResourceProperties('AWS::KMS::Key', {
       Description: 'Encrypts the topic of the MFA user pool alarms',
       EnableKeyRotation: true,
-      KeyPolicy: { Statement: Match.arrayWith([{
-        Sid: 'CloudWatchAlarmsPublish',
-        Effect: 'Allow',
-        Principal: { Service: 'cloudwatch.amazonaws.com' },
-        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        Resource: '*',
-        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
-      }]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([{
+          Sid: 'CloudWatchAlarmsPublish',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+        }]),
+      },
     });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlarmsAlarmTopicKey'), 'Arn'] } });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {

@@ -1,6 +1,6 @@
 import { Lazy } from 'aws-cdk-lib';
-import { MfaEnforcement } from '../../../src';
 import { refusal, resolve } from './helpers';
+import { MfaEnforcement } from '../../../src';
 
 describe('phase: the email factor', () => {
   test.each([
