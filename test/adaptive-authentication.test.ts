@@ -94,9 +94,11 @@ describe('adaptive authentication', () => {
     template.hasResourceProperties(RISK, { AccountTakeoverRiskConfiguration: { Actions: { HighAction: { EventAction: 'BLOCK', Notify: false } } } });
   });
 
-  test('notify needs the notification configuration', () => {
-    expect(() => build(custom({ accountTakeover: { low: ALLOW, medium: ALLOW, high: { action: RiskAction.BLOCK, notify: true } } })))
-      .toThrow(/adaptiveAuthentication\.accountTakeover\.high\.notify needs a notification configuration/);
+  test('notify without the notification configuration is written as given, with an advisory (no deploy-time rejection is documented)', () => {
+    const accountTakeover = { low: ALLOW, medium: ALLOW, high: { action: RiskAction.BLOCK, notify: true } };
+    const { template, annotations } = build(custom({ accountTakeover }));
+    template.hasResourceProperties(RISK, { AccountTakeoverRiskConfiguration: { Actions: Match.objectLike({ HighAction: { EventAction: 'BLOCK', Notify: true } }) } });
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('accountTakeover\\.high\\.notify is true without a notification configuration.*riskNotifyWithoutNotification'));
   });
 
   test('a notification that no level uses is advised about', () => {

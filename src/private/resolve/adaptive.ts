@@ -101,8 +101,8 @@ function checkAccountTakeover(ctx: ResolveContext, responses: AccountTakeoverRes
       mfaAction = mfaAction ?? `${prop}.action`;
     }
     if (response.notify && !canNotify) {
-      throw ctx.refuse(RULES.riskNotifyWithoutNotification, `${prop}.notify`, 'needs a notification configuration (the SES identity Cognito sends from)', true,
-        'Set notification: { sender: RiskNotificationSender.fromIdentity(identity) }, or remove notify.');
+      ctx.advise(RULES.riskNotifyWithoutNotification, `${prop}.notify is true without a notification configuration: Cognito has no SES identity to send the email from. `
+        + 'Set notification: { sender: RiskNotificationSender.fromIdentity(identity) }, or remove notify.');
     }
   }
   if (mfaAction && factors.mfa === MfaEnforcement.OFF) {

@@ -74,10 +74,11 @@ describe('phase: adaptive authentication', () => {
       '[MfaUserPool P] adaptiveAuthentication.accountTakeover.medium.action is not a RiskAction (received: "ALLOW"). Use RiskAction.ALLOW, MFA_IF_CONFIGURED, MFA_REQUIRED or BLOCK.');
   });
 
-  test.each(['low', 'medium', 'high'])('notify at %s needs the notification configuration', (level) => {
-    expect(() => resolve(custom({ accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: true } } }))).toThrow(
-      `[MfaUserPool P] adaptiveAuthentication.accountTakeover.${level}.notify needs a notification configuration (the SES identity Cognito sends from) (received: true). `
-      + 'Set notification: { sender: RiskNotificationSender.fromIdentity(identity) }, or remove notify.');
+  test.each(['low', 'medium', 'high'])('notify at %s without the notification configuration is advised against', (level) => {
+    expect(advised(custom({ accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: true } } }))).toEqual([
+      `riskNotifyWithoutNotification: adaptiveAuthentication.accountTakeover.${level}.notify is true without a notification configuration: Cognito has no SES identity `
+      + 'to send the email from. Set notification: { sender: RiskNotificationSender.fromIdentity(identity) }, or remove notify.',
+    ]);
     const notifying = { accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: true } }, notification: FROM };
     expect(refusal(custom(notifying))).toBeUndefined();
     expect(refusal(custom({ accountTakeover: { [level]: { action: RiskAction.BLOCK, notify: false } } }))).toBeUndefined();
