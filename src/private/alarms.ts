@@ -56,16 +56,22 @@ function checkOptions(facts: AlarmFacts, o: MfaAlarmOptions): void {
   if (o.smsMonthlySpendLimitUsd !== undefined && !facts.smsMetricsHere) {
     throw refuse(facts.path, RULES.smsAlarmsInOtherRegion, 'addAlarms(smsMonthlySpendLimitUsd)',
       `would create an alarm that can never fire: Amazon SNS publishes the SMS spend in ${smsRegionText(facts)}, and a CloudWatch alarm watches metrics of its own Region only`,
-      o.smsMonthlySpendLimitUsd, `Remove it here, and create the alarm in a stack of ${facts.smsMetricsRegion === undefined || Token.isUnresolved(facts.smsMetricsRegion) ? 'that Region' : facts.smsMetricsRegion} `
+      o.smsMonthlySpendLimitUsd, `Remove it here, and create the alarm in a stack of ${literalSmsRegion(facts) ?? 'that Region'} `
       + 'on pool.metricSmsMonthToDateSpend() (README, "SMS alarms when SNS sends from another Region"). In an environment-agnostic stack, give the stack an env.');
   }
 }
 
+/** The Region SNS publishes the pool's SMS metrics in, when it is known at synth time. */
+function literalSmsRegion(facts: AlarmFacts): string | undefined {
+  const region = facts.smsMetricsRegion;
+  return region === undefined || Token.isUnresolved(region) ? undefined : region;
+}
+
 /** Where SNS publishes the pool's SMS metrics, for messages. */
 function smsRegionText(facts: AlarmFacts): string {
-  const region = facts.smsMetricsRegion;
-  return region === undefined || Token.isUnresolved(region) ? 'the Region sms.snsRegion names, which cannot be compared with the stack\'s here'
-    : `${region} (sms.snsRegion), ${'which cannot be shown to be the stack\'s Region'}`;
+  const region = literalSmsRegion(facts);
+  return region === undefined ? 'the Region sms.snsRegion names, which cannot be compared with the stack\'s here'
+    : `${region} (sms.snsRegion), which cannot be shown to be the stack's Region`;
 }
 
 /**

@@ -107,7 +107,7 @@ const input = fc.record({
     medium: fc.constantFrom(RiskAction.MFA_IF_CONFIGURED, RiskAction.ALLOW),
     events: maybe(mostly(fc.subarray(
       [CompromisedCredentialsEvent.SIGN_IN, CompromisedCredentialsEvent.PASSWORD_CHANGE, CompromisedCredentialsEvent.SIGN_UP]),
-    fc.constant([CompromisedCredentialsEvent.SIGN_IN, CompromisedCredentialsEvent.SIGN_IN]))),
+    fc.constant<CompromisedCredentialsEvent[]>([CompromisedCredentialsEvent.SIGN_IN, CompromisedCredentialsEvent.SIGN_IN]))),
     neverScore: maybe(fc.array(
       mostly(fc.constantFrom('203.0.113.0/24', '2001:db8::/32', '10.0.0.0/8'), fc.constantFrom('10.0.0.0/33', 'x')), { maxLength: 3 })),
   })),

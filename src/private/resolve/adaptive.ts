@@ -70,9 +70,6 @@ export function resolveAdaptive(
   if (events !== undefined && !Token.isUnresolved(events)) {
     checkEvents(ctx, events);
   }
-  if (events !== undefined && !Token.isUnresolved(events) && events.length === 0) {
-    ctx.advise(RULES.compromisedCredentialsWithoutEvents, 'adaptiveAuthentication.compromisedCredentials.events is empty and is written as given; Cognito documents the event filter as defaulting to all events when it is left out. Name the events to check, or leave events unset for all of them.');
-  }
   for (const [prop, ranges] of [['alwaysBlock', spec.ipExceptions?.alwaysBlock], ['neverScore', spec.ipExceptions?.neverScore]] as const) {
     checkIpRanges(ctx, `adaptiveAuthentication.ipExceptions.${prop}`, ranges);
   }
@@ -116,9 +113,12 @@ function checkAccountTakeover(ctx: ResolveContext, responses: AccountTakeoverRes
   }
 }
 
-/** Each event a CompromisedCredentialsEvent, listed once (the schema's uniqueItems). */
+/** Each event a CompromisedCredentialsEvent, listed once (the schema's uniqueItems); an empty list is advised against. */
 function checkEvents(ctx: ResolveContext, events: CompromisedCredentialsEvent[]): void {
   const prop = 'adaptiveAuthentication.compromisedCredentials.events';
+  if (events.length === 0) {
+    ctx.advise(RULES.compromisedCredentialsWithoutEvents, `${prop} is empty and is written as given; Cognito documents the event filter as defaulting to all events when it is left out. Name the events to check, or leave events unset for all of them.`);
+  }
   events.forEach(event => ctx.member(prop, event, CompromisedCredentialsEvent, 'a CompromisedCredentialsEvent'));
   const twice = events.find((event, i) => events.indexOf(event) !== i);
   if (twice !== undefined) {
