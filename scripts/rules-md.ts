@@ -11,7 +11,7 @@ import { ALL_RULES, Rule, WARNING_PREFIX } from '../src/private/rules';
 
 export const RULES_MD = path.join(__dirname, '..', 'docs', 'RULES.md');
 
-const KIND_ORDER = ['measured', 'documented', 'schema', 'contract', 'inferred'];
+const KIND_ORDER = ['measured', 'documented', 'schema', 'contract', 'policy', 'inferred'];
 
 function kinds(rule: Rule): string {
   return [...new Set(rule.evidence.map(e => e.kind))].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b)).join(', ');
@@ -59,7 +59,9 @@ export function renderRules(): string {
     'The policy: a refusal needs evidence that Cognito or CloudFormation rejects the configuration at deploy time',
     '(*measured*: an error text with where and when, or a deployed snapshot; *documented*: the Cognito or CloudFormation',
     'documentation or the API reference; *schema*: the API model or the CloudFormation resource schema), or is this',
-    'library\'s own *contract* (an input it would otherwise ignore, or a call it cannot honour). Anything weaker',
+    'library\'s own *contract* (an input it would otherwise ignore, or a call it cannot honour). A *policy* refusal',
+    'keeps a published security requirement on this library\'s own methods only (`addAppClient` refuses the OAuth',
+    'implicit grant, after RFC 9700): Cognito accepts that configuration, and the L2 still makes it. Anything weaker',
     '(*inferred*), and every per-user runtime behaviour, is an advisory. `test/rules/catalog.test.ts` fails when a rule',
     'has no evidence, when a refusal has no evidence that may refuse, or when a rule has no configuration that triggers it.',
     '',

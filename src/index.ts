@@ -7,5 +7,6 @@ export * from './passkeys';
 export * from './adaptive-authentication';
 export * from './errors';
 export * from './operations';
+export * from './app-client';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';

@@ -4,17 +4,19 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { AppClientOptions } from './app-client';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { buildAlarms } from './private/alarms';
-import { AdvisoryRule, warningId } from './private/context';
+import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
 import { applyL1Overrides, emailSendingAccount } from './private/l1-overrides';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE } from './private/log-delivery';
 import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
 import { resolveDecisions } from './private/resolve';
+import { resolveAppClient } from './private/resolve/app-client';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { addRiskConfiguration } from './private/risk-configuration';
 import { RULES } from './private/rules';
@@ -117,7 +119,12 @@ export class MfaUserPool extends Construct {
     if (sms && !sms.created) {
       this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor);
     }
-    for (const advisory of decisions.advisories) {
+    this.leave(decisions.advisories);
+  }
+
+  /** Leaves the advisories a resolution phase gave on the pool. */
+  private leave(advisories: readonly Advisory[]): void {
+    for (const advisory of advisories) {
       Annotations.of(this).addWarningV2(advisory.id, advisory.message);
     }
   }
@@ -131,27 +138,27 @@ export class MfaUserPool extends Construct {
    * Adds an app client set up for the sign-in flows of MFA: SRP and refresh-token auth (and
    * choice-based sign-in, `ALLOW_USER_AUTH`, when the pool offers passkeys or passwordless first
    * factors), no client secret (browser and mobile apps cannot keep one), user-existence errors
-   * prevented and token revocation on. Options you pass win over these defaults.
+   * prevented, token revocation on, and no OAuth unless `oAuth` asks for it: then the
+   * authorization code grant only, with the callback URLs given (never a placeholder), and the
+   * implicit grant refused. Options you pass win over these defaults.
    *
    * @param id the construct id of the client (part of its logical ID: keep it stable)
-   * @param options the L2 client options
+   * @param options the client's options
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * // SDK sign-in only (Amplify's signIn, the AWS SDK): no OAuth.
+   * pool.addAppClient('MobileClient');
+   * // Managed login with the authorization code grant.
+   * pool.addAppClient('WebClient', {
+   *   oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] },
+   * });
    */
-  public addAppClient(id: string, options: cognito.UserPoolClientOptions = {}): cognito.UserPoolClient {
-    if (options.preventUserExistenceErrors === false) {
-      this.warn(RULES.userExistenceErrors,
-        `addAppClient('${id}'): preventUserExistenceErrors is false, so sign-in and password recovery tell an attacker which usernames exist.`);
-    }
-    if (this.choiceBasedSignIn && options.authFlows && !options.authFlows.user) {
-      this.warn(RULES.noChoiceBasedSignIn,
-        `addAppClient('${id}'): authFlows has no user (ALLOW_USER_AUTH), so this client cannot sign users in with the pool's passkeys or passwordless codes.`);
-    }
-    const client = this.userPool.addClient(id, {
-      ...options,
-      authFlows: options.authFlows ?? { userSrp: true, ...(this.choiceBasedSignIn ? { user: true } : {}) },
-      generateSecret: options.generateSecret ?? false,
-      preventUserExistenceErrors: options.preventUserExistenceErrors ?? true,
-      enableTokenRevocation: options.enableTokenRevocation ?? true,
-    });
+  public addAppClient(id: string, options: AppClientOptions = {}): cognito.UserPoolClient {
+    const ctx = new ResolveContext(this.node.path);
+    const clientOptions = resolveAppClient(ctx, id, options, this.choiceBasedSignIn);
+    this.leave(ctx.advisories);
+    const client = this.userPool.addClient(id, clientOptions);
     this.clients.push({ id, clientId: client.userPoolClientId });
     return client;
   }
@@ -354,19 +361,24 @@ export class MfaUserPool extends Construct {
    * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
    */
   private checkBroughtSmsRole(role: iam.IRole, externalId: string, smsFactor: boolean): void {
-    const condition = `StringEquals sts:ExternalId "${externalId}"`;
-    const fix = `Let cognito-idp.amazonaws.com assume the role only with the condition ${condition}, `
-      + 'the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().';
-    const received = `the role ${role.node.path}`;
     this.node.addValidation({
       validate: () => {
+        // At synthesis the default external ID (the pool's logical ID) has a value: show it.
+        const condition = `StringEquals sts:ExternalId ${JSON.stringify(Stack.of(this).resolve(externalId))}`;
         const trust = inspectTrustPolicy(role, externalId);
         if (trust.externalIdNotRequired) {
           this.warn(RULES.smsRoleTrustWithoutExternalId, smsFactor
             ? `sms: the SMS role's trust policy lets cognito-idp.amazonaws.com assume it without an external ID, and SMS is an MFA factor: Cognito accepts the pool, but the guide requires the sts:ExternalId condition for SMS MFA, so MFA codes may not be sent. Add the condition ${condition}.`
             : `sms: the SMS role's trust policy lets cognito-idp.amazonaws.com assume it without an external ID. Cognito accepts this for verification and invitation messages; the external ID keeps other user pools that know the role's ARN from sending with it (the confused deputy). Add the condition ${condition}.`);
         }
-        return trust.problem ? [refuse(this.node.path, RULES.smsRoleTrust, 'sms', trust.problem, received, fix).message] : [];
+        if (trust.problem) {
+          // Thrown, not returned: a returned message would reach the caller wrapped in aws-cdk-lib's
+          // validation error (the path twice, not recognisable by MfaErrors.isConfigurationError).
+          throw refuse(this.node.path, RULES.smsRoleTrust, 'sms', trust.problem, `the role ${role.node.path}`,
+            `Let cognito-idp.amazonaws.com assume the role only with the condition ${condition}, `
+            + 'the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().');
+        }
+        return [];
       },
     });
   }

@@ -30,15 +30,21 @@ describe('MfaErrors', () => {
     expect(MfaErrors.isConfigurationErrorMessage('[MfaUserPool ]')).toBe(false);
   });
 
-  test('recognises a refusal that reaches the caller inside the synthesis validation error', () => {
+  test('a refusal made while the app is synthesized is the same refusal: recognised, the path once, no token in it', () => {
     // GIVEN a brought role that does not trust Cognito
     const stack = newStack();
     const role = new iam.Role(stack, 'SmsRole', { assumedBy: new iam.AccountRootPrincipal() });
-    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext') });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-from-synth') });
     // WHEN the app is synthesized
     const error = thrownBy(() => (stack.node.root as App).synth());
-    // THEN the message carries the refusal
-    expect(MfaErrors.isConfigurationErrorMessage((error as Error).message)).toBe(true);
-    expect((error as Error).message).toMatch(/\[MfaUserPool TestStack\/Users\] sms role does not let cognito-idp.amazonaws.com assume it/);
+    // THEN it is this library's refusal, not aws-cdk-lib's validation error around it
+    expect(MfaErrors.isConfigurationError(error)).toBe(true);
+    const message = (error as Error).message;
+    expect(MfaErrors.isConfigurationErrorMessage(message)).toBe(true);
+    expect(message).toMatch(/^\[MfaUserPool TestStack\/Users\] sms role does not let cognito-idp.amazonaws.com assume it/);
+    expect(message.match(/TestStack\/Users\]/g)).toHaveLength(1);
+    expect(message).toContain('StringEquals sts:ExternalId "ext-from-synth"');
+    expect(message).not.toContain('${Token[');
+    expect(message).toMatch(/\[rule: smsRoleTrust, docs\/RULES.md#smsroletrust\]$/);
   });
 });

@@ -5,11 +5,13 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  AdaptiveAuthentication, CompromisedCredentialsEvent, MfaEnforcement, MfaUserPool, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsMfa,
-  SmsOriginationIdentity, ThreatProtection,
+  AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent, MfaEnforcement, MfaUserPool, MfaUserPoolProps, RiskAction,
+  RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
+import { ResolveContext } from '../../src/private/context';
 import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
 import { resolveDecisions } from '../../src/private/resolve';
+import { resolveAppClient } from '../../src/private/resolve/app-client';
 import { ALL_RULES, EvidenceKind, REFUSAL_KINDS, RuleName, RULES, WARNING_PREFIX } from '../../src/private/rules';
 import { newStack, SES } from '../util';
 
@@ -43,6 +45,21 @@ function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = 
   }
   return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => /\[ack: cdk-mfa-user-pool:(\w+)\]/.exec(String(w.entry.data))?.[1] ?? '');
 }
+
+/** Resolves one app client's options through its phase alone. */
+function client(options: AppClientOptions, choiceBasedSignIn = false): Observed {
+  const ctx = new ResolveContext('P');
+  try {
+    resolveAppClient(ctx, 'Web', options, choiceBasedSignIn);
+  } catch (e) {
+    if (e instanceof MfaConfigurationError) {
+      return [e.ruleId];
+    }
+    throw e;
+  }
+  return ctx.advisories.map(a => a.id.slice(WARNING_PREFIX.length));
+}
+const CALLBACK = 'https://app.example.com/callback';
 
 const ENFORCED: MfaUserPoolProps = { mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED };
 const adaptive = (props: Parameters<typeof AdaptiveAuthentication.custom>[0]): MfaUserPoolProps =>
@@ -149,9 +166,25 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   dataLossRisk: () => phases({ deletionProtection: false }),
   userAuthEventsNeedThreatProtection: () => phases({ logDelivery: { userAuthEvents: true } }),
   userExistenceErrors: () => construct({}, pool => pool.addAppClient('Web', { preventUserExistenceErrors: false })),
+  implicitGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: { implicitCodeGrant: true } } }),
+  oAuthWithoutGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: {} } }),
+  clientCredentialsNotAlone: () => client({
+    generateSecret: true, oAuth: { callbackUrls: [CALLBACK], flows: { clientCredentials: true, authorizationCodeGrant: true } },
+  }),
+  clientCredentialsWithoutSecret: () => client({ oAuth: { flows: { clientCredentials: true } } }),
+  codeGrantWithoutCallback: () => client({ oAuth: {} }),
 };
 
 describe('the rule catalog', () => {
+  test('a policy refusal is kept to addAppClient and names the L2 way around it', () => {
+    const policyRules = ALL_RULES.filter(r => r.evidence.some(e => e.kind === EvidenceKind.POLICY));
+    expect(policyRules.map(r => r.id)).toEqual(['implicitGrant']);
+    for (const rule of policyRules) {
+      expect(rule.action).toBe('refuse');
+      expect(rule.statement).toMatch(/^addAppClient .*pool\.userPool\.addClient\(\)/);
+    }
+  });
+
   test.each(Object.keys(TRIGGERS) as RuleName[])('%s has a configuration that triggers it', (name) => {
     expect(TRIGGERS[name]()).toContain(RULES[name].id);
   });

@@ -12,6 +12,7 @@ const measured = (source: string, says: string): Evidence => ({ kind: EvidenceKi
 const documented = (source: string, says: string): Evidence => ({ kind: EvidenceKind.DOCUMENTED, source, says });
 const schema = (source: string, says: string): Evidence => ({ kind: EvidenceKind.SCHEMA, source, says });
 const contract = (says: string): Evidence => ({ kind: EvidenceKind.CONTRACT, source: 'https://github.com/cdk-mfa-user-pool/cdk-mfa-user-pool/blob/main/API.md', says });
+const policy = (source: string, says: string): Evidence => ({ kind: EvidenceKind.POLICY, source, says });
 const inferred = (source: string, says: string): Evidence => ({ kind: EvidenceKind.INFERRED, source, says });
 
 /** A rule whose id and action are kept as literal types, so that phases can only refuse with refusals. */
@@ -221,6 +222,19 @@ export const RULES = {
     documented(`${GUIDE}user-pool-settings-deletion-protection.html`, 'Deletion protection keeps a pool from being deleted.')),
   userAuthEventsNeedThreatProtection: refusal('userAuthEventsNeedThreatProtection', 'logDelivery.userAuthEvents needs threat protection (threatProtection or customAuthThreatProtection on).',
     documented(`${CFN}aws-resource-cognito-logdeliveryconfiguration.html`, 'userAuthEvents: Cognito exports user activity logs "when threat protection is active".')),
+  implicitGrant: refusal('implicitGrant', 'addAppClient does not make clients with the OAuth implicit grant (Cognito accepts them; pool.userPool.addClient() still can).',
+    policy('https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2', 'OAuth 2.0 Security Best Current Practice: "clients SHOULD NOT use the implicit grant (response type token) or other response types issuing access tokens in the authorization response", which leak them through the URL.'),
+    documented(`${API}API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-AllowedOAuthFlows`, 'implicit: "Issue the access token, and the ID token ..., directly to your user." Cognito accepts the grant: the refusal is this library\'s secure default, not a deploy-time rule.')),
+  oAuthWithoutGrant: refusal('oAuthWithoutGrant', 'OAuth settings on a client need at least one grant.',
+    contract('addAppClient writes no OAuth grant for flows that enable none, so the callback URLs and scopes given would be ignored silently.')),
+  clientCredentialsNotAlone: refusal('clientCredentialsNotAlone', 'The client credentials grant must be a client\'s only OAuth grant.',
+    documented(`${API}API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-AllowedOAuthFlows`, '"To create an app client that generates client credentials grants, you must add client_credentials as the only allowed OAuth flow."')),
+  clientCredentialsWithoutSecret: refusal('clientCredentialsWithoutSecret', 'The client credentials grant needs a client secret.',
+    documented(`${API}API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-AllowedOAuthFlows`, 'client_credentials: "Issue the access token from the /oauth2/token endpoint directly to a non-person user, authorized by a combination of the client ID and client secret."'),
+    contract('A client without a secret can never be granted client credentials (RFC 6749 section 4.4: "MUST only be used by confidential clients"), so the grant asked for could not be honoured.')),
+  codeGrantWithoutCallback: refusal('codeGrantWithoutCallback', 'The authorization code grant needs at least one callback URL; addAppClient puts no placeholder.',
+    documented(`${API}API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-CallbackURLs`, '"Amazon Cognito doesn\'t accept authorization requests with redirect_uri values that aren\'t in the list of CallbackURLs that you provide."'),
+    contract('Without callback URLs the L2 would put https://example.com, a URL the app does not own, where Cognito would send the users\' codes.')),
   userExistenceErrors: advisory('userExistenceErrors', 'An app client that reveals which usernames exist.',
     documented(`${GUIDE}cognito-user-pool-managing-errors.html`, 'PreventUserExistenceErrors hides whether a user exists.')),
 } as const satisfies Record<string, Rule>;

@@ -1,7 +1,9 @@
 /**
  * What a piece of evidence is. Only `measured`, `documented`, `schema` (evidence that Cognito or
- * CloudFormation rejects the configuration at deploy time) and `contract` (an input this library
- * would otherwise ignore or cannot interpret: it claims nothing about Cognito) may back a refusal;
+ * CloudFormation rejects the configuration at deploy time), `contract` (an input this library
+ * would otherwise ignore or cannot interpret: it claims nothing about Cognito) and `policy` (a
+ * published security requirement, kept on this library's own methods with a way around it) may
+ * back a refusal;
  * `inferred` backs advisories only.
  */
 export enum EvidenceKind {
@@ -13,6 +15,12 @@ export enum EvidenceKind {
   SCHEMA = 'schema',
   /** This library's own contract: an input that it would ignore, or a call it cannot honour. */
   CONTRACT = 'contract',
+  /**
+   * A security requirement of a published standard that this library promises to keep, on its own
+   * methods only, with a way around it named in the fix (the L2 stays open): it claims nothing
+   * about Cognito, which accepts the configuration.
+   */
+  POLICY = 'policy',
   /** Reasoned from neighbouring facts, never observed: advice only. */
   INFERRED = 'inferred',
 }
@@ -41,7 +49,7 @@ export interface Rule {
 
 /** The evidence kinds that may back a refusal. */
 export const REFUSAL_KINDS: ReadonlySet<EvidenceKind> = new Set([
-  EvidenceKind.MEASURED, EvidenceKind.DOCUMENTED, EvidenceKind.SCHEMA, EvidenceKind.CONTRACT,
+  EvidenceKind.MEASURED, EvidenceKind.DOCUMENTED, EvidenceKind.SCHEMA, EvidenceKind.CONTRACT, EvidenceKind.POLICY,
 ]);
 
 /** The prefix of every advisory's warning id. */

@@ -1,0 +1,74 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { AppClientOptions } from '../../app-client';
+import { ResolveContext } from '../context';
+import { RULES } from '../rules';
+
+/**
+ * Decides the L2 options of one app client made with `addAppClient`: the options given, over
+ * secure defaults. No OAuth unless asked; when asked, the authorization code grant only, the
+ * implicit grant refused and callback URLs required (never the L2's `https://example.com`).
+ *
+ * @param ctx where refusals and advisories go
+ * @param id the client's construct id, for messages
+ * @param options what the caller passed
+ * @param choiceBasedSignIn whether the pool offers passkeys or passwordless first factors
+ */
+export function resolveAppClient(
+  ctx: ResolveContext, id: string, options: AppClientOptions, choiceBasedSignIn: boolean,
+): cognito.UserPoolClientOptions {
+  const at = `addAppClient('${id}')`;
+  if (options.preventUserExistenceErrors === false) {
+    ctx.advise(RULES.userExistenceErrors, `${at}: preventUserExistenceErrors is false, so sign-in and password recovery tell an attacker which usernames exist.`);
+  }
+  if (choiceBasedSignIn && options.authFlows && !options.authFlows.user) {
+    ctx.advise(RULES.noChoiceBasedSignIn,
+      `${at}: authFlows has no user (ALLOW_USER_AUTH), so this client cannot sign users in with the pool's passkeys or passwordless codes.`);
+  }
+  const generateSecret = options.generateSecret ?? false;
+  const { oAuth, ...rest } = options;
+  return {
+    ...rest,
+    authFlows: options.authFlows ?? { userSrp: true, ...(choiceBasedSignIn ? { user: true } : {}) },
+    generateSecret,
+    preventUserExistenceErrors: options.preventUserExistenceErrors ?? true,
+    enableTokenRevocation: options.enableTokenRevocation ?? true,
+    ...(oAuth ? { oAuth: resolveOAuth(ctx, at, oAuth, generateSecret) } : { disableOAuth: true }),
+  };
+}
+
+function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppClientOptions['oAuth']>, generateSecret: boolean): cognito.OAuthSettings {
+  const flows = oAuth.flows ?? { authorizationCodeGrant: true };
+  if (flows.implicitCodeGrant) {
+    throw ctx.refuse(RULES.implicitGrant, `${at}: oAuth.flows.implicitCodeGrant`, 'asks for the OAuth implicit grant, which returns tokens in the browser\'s URL', flows,
+      'Use the authorization code grant (with PKCE): flows: { authorizationCodeGrant: true }, the default. A client that truly needs the implicit grant can be made with the L2: pool.userPool.addClient().');
+  }
+  if (!flows.authorizationCodeGrant && !flows.clientCredentials) {
+    throw ctx.refuse(RULES.oAuthWithoutGrant, `${at}: oAuth.flows`, 'enables no OAuth grant, so the OAuth settings would do nothing', flows,
+      'Enable authorizationCodeGrant (users signing in) or clientCredentials (a service with a secret), or leave oAuth out for SDK sign-in only.');
+  }
+  if (flows.clientCredentials && flows.authorizationCodeGrant) {
+    throw ctx.refuse(RULES.clientCredentialsNotAlone, `${at}: oAuth.flows`, 'combines the client credentials grant with the authorization code grant', flows,
+      'Make two clients: one with clientCredentials (and generateSecret) for services, one with authorizationCodeGrant for users.');
+  }
+  if (flows.clientCredentials && !generateSecret) {
+    throw ctx.refuse(RULES.clientCredentialsWithoutSecret, `${at}: oAuth.flows.clientCredentials`, 'needs a client secret, which this client does not have', generateSecret,
+      'Set generateSecret: true on this client.');
+  }
+  const callbackUrls = oAuth.callbackUrls ?? [];
+  if (flows.authorizationCodeGrant && callbackUrls.length === 0) {
+    throw ctx.refuse(RULES.codeGrantWithoutCallback, `${at}: oAuth.callbackUrls`,
+      'is empty, but the authorization code grant sends the code to a callback URL', oAuth.callbackUrls,
+      'List the URLs your app receives the code on: callbackUrls: [\'https://app.example.com/callback\'] (http://localhost for development).');
+  }
+  return {
+    flows: {
+      authorizationCodeGrant: flows.authorizationCodeGrant ?? false,
+      clientCredentials: flows.clientCredentials ?? false,
+      implicitCodeGrant: false,
+    },
+    callbackUrls: callbackUrls.length > 0 ? callbackUrls : undefined,
+    logoutUrls: oAuth.logoutUrls,
+    defaultRedirectUri: oAuth.defaultRedirectUri,
+    scopes: oAuth.scopes,
+  };
+}
