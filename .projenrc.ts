@@ -67,6 +67,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Mutation testing of the rules (npx projen mutation).
     '@stryker-mutator/core@^10.0.0',
     '@stryker-mutator/jest-runner@^10.0.0',
+    // Reads the jsii assemblies in scripts/check-assembly.ts (the version jsii-pacmak brings).
+    '@jsii/spec@^1.140.0',
   ],
 
   docgen: true,
@@ -173,6 +175,15 @@ const rulesDocs = project.addTask('rules:docs', {
   exec: 'ts-node --project tsconfig.dev.json scripts/rules-md.ts',
 });
 project.postCompileTask.spawn(rulesDocs);
+
+// No public method or constructor may take another assembly's struct as its last parameter
+// (jsii's Python binding expands it as it stood at build time): checked over the jsii assembly
+// after every compile (scripts/check-assembly.ts; test/assembly.test.ts tests the check).
+const checkAssembly = project.addTask('check:assembly', {
+  description: 'Fail when a public method or constructor takes a struct of another assembly (aws-cdk-lib) as its last parameter',
+  exec: 'ts-node --project tsconfig.dev.json scripts/check-assembly.ts',
+});
+project.postCompileTask.spawn(checkAssembly);
 
 // Mutation testing of the rules and the decisions they feed (StrykerJS, stryker.config.json):
 // kept out of .ci/run for its duration; README states the measured score and time.
