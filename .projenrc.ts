@@ -176,6 +176,12 @@ const rulesDocs = project.addTask('rules:docs', {
 });
 project.postCompileTask.spawn(rulesDocs);
 
+// The Python and Go runtimes of jsii cannot hand a caught exception to JavaScript with its
+// message: the shims (bindings/shims/) let MfaErrors.isConfigurationError judge it there. Added
+// right after jsii-pacmak, so that every wheel, sdist and Go module built carries them.
+project.tasks.tryFind('package:python')!.exec('python3 scripts/binding-shims.py python dist/python');
+project.tasks.tryFind('package:go')!.exec('python3 scripts/binding-shims.py go dist/go');
+
 // No public method or constructor may take another assembly's struct as its last parameter
 // (jsii's Python binding expands it as it stood at build time): checked over the jsii assembly
 // after every compile (scripts/check-assembly.ts; test/assembly.test.ts tests the check).

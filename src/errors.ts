@@ -15,27 +15,44 @@ import { MESSAGE_MARKER, MFA_CONFIGURATION_ERROR_SYMBOL } from './private/errors
  */
 export class MfaErrors {
   /**
-   * Whether `x` is an error that `MfaUserPool` threw for a configuration it refuses.
+   * Whether `x` is an error that `MfaUserPool` threw for a configuration it refuses, whether it
+   * was thrown while the construct was built or while the app was synthesized. Never throws.
    *
-   * For TypeScript and JavaScript, where the thrown object itself reaches the caller. In Python,
-   * Java, .NET and Go the error arrives as the language's own exception (or panic) carrying the
-   * message: use `isConfigurationErrorMessage` there.
+   * In TypeScript and JavaScript `x` is the thrown error itself. In Python, Java and Go pass the
+   * exception (or the value `recover()` returned) as it was caught: it reaches this method as an
+   * object carrying the exception's message, and is recognised by the refusal marker in it, as
+   * `isConfigurationErrorMessage` does. .NET: pass `e.Message` to `isConfigurationErrorMessage`.
    *
    * @param x anything that was thrown
    */
   public static isConfigurationError(x: any): boolean {
-    return x !== null && typeof x === 'object' && (x as any)[MFA_CONFIGURATION_ERROR_SYMBOL] === true;
+    if (x === null || typeof x !== 'object') {
+      return false;
+    }
+    if ((x as any)[MFA_CONFIGURATION_ERROR_SYMBOL] === true) {
+      return true;
+    }
+    // An exception of another jsii language is never a JavaScript Error here: Java's arrives with
+    // its getters (message, localizedMessage, ...), Python's and Go's as { message } (their
+    // bindings pass it so: scripts/binding-shims.py). A JavaScript Error without the symbol is not ours.
+    try {
+      const message = x instanceof Error ? undefined : (x as { message?: unknown }).message;
+      return typeof message === 'string' && MfaErrors.isConfigurationErrorMessage(message);
+    } catch {
+      return false; // a getter that throws: not a refusal
+    }
   }
 
   /**
    * Whether a message is (or contains) the message of a refused configuration: it has the
-   * `[MfaUserPool <construct path>]` marker. Also true for the synthesis-time validation error
-   * that carries a refusal (a brought SMS role whose trust policy does not let Cognito in).
+   * `[MfaUserPool <construct path>]` marker. Works in every language, on the message of the
+   * exception it raised (`str(e)` in Python, `e.getMessage()` in Java, `e.Message` in .NET,
+   * `fmt.Sprint(recover())` in Go).
    *
    * @param message the message of the exception your language raised
    */
   public static isConfigurationErrorMessage(message: string): boolean {
-    return MESSAGE_MARKER.test(message);
+    return typeof message === 'string' && MESSAGE_MARKER.test(message);
   }
 
   private constructor() {}

@@ -28,6 +28,22 @@ describe('MfaErrors', () => {
     }
     expect(MfaErrors.isConfigurationErrorMessage('')).toBe(false);
     expect(MfaErrors.isConfigurationErrorMessage('[MfaUserPool ]')).toBe(false);
+    expect(MfaErrors.isConfigurationErrorMessage(undefined as any)).toBe(false);
+  });
+
+  test('an exception of another jsii language arrives as an object with its message, and is judged by it', () => {
+    // GIVEN the message of a refusal, as Java's binding serializes its exception (getters) and
+    // Python's and Go's pass theirs ({ message })
+    const refusal = (thrownBy(() => build({ mfa: MfaEnforcement.REQUIRED, totp: false })) as Error).message;
+    const java = { stackTrace: [], message: refusal, suppressed: [], localizedMessage: refusal };
+    // THEN the refusal is recognised, and anything else is not, without throwing
+    expect(MfaErrors.isConfigurationError(java)).toBe(true);
+    expect(MfaErrors.isConfigurationError({ message: refusal })).toBe(true);
+    expect(MfaErrors.isConfigurationError({ message: 'Cannot find module aws-cdk-lib' })).toBe(false);
+    expect(MfaErrors.isConfigurationError({ message: 42 })).toBe(false);
+    expect(MfaErrors.isConfigurationError({ get message(): string { throw new Error('getter'); } })).toBe(false);
+    // A JavaScript Error is ours only with the marker symbol, whatever its message says
+    expect(MfaErrors.isConfigurationError(new Error(refusal))).toBe(false);
   });
 
   test('a refusal made while the app is synthesized is the same refusal: recognised, the path once, no token in it', () => {

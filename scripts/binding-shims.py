@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Adds the error-recognition shims to the Python and Go bindings that jsii-pacmak generated.
+
+    python3 scripts/binding-shims.py python dist/python   # after package:python
+    python3 scripts/binding-shims.py go dist/go           # after package:go
+
+jsii's Python and Go runtimes cannot hand a caught exception (a Python exception, a Go error) to
+JavaScript with its message, so MfaErrors.isConfigurationError could not answer for them (Python
+even raised AttributeError). The shims (bindings/shims/) pass such an exception on as
+{"message": ...}; the library judges it (src/errors.ts). Java needs none: its runtime serializes an
+exception with its getters, message included. Each step checks that it changed exactly what it
+expects, so a jsii-pacmak that generates differently fails the build instead of shipping unshimmed.
+"""
+import base64
+import hashlib
+import io
+import pathlib
+import sys
+import tarfile
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHIMS = ROOT / "bindings" / "shims"
+MARKER = "scripts/binding-shims.py"
+MODULE = "cdk_mfa_user_pool/__init__.py"
+
+
+def shim_python_source(source: str) -> str:
+    if MARKER in source:
+        raise SystemExit(f"{MODULE} is already shimmed")
+    if source.count('jsii_name="isConfigurationError"') != 1 or "def is_configuration_error(cls, x: typing.Any)" not in source:
+        raise SystemExit(f"{MODULE}: MfaErrors.is_configuration_error is not where the shim expects it")
+    return source + (SHIMS / "python.py").read_text()
+
+
+def record_line(name: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def shim_wheel(wheel: pathlib.Path) -> None:
+    with zipfile.ZipFile(wheel) as zin:
+        entries = [(info, zin.read(info)) for info in zin.infolist()]
+    shimmed = {}
+    for info, data in entries:
+        if info.filename == MODULE:
+            shimmed[info.filename] = shim_python_source(data.decode()).encode()
+    if len(shimmed) != 1:
+        raise SystemExit(f"{wheel.name}: no {MODULE}")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in entries:
+            data = shimmed.get(info.filename, data)
+            if info.filename.endswith(".dist-info/RECORD"):
+                lines = [record_line(MODULE, shimmed[MODULE]) if line.startswith(f"{MODULE},") else line
+                         for line in data.decode().splitlines()]
+                data = ("\n".join(lines) + "\n").encode()
+            zout.writestr(info, data)
+    wheel.write_bytes(buffer.getvalue())
+
+
+def shim_sdist(sdist: pathlib.Path) -> None:
+    with tarfile.open(sdist, "r:gz") as tin:
+        members = [(m, tin.extractfile(m).read() if m.isfile() else None) for m in tin.getmembers()]
+    buffer = io.BytesIO()
+    count = 0
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tout:
+        for member, data in members:
+            if member.isfile() and member.name.endswith(f"/src/{MODULE}"):
+                data = shim_python_source(data.decode()).encode()
+                member.size = len(data)
+                count += 1
+            tout.addfile(member, io.BytesIO(data) if data is not None else None)
+    if count != 1:
+        raise SystemExit(f"{sdist.name}: no src/{MODULE}")
+    sdist.write_bytes(buffer.getvalue())
+
+
+def shim_go(dist: pathlib.Path) -> None:
+    target = dist / "cdkmfauserpool" / "MfaErrors.go"
+    source = target.read_text()
+    call = '"isConfigurationError",\n\t\t[]interface{}{x},'
+    if MARKER in source or source.count(call) != 1:
+        raise SystemExit(f"{target}: the isConfigurationError call is not where the shim expects it (or is already shimmed)")
+    target.write_text(source.replace(call, '"isConfigurationError",\n\t\t[]interface{}{cdkMfaUserPoolPassable(x)}, // ' + MARKER))
+    (dist / "cdkmfauserpool" / "MfaErrors__passable.go").write_text((SHIMS / "go.go").read_text())
+
+
+def main() -> None:
+    language, dist = sys.argv[1], pathlib.Path(sys.argv[2])
+    if language == "python":
+        wheels, sdists = sorted(dist.glob("*.whl")), sorted(dist.glob("*.tar.gz"))
+        if len(wheels) != 1 or len(sdists) != 1:
+            raise SystemExit(f"expected one wheel and one sdist in {dist}, found {wheels + sdists}")
+        shim_wheel(wheels[0])
+        shim_sdist(sdists[0])
+    elif language == "go":
+        shim_go(dist)
+    else:
+        raise SystemExit(f"unknown language {language}")
+    print(f"binding-shims: {language} binding in {dist} shimmed")
+
+
+if __name__ == "__main__":
+    main()
