@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { callerWritesPython, inPython, keysInPython } from './host-names';
 import { Rule, ruleLink } from './rules';
 
 /**
@@ -57,8 +58,12 @@ export function show(value: unknown): string {
  * `[MfaUserPool <path>] <prop> <problem> (received: <value>). <fix> [rule: <id>, docs/RULES.md#<id>]`.
  */
 export function refuse(path: string, rule: Rule & { readonly action: 'refuse' }, prop: string, problem: string, received: unknown, fix: string): MfaConfigurationError {
+  // Names as the caller writes them (host-names.ts); the path, the value and the rule stay as they are.
+  const python = callerWritesPython();
+  const named = (text: string) => (python ? inPython(text) : text);
+  const shown = show(python ? keysInPython(received) : received);
   return new MfaConfigurationError(
-    `[MfaUserPool ${path}] ${prop} ${problem} (received: ${show(received)}). ${fix} [rule: ${rule.id}, ${ruleLink(rule)}]`, rule.id);
+    `[MfaUserPool ${path}] ${named(prop)} ${named(problem)} (received: ${shown}). ${named(fix)} [rule: ${rule.id}, ${ruleLink(rule)}]`, rule.id);
 }
 
 /** True when a value is known at synth time (not a token), so it can be checked as a literal. */

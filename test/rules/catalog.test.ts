@@ -18,12 +18,16 @@ import { newStack, SES } from '../util';
 /** The rule ids a configuration triggers: the refusal's, or every advisory's. */
 type Observed = readonly string[];
 
+/** The messages of the refusals the triggers observed, newest last. */
+const refusals: string[] = [];
+
 /** Resolves the props through the phases alone (no Stack): the refusal or the advisories. */
 function phases(props: MfaUserPoolProps, region: string | null = 'us-east-1'): Observed {
   try {
     return resolveDecisions('P', props, region ?? undefined).advisories.map(a => a.id.slice(WARNING_PREFIX.length));
   } catch (e) {
     if (e instanceof MfaConfigurationError) {
+      refusals.push(e.message);
       return [e.ruleId];
     }
     throw e;
@@ -39,6 +43,7 @@ function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = 
   } catch (e) {
     const match = RULE_MARKER.exec(String((e as Error).message).split('\n')[0]) ?? RULE_MARKER.exec(String((e as Error).message));
     if (match) {
+      refusals.push(String((e as Error).message));
       return [match[1]];
     }
     throw e;
@@ -53,6 +58,7 @@ function client(options: AppClientOptions, choiceBasedSignIn = false): Observed 
     resolveAppClient(ctx, 'Web', options, choiceBasedSignIn);
   } catch (e) {
     if (e instanceof MfaConfigurationError) {
+      refusals.push(e.message);
       return [e.ruleId];
     }
     throw e;
@@ -231,3 +237,18 @@ function listSources(dir: string): string[] {
     return entry.isDirectory() ? listSources(full) : entry.name.endsWith('.ts') ? [full] : [];
   });
 }
+
+describe('refusal messages for a Python caller (JSII_AGENT=Python/...)', () => {
+  const saved = process.env.JSII_AGENT;
+  beforeAll(() => { process.env.JSII_AGENT = 'Python/3.12.3'; });
+  afterAll(() => { if (saved === undefined) { delete process.env.JSII_AGENT; } else { process.env.JSII_AGENT = saved; } });
+
+  const refusalNames = (Object.keys(TRIGGERS) as RuleName[]).filter(name => RULES[name].action === 'refuse');
+  test.each(refusalNames)('%s names props and methods in snake_case', (name) => {
+    TRIGGERS[name]();
+    const message = refusals[refusals.length - 1];
+    // The parts a Python user reads as code: everything but the path, the value received and the rule.
+    const prose = message.replace(/^\[MfaUserPool [^\]]+\] /, '').replace(/\(received: .*?\)\. /, '').replace(RULE_MARKER, '');
+    expect(prose.match(/(?<![\w$:/#-])[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w-])/g) ?? []).toEqual([]);
+  });
+});

@@ -145,7 +145,7 @@ function checkSnsRegionFor(ctx: ResolveContext, snsRegion: string | undefined, r
   const accepted = acceptedSnsRegions(region);
   if (accepted === undefined) {
     throw ctx.refuse(RULES.snsPathUnavailable, 'sms', `sends through Amazon SNS, which Cognito does not offer for a pool in ${region} (the guide's SNS path Region table)`, 'Amazon SNS',
-      'Send SMS through End User Messaging directly: SmsMfa.withEndUserMessaging() (or withEndUserMessagingRole()).');
+      'Send SMS through End User Messaging directly, with SmsMfa.withEndUserMessaging() (or withEndUserMessagingRole()).');
   }
   const listed = accepted.map(r => `"${r}"`).join(' or ');
   if (snsRegion === undefined) {

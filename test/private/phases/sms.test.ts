@@ -77,7 +77,7 @@ describe('phase: the SNS path and its Region', () => {
       '[MfaUserPool P] sms.snsRegion must be set for a pool in ap-northeast-2, which Cognito sends SMS from another Region for (received: undefined). Set snsRegion to "ap-northeast-1".');
     expect(() => resolve({ sms: SmsMfa.withNewRole() }, 'ap-east-2')).toThrow(
       '[MfaUserPool P] sms sends through Amazon SNS, which Cognito does not offer for a pool in ap-east-2 (the guide\'s SNS path Region table) (received: "Amazon SNS"). '
-      + 'Send SMS through End User Messaging directly: SmsMfa.withEndUserMessaging() (or withEndUserMessagingRole()).');
+      + 'Send SMS through End User Messaging directly, with SmsMfa.withEndUserMessaging() (or withEndUserMessagingRole()).');
   });
 
   test('outside the commercial partition another snsRegion is advised about, not refused', () => {
