@@ -76,7 +76,35 @@ def shim_sdist(sdist: pathlib.Path) -> None:
     sdist.write_bytes(buffer.getvalue())
 
 
+# jsii-pacmak requires, in the Go module's go.mod, the aws-cdk-go it built with (2.276.0): by Go's
+# minimal version selection that was the Go floor. The Go floor is lower, but not the npm one:
+# the binding is generated against constructs 10.5 (aws-cdk-lib 2.276 needs it), so its code uses
+# constructs.IMixin, and aws-cdk-go up to 2.237.1 does not compile with constructs-go 10.5
+# ("ambiguous selector *jsiiProxy_Alias.With", measured 2026-12-02 on 2.181.1, 2.200.0, 2.215.0,
+# 2.230.0, 2.237.1). aws-cdk-lib 2.239.0 is the first to require constructs ^10.5.0; this Go module
+# proxy cannot resolve 2.238 or 2.239, and 2.240.0 is the oldest measured to build and pass the
+# smoke test, so the module requires it (scripts/smoke-go.sh floor runs on what go.mod requires).
+# The indirect lines pacmak copied from the newer release go; `go mod tidy` finds them.
+GO_AWS_CDK_FLOOR = "2.240.0"
+GO_AWS_CDK = "github.com/aws/aws-cdk-go/awscdk/v2"
+
+
+def shim_go_mod(go_mod: pathlib.Path) -> None:
+    lines, found = [], False
+    for line in go_mod.read_text().splitlines():
+        stripped = line.strip()
+        if stripped.endswith("// indirect"):
+            continue
+        if stripped.split(" ")[0] == GO_AWS_CDK:
+            line, found = f"\t{GO_AWS_CDK} v{GO_AWS_CDK_FLOOR}", True
+        lines.append(line)
+    if not found:
+        raise SystemExit(f"{go_mod}: no requirement of {GO_AWS_CDK}")
+    go_mod.write_text("\n".join(lines) + "\n")
+
+
 def shim_go(dist: pathlib.Path) -> None:
+    shim_go_mod(dist / "cdkmfauserpool" / "go.mod")
     target = dist / "cdkmfauserpool" / "MfaErrors.go"
     source = target.read_text()
     call = '"isConfigurationError",\n\t\t[]interface{}{x},'

@@ -13,6 +13,8 @@ check MfaUserPool.cs 'public virtual Amazon.CDK.AWS.IAM.Grant GrantAdminMfa'
 check SmsMfa.cs 'public static CdkMfaUserPool.SmsMfa WithNewRole'
 check SmsMfa.cs 'public static CdkMfaUserPool.SmsMfa WithRole'
 check MfaErrors.cs 'public static bool IsConfigurationErrorMessage(string message)'
+check MfaErrors.cs 'public static bool IsConfigurationError('
+check AppClientOptions.cs 'CdkMfaUserPool.IAppClientOAuth? OAuth'
 for member in OFF OPTIONAL REQUIRED; do check MfaEnforcement.cs "$member"; done
 for member in OFF ALWAYS USER_OPT_IN; do check DeviceRemembering.cs "$member"; done
 for member in OFF AUDIT ENFORCED; do check ThreatProtection.cs "$member"; done

@@ -25,7 +25,7 @@ export class MfaErrors {
    *
    * @param x anything that was thrown
    */
-  public static isConfigurationError(x: any): boolean {
+  public static isConfigurationError(x?: any): boolean {
     if (x === null || typeof x !== 'object') {
       return false;
     }

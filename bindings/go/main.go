@@ -5,12 +5,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscognito"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/jsii-runtime-go"
@@ -132,6 +134,10 @@ func main() {
 			if !*cdkmfauserpool.MfaErrors_IsConfigurationErrorMessage(jsii.String(fmt.Sprint(r))) {
 				fail("MfaErrors does not recognise the refusal: %v", r)
 			}
+			// The value recover() returned, as it is.
+			if !*cdkmfauserpool.MfaErrors_IsConfigurationError(r) {
+				fail("MfaErrors_IsConfigurationError does not recognise the recovered refusal: %v", r)
+			}
 			fmt.Println("ok   validation error: mfa is REQUIRED but no factor is enabled")
 			passed++
 		}()
@@ -139,5 +145,53 @@ func main() {
 			Mfa: cdkmfauserpool.MfaEnforcement_REQUIRED, Totp: jsii.Bool(false),
 		})
 	}()
+	// Anything else is not a refusal, and asking never panics.
+	for _, other := range []interface{}{fmt.Errorf("[MfaUserPool ]"), errors.New("some other failure"), "text", 42, nil, &struct{ Message string }{"x"}} {
+		if *cdkmfauserpool.MfaErrors_IsConfigurationError(other) {
+			fail("MfaErrors_IsConfigurationError took %#v for a refusal", other)
+		}
+	}
+	fmt.Println("ok   MfaErrors_IsConfigurationError: false for other errors and values")
+	passed++
+
+	// A refusal made while the app is synthesized (a brought role Cognito cannot assume).
+	func() {
+		defer func() {
+			r := recover()
+			if r == nil || !*cdkmfauserpool.MfaErrors_IsConfigurationError(r) || strings.Contains(fmt.Sprint(r), "${Token[") ||
+				!strings.Contains(fmt.Sprint(r), "SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole()") {
+				fail("expected the SMS role trust refusal at synthesis, got %v", r)
+			}
+			fmt.Println("ok   refusal at synthesis: recognised")
+			passed++
+		}()
+		s := newStack()
+		role := awsiam.NewRole(s, jsii.String("SmsRole"), &awsiam.RoleProps{AssumedBy: awsiam.NewAccountRootPrincipal()})
+		cdkmfauserpool.NewMfaUserPool(s, jsii.String("Users"), &cdkmfauserpool.MfaUserPoolProps{Sms: cdkmfauserpool.SmsMfa_WithRole(role, jsii.String("go-ext"), nil)})
+		awscdk.Stage_Of(s).Synth(nil)
+	}()
+
+	// App clients: no OAuth by default; the authorization code grant with the callback URLs given.
+	clients := newStack()
+	clientPool := cdkmfauserpool.NewMfaUserPool(clients, jsii.String("Users"), nil)
+	clientPool.AddAppClient(jsii.String("Mobile"), nil)
+	clientPool.AddAppClient(jsii.String("Web"), &cdkmfauserpool.AppClientOptions{
+		OAuth:               &cdkmfauserpool.AppClientOAuth{CallbackUrls: jsii.Strings("https://app.example.com/callback")},
+		AccessTokenValidity: awscdk.Duration_Minutes(jsii.Number(15)),
+	})
+	alarms := clientPool.AddAlarms(nil)
+	if len(*alarms.Alarms) == 0 {
+		fail("addAlarms made no alarm")
+	}
+	template := assertions.Template_FromStack(clients, nil)
+	template.HasResourceProperties(jsii.String("AWS::Cognito::UserPoolClient"), map[string]interface{}{
+		"AllowedOAuthFlowsUserPoolClient": false, "CallbackURLs": assertions.Match_Absent(), "AllowedOAuthFlows": assertions.Match_Absent(),
+	})
+	template.HasResourceProperties(jsii.String("AWS::Cognito::UserPoolClient"), map[string]interface{}{
+		"AllowedOAuthFlows": []string{"code"}, "CallbackURLs": []string{"https://app.example.com/callback"}, "AccessTokenValidity": 15,
+	})
+	fmt.Println("ok   app clients: no OAuth by default, the code grant when asked; alarms")
+	passed++
+
 	fmt.Printf("go smoke test: %d passed, 0 failed\n", passed)
 }

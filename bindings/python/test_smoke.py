@@ -13,6 +13,7 @@ from aws_cdk import aws_iam as iam
 from cdk_mfa_user_pool import (
     AccountTakeoverResponses,
     AdaptiveAuthentication,
+    AppClientOAuth,
     DeviceRemembering,
     EmailMfaOptions,
     LogDeliveryOptions,
@@ -237,6 +238,59 @@ def test_refusal_is_recognised_with_mfa_errors():
     assert not MfaErrors.is_configuration_error_message(str(not_ours.value))
 
 
+def test_is_configuration_error_takes_any_python_value():
+    # A refusal made while the construct is built: the exception itself, as it was caught.
+    with pytest.raises(Exception) as refused:
+        MfaUserPool(new_stack(), "Users", mfa=MfaEnforcement.REQUIRED, totp=False)
+    assert MfaErrors.is_configuration_error(refused.value)
+    # Anything else answers False, and never raises (jsii cannot pass most of these to JavaScript).
+    other = new_stack()
+    MfaUserPool(other, "Users")
+    with pytest.raises(Exception) as duplicate:
+        MfaUserPool(other, "Users")
+    for value in [duplicate.value, ValueError("x"), RuntimeError("[MfaUserPool ]"), object(), None, "text", 42, {"a": 1}, [ValueError("y")]]:
+        assert MfaErrors.is_configuration_error(value) is False, value
+    assert MfaErrors.is_configuration_error_message(str(refused.value))
+    assert not MfaErrors.is_configuration_error_message(str(duplicate.value))
+
+
+def test_refusal_at_synthesis_is_recognised_and_named_for_python():
+    # A brought SMS role that Cognito cannot assume is refused while the app is synthesized.
+    stack = new_stack()
+    role = iam.Role(stack, "SmsRole", assumed_by=iam.AccountRootPrincipal())
+    MfaUserPool(stack, "Users", sms=SmsMfa.with_role(role, "python-ext"))
+    with pytest.raises(Exception) as refused:
+        stack.node.root.synth()
+    message = str(refused.value)
+    assert MfaErrors.is_configuration_error(refused.value)
+    assert MfaErrors.is_configuration_error_message(message)
+    assert message.count("Smoke/Users]") == 1
+    assert "${Token[" not in message
+    assert "SmsMfa.with_role() or SmsMfa.with_end_user_messaging_role()" in message
+    assert message.endswith("[rule: smsRoleTrust, docs/RULES.md#smsroletrust]")
+
+
+def test_app_clients_are_secure_by_default():
+    stack = new_stack()
+    pool = MfaUserPool(stack, "Users")
+    pool.add_app_client("Mobile")
+    pool.add_app_client("Web", o_auth=AppClientOAuth(callback_urls=["https://app.example.com/callback"]),
+                        access_token_validity=cdk.Duration.minutes(15))
+    template = assertions.Template.from_stack(stack)
+    clients = template.find_resources("AWS::Cognito::UserPoolClient")
+    by_name = {logical_id[len("Users"):len("Users") + 3]: r["Properties"] for logical_id, r in clients.items()}
+    assert by_name["Mob"]["AllowedOAuthFlowsUserPoolClient"] is False
+    assert "CallbackURLs" not in by_name["Mob"] and "AllowedOAuthFlows" not in by_name["Mob"]
+    assert by_name["Web"]["AllowedOAuthFlows"] == ["code"]
+    assert by_name["Web"]["CallbackURLs"] == ["https://app.example.com/callback"]
+    assert by_name["Web"]["AccessTokenValidity"] == 15
+    with pytest.raises(Exception) as implicit:
+        pool.add_app_client("Legacy", o_auth=AppClientOAuth(
+            callback_urls=["https://app.example.com/callback"], flows=cognito.OAuthFlows(implicit_code_grant=True)))
+    assert MfaErrors.is_configuration_error(implicit.value)
+    assert "add_app_client('Legacy'): o_auth.flows.implicit_code_grant asks for the OAuth implicit grant" in str(implicit.value)
+
+
 def test_passkeys_as_mfa_and_choice_based_sign_in():
     stack = new_stack()
     pool = MfaUserPool(
@@ -257,7 +311,8 @@ def test_passkeys_as_mfa_and_choice_based_sign_in():
     })
     with pytest.raises(Exception) as raised:
         MfaUserPool(new_stack(), "Users", passwordless=PasswordlessOptions(email_otp=True))
-    assert "passwordless.emailOtp is a passwordless first factor" in str(raised.value)
+    # Named as a Python caller writes it (JSII_AGENT is Python/...).
+    assert "passwordless.email_otp is a passwordless first factor" in str(raised.value)
 
 
 def test_adaptive_authentication_preset():

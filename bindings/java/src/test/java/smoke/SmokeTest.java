@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cdkmfauserpool.AppClientOAuth;
+import io.github.cdkmfauserpool.AppClientOptions;
 import io.github.cdkmfauserpool.DeviceRemembering;
+import io.github.cdkmfauserpool.MfaAlarmOptions;
+import io.github.cdkmfauserpool.MfaAlarms;
 import io.github.cdkmfauserpool.EmailMfaOptions;
 import io.github.cdkmfauserpool.MfaEnforcement;
 import io.github.cdkmfauserpool.MfaErrors;
@@ -22,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -30,6 +35,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
 import software.amazon.awscdk.services.cognito.PasswordPolicy;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolEmail;
@@ -176,5 +182,56 @@ class SmokeTest {
     assertTrue(error.getMessage().contains("Enable at least one factor"), error.getMessage());
     assertTrue(MfaErrors.isConfigurationErrorMessage(error.getMessage()));
     assertFalse(MfaErrors.isConfigurationErrorMessage("some other failure"));
+  }
+
+  @Test
+  void isConfigurationErrorTakesTheCaughtException() {
+    RuntimeException refusal = assertThrows(RuntimeException.class, () ->
+        new MfaUserPool(newStack(), "Users", MfaUserPoolProps.builder().mfa(MfaEnforcement.REQUIRED).totp(false).build()));
+    assertTrue(MfaErrors.isConfigurationError(refusal));
+    Stack other = newStack();
+    new MfaUserPool(other, "Users");
+    RuntimeException duplicate = assertThrows(RuntimeException.class, () -> new MfaUserPool(other, "Users"));
+    assertFalse(MfaErrors.isConfigurationError(duplicate));
+    assertFalse(MfaErrors.isConfigurationError(new IllegalStateException("[MfaUserPool ]")));
+    assertFalse(MfaErrors.isConfigurationError("text"));
+    assertFalse(MfaErrors.isConfigurationError(42));
+    assertFalse(MfaErrors.isConfigurationErrorMessage(duplicate.getMessage()));
+  }
+
+  @Test
+  void refusalAtSynthesisIsRecognised() {
+    Stack stack = newStack();
+    Role role = Role.Builder.create(stack, "SmsRole").assumedBy(new AccountRootPrincipal()).build();
+    new MfaUserPool(stack, "Users", MfaUserPoolProps.builder().sms(SmsMfa.withRole(role, "java-ext")).build());
+    RuntimeException refusal = assertThrows(RuntimeException.class, () -> ((App) stack.getNode().getRoot()).synth());
+    assertTrue(MfaErrors.isConfigurationError(refusal), refusal.getMessage());
+    assertTrue(refusal.getMessage().contains("SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole()"), refusal.getMessage());
+    assertFalse(refusal.getMessage().contains("${Token["), refusal.getMessage());
+  }
+
+  @Test
+  void appClientsAreSecureByDefaultAndAlarmsBuild() {
+    Stack stack = newStack();
+    MfaUserPool pool = new MfaUserPool(stack, "Users");
+    pool.addAppClient("Mobile");
+    pool.addAppClient("Web", AppClientOptions.builder()
+        .oAuth(AppClientOAuth.builder().callbackUrls(List.of("https://app.example.com/callback")).build())
+        .accessTokenValidity(Duration.minutes(15))
+        .build());
+    MfaAlarms alarms = pool.addAlarms(MfaAlarmOptions.builder().signInThrottlesThreshold(5).build());
+    assertFalse(alarms.getAlarms().isEmpty());
+    Template template = Template.fromStack(stack);
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
+        "AllowedOAuthFlowsUserPoolClient", false, "CallbackURLs", Match.absent(), "AllowedOAuthFlows", Match.absent()));
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
+        "AllowedOAuthFlows", List.of("code"), "CallbackURLs", List.of("https://app.example.com/callback"), "AccessTokenValidity", 15));
+    RuntimeException implicit = assertThrows(RuntimeException.class, () -> pool.addAppClient("Legacy", AppClientOptions.builder()
+        .oAuth(AppClientOAuth.builder().callbackUrls(List.of("https://app.example.com/callback"))
+            .flows(OAuthFlows.builder().implicitCodeGrant(true).build()).build())
+        .build()));
+    assertTrue(MfaErrors.isConfigurationError(implicit));
+    assertTrue(implicit.getMessage().contains("addAppClient('Legacy'): oAuth.flows.implicitCodeGrant asks for the OAuth implicit grant"),
+        implicit.getMessage());
   }
 }
