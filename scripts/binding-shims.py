@@ -15,6 +15,7 @@ import base64
 import hashlib
 import io
 import pathlib
+import re
 import sys
 import tarfile
 import zipfile
@@ -28,7 +29,7 @@ MODULE = "cdk_mfa_user_pool/__init__.py"
 def shim_python_source(source: str) -> str:
     if MARKER in source:
         raise SystemExit(f"{MODULE} is already shimmed")
-    if source.count('jsii_name="isConfigurationError"') != 1 or "def is_configuration_error(cls, x: typing.Any)" not in source:
+    if source.count('jsii_name="isConfigurationError"') != 1 or not re.search(r"def is_configuration_error\(\s*cls,\s*x: typing\.Any( = None)?,?\s*\)", source):
         raise SystemExit(f"{MODULE}: MfaErrors.is_configuration_error is not where the shim expects it")
     return source + (SHIMS / "python.py").read_text()
 

@@ -22,7 +22,7 @@ def _cdk_mfa_user_pool_install() -> None:
     generated = MfaErrors.__dict__["is_configuration_error"].__func__
 
     @functools.wraps(generated)
-    def is_configuration_error(cls: typing.Any, x: typing.Any) -> builtins.bool:
+    def is_configuration_error(cls: typing.Any, x: typing.Any = None) -> builtins.bool:
         return generated(cls, _cdk_mfa_user_pool_passable(x))
 
     MfaErrors.is_configuration_error = builtins.classmethod(is_configuration_error)  # type: ignore[method-assign]
