@@ -22,7 +22,7 @@ import { addRiskConfiguration } from './private/risk-configuration';
 import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
-import { inspectTrustPolicy } from './private/trust';
+import { inspectRolePermission, inspectTrustPolicy } from './private/trust';
 import { ThreatProtection } from './threat-protection';
 
 /**
@@ -117,7 +117,7 @@ export class MfaUserPool extends Construct {
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
     if (sms && !sms.created) {
-      this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor);
+      this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor, smsSpec.eums !== undefined);
     }
     this.leave(decisions.advisories);
   }
@@ -360,7 +360,7 @@ export class MfaUserPool extends Construct {
    * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-create-a-role
    * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
    */
-  private checkBroughtSmsRole(role: iam.IRole, externalId: string, smsFactor: boolean): void {
+  private checkBroughtSmsRole(role: iam.IRole, externalId: string, smsFactor: boolean, directPath: boolean): void {
     this.node.addValidation({
       validate: () => {
         // At synthesis the default external ID (the pool's logical ID) has a value: show it.
@@ -377,6 +377,17 @@ export class MfaUserPool extends Construct {
           throw refuse(this.node.path, RULES.smsRoleTrust, 'sms', trust.problem, `the role ${role.node.path}`,
             `Let cognito-idp.amazonaws.com assume the role only with the condition ${condition}, `
             + 'the external ID passed to SmsMfa.withRole() or SmsMfa.withEndUserMessagingRole().');
+        }
+        if (directPath) {
+          if (inspectRolePermission(role, 'sms-voice:SendTextMessage') === 'missing') {
+            this.warn(RULES.eumsRoleWithoutSendTextMessage, `sms: the role ${role.node.path} is not allowed sms-voice:SendTextMessage by any policy of this app, `
+              + 'so Cognito cannot send a code through End User Messaging with it. Allow it, for example role.addToPolicy(new iam.PolicyStatement({ '
+              + 'actions: [\'sms-voice:SendTextMessage\'], resources: [\'*\'] })), or acknowledge this if a policy outside the app allows it.');
+          }
+        } else if (inspectRolePermission(role, 'sns:Publish') === 'missing') {
+          throw refuse(this.node.path, RULES.smsRolePublish, 'sms', 'role is not allowed sns:Publish by any policy of this app', `the role ${role.node.path}`,
+            'Allow it to send SMS: role.addToPolicy(new iam.PolicyStatement({ actions: [\'sns:Publish\'], resources: [\'*\'] })). '
+            + 'A policy outside this app (a managed policy attached by ARN, another app) cannot be seen: attach it with role.addManagedPolicy() so it is not judged.');
         }
         return [];
       },

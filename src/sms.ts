@@ -200,8 +200,18 @@ export class SmsMfa {
   /**
    * SMS with a role you bring. It must allow `sns:Publish` (to phone numbers: the resource is
    * `*`), and its trust policy must let `cognito-idp.amazonaws.com` assume it with this external
-   * ID (Cognito refuses the pool otherwise); when the role is defined in the same CDK app, the
-   * trust policy is checked at synth time.
+   * ID (Cognito refuses the pool otherwise). When the role is defined in the same CDK app, both are
+   * checked at synth time (a role with a managed policy, or one a policy of another stack names, is
+   * not judged on its permission); an imported role is not checked.
+   *
+   * @example
+   * const role = new iam.Role(this, 'SmsRole', {
+   *   assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', {
+   *     conditions: { StringEquals: { 'sts:ExternalId': 'my-app-sms' } },
+   *   }),
+   * });
+   * role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+   * new MfaUserPool(this, 'Users', { sms: SmsMfa.withRole(role, 'my-app-sms') });
    *
    * @param role the role Cognito assumes to call `sns:Publish`
    * @param externalId the external ID that the role's trust policy requires
@@ -228,8 +238,18 @@ export class SmsMfa {
   /**
    * SMS through AWS End User Messaging SMS directly, with a role you bring. It must allow
    * `sms-voice:SendTextMessage`, and its trust policy must let `cognito-idp.amazonaws.com` assume
-   * it with this external ID; when the role is defined in the same CDK app, the trust policy is
-   * checked at synth time.
+   * it with this external ID. When the role is defined in the same CDK app, its trust policy is
+   * checked at synth time, and a role no policy of the app allows `sms-voice:SendTextMessage` is
+   * warned about; an imported role is not checked.
+   *
+   * @example
+   * const role = new iam.Role(this, 'SmsRole', {
+   *   assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', {
+   *     conditions: { StringEquals: { 'sts:ExternalId': 'my-app-sms' } },
+   *   }),
+   * });
+   * role.addToPolicy(new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: ['*'] }));
+   * new MfaUserPool(this, 'Users', { sms: SmsMfa.withEndUserMessagingRole(role, 'my-app-sms') });
    *
    * @param role the role Cognito assumes to call `sms-voice:SendTextMessage`
    * @param externalId the external ID that the role's trust policy requires

@@ -2,7 +2,7 @@ import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { MfaEnforcement, MfaUserPool, SmsMfa, SmsOriginationIdentity } from '../src';
-import { ACCOUNT, build, newStack, poolProperties } from './util';
+import { ACCOUNT, allowSms, build, newStack, poolProperties } from './util';
 
 const PHONE_ARN = `arn:aws:sms-voice:us-east-1:${ACCOUNT}:phone-number/phone-0123456789abcdef0123456789abcdef`;
 const SMS_VOICE = (resource: string) => ({
@@ -213,7 +213,7 @@ describe('a brought SMS role whose trust requires no external ID', () => {
 
   test.each(paths)('is accepted with a strong warning when SMS is an MFA factor: Cognito accepts it, the guide requires the condition (%s path)', (_path, sms) => {
     const stack = newStack();
-    const role = new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') });
+    const role = allowSms(new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') }));
     new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OPTIONAL, sms: sms(role) });
 
     Annotations.fromStack(stack).hasWarning('/TestStack/Users',
@@ -222,7 +222,7 @@ describe('a brought SMS role whose trust requires no external ID', () => {
 
   test.each(paths)('is accepted with a warning when SMS only verifies phone numbers (%s path)', (_path, sms) => {
     const stack = newStack();
-    const role = new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') });
+    const role = allowSms(new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') }));
     new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OFF, sms: sms(role), userPoolProps: { signInAliases: { phone: true } } });
 
     Annotations.fromStack(stack).hasWarning('/TestStack/Users',
@@ -231,9 +231,9 @@ describe('a brought SMS role whose trust requires no external ID', () => {
 
   test('a trust that requires the external ID gets no such warning', () => {
     const stack = newStack();
-    const role = new iam.Role(stack, 'Strict', {
+    const role = allowSms(new iam.Role(stack, 'Strict', {
       assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', { conditions: { StringEquals: { 'sts:ExternalId': 'ext-123' } } }),
-    });
+    }));
     new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
 
     Annotations.fromStack(stack).hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('smsRoleTrustWithoutExternalId'));

@@ -1,10 +1,10 @@
 import * as cdk from 'aws-cdk-lib';
-import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
-import { ACCOUNT, acknowledgeCfnValidate, build, CFN_VALIDATION_AVAILABLE, newStack, poolProperties } from './util';
+import { ACCOUNT, acknowledgeCfnValidate, allowSms, build, CFN_VALIDATION_AVAILABLE, newStack, poolProperties } from './util';
 
 describe('SmsMfa.withNewRole', () => {
   test('the role trusts only Cognito, with the external ID and the confused-deputy conditions', () => {
@@ -127,11 +127,11 @@ describe('SmsMfa.withNewRole', () => {
 
 describe('SmsMfa.withRole', () => {
   function trustedRole(stack: any, externalId: string) {
-    return new iam.Role(stack, 'MySmsRole', {
+    return allowSms(new iam.Role(stack, 'MySmsRole', {
       assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', {
         conditions: { StringEquals: { 'sts:ExternalId': externalId } },
       }),
-    });
+    }));
   }
 
   test('uses the brought role and external ID and creates no role', () => {
@@ -175,7 +175,7 @@ describe('SmsMfa.withRole', () => {
 
   test('a trust statement added after the pool counts', () => {
     const stack = newStack();
-    const role = new iam.Role(stack, 'Later', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const role = allowSms(new iam.Role(stack, 'Later', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }));
     new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
     role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
       actions: ['sts:AssumeRole'],
@@ -184,6 +184,68 @@ describe('SmsMfa.withRole', () => {
     }));
 
     expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
+
+describe('the permission a brought SMS role needs', () => {
+  const cognitoWith = (externalId: string) => new iam.ServicePrincipal('cognito-idp.amazonaws.com', { conditions: { StringEquals: { 'sts:ExternalId': externalId } } });
+
+  test('a role in the app without sns:Publish is refused at synth (Cognito: InvalidSmsRoleAccessPolicyException)', () => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Mute', { assumedBy: cognitoWith('ext-123') });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+
+    expect(() => Template.fromStack(stack)).toThrow(/^\[MfaUserPool TestStack\/Users\] sms role is not allowed sns:Publish by any policy of this app \(received: "the role TestStack\/Mute"\)\. Allow it to send SMS: role\.addToPolicy.*\[rule: smsRolePublish/);
+  });
+
+  test.each([
+    ['a statement added after the pool', (role: iam.Role) => role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }))],
+    ['a wildcard action', (role: iam.Role) => role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:*'], resources: ['*'] }))],
+    ['an inline policy', (role: iam.Role) => role.attachInlinePolicy(new iam.Policy(role, 'Inline', {
+      statements: [new iam.PolicyStatement({ actions: ['SNS:Publish'], resources: ['*'] })],
+    }))],
+    ['a policy of the stack attached to it', (role: iam.Role) => new iam.Policy(Stack.of(role), 'Elsewhere', {
+      roles: [role], statements: [new iam.PolicyStatement({ actions: ['sns:Pub*'], resources: ['*'] })],
+    })],
+    ['a managed policy (its statements are not in the app: not judged)', (role: iam.Role) => role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSNSFullAccess'))],
+  ])('%s counts', (_name, allow) => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Sender', { assumedBy: cognitoWith('ext-123') });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+    allow(role);
+
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('a policy in another stack that imports the role makes it unknown: not judged', () => {
+    const app = new App();
+    const first = new Stack(app, 'First', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const role = new iam.Role(first, 'Sender', { assumedBy: cognitoWith('ext-123') });
+    new MfaUserPool(first, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+    const second = new Stack(app, 'Second', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    new iam.Policy(second, 'Grant', { roles: [role], statements: [new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] })] });
+
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('an imported role is not judged (documented as unchecked)', () => {
+    const stack = newStack();
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(iam.Role.fromRoleArn(stack, 'Imported', `arn:aws:iam::${ACCOUNT}:role/sms`), 'ext-123') });
+
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('on the direct path, a role without sms-voice:SendTextMessage is warned about, one with it is not', () => {
+    const stack = newStack();
+    const mute = new iam.Role(stack, 'Mute', { assumedBy: cognitoWith('ext-123') });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withEndUserMessagingRole(mute, 'ext-123') });
+    const sender = new iam.Role(stack, 'Sender', { assumedBy: cognitoWith('ext-456') });
+    sender.addToPolicy(new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: ['*'] }));
+    new MfaUserPool(stack, 'Others', { sms: SmsMfa.withEndUserMessagingRole(sender, 'ext-456') });
+
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('the role TestStack/Mute is not allowed sms-voice:SendTextMessage by any policy of this app.*eumsRoleWithoutSendTextMessage'));
+    annotations.hasNoWarning('/TestStack/Others', Match.stringLikeRegexp('eumsRoleWithoutSendTextMessage'));
   });
 });
 

@@ -1,11 +1,18 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { MfaUserPool, MfaUserPoolProps } from '../src';
 import { acknowledge, validationsAvailable } from '../src/private/validations';
 
 export const ACCOUNT = '123456789012';
+
+/** Gives a brought SMS role the permissions both SMS paths need (sns:Publish, sms-voice:SendTextMessage). */
+export function allowSms<R extends iam.Role>(role: R): R {
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish', 'sms-voice:SendTextMessage'], resources: ['*'] }));
+  return role;
+}
 
 /** Email sending through Amazon SES, which email codes (MFA and first factor) need. */
 export const SES = cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' });

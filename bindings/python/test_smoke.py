@@ -128,6 +128,8 @@ def test_brought_role_and_option_structs():
             "cognito-idp.amazonaws.com", conditions={"StringEquals": {"sts:ExternalId": "py-ext"}}
         ),
     )
+    # What the role must allow on the SNS path (checked at synthesis for a role of the app).
+    role.add_to_policy(iam.PolicyStatement(actions=["sns:Publish"], resources=["*"]))
     # The last struct parameter of a method becomes keyword arguments in Python.
     MfaUserPool(stack, "Users", sms=SmsMfa.with_role(role, "py-ext", message="Code {####}"))
     assertions.Template.from_stack(stack).has_resource_properties("AWS::Cognito::UserPool", {

@@ -51,3 +51,69 @@ export function inspectTrustPolicy(role: iam.IRole, externalId: string): TrustFi
   }
   return {};
 }
+
+/** What the permissions of a brought SMS role tell about one action it needs. */
+export type PermissionFinding = 'allowed' | 'missing' | 'unknown';
+
+/** Whether an IAM action pattern (with `*` and `?` wildcards, case-insensitive) covers `action`. */
+function actionCovers(pattern: unknown, action: string): boolean {
+  if (typeof pattern !== 'string' || Token.isUnresolved(pattern)) {
+    return typeof pattern === 'string'; // a token could be anything: count it as covering
+  }
+  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return regex.test(action);
+}
+
+/**
+ * Whether a role defined in this app is allowed `action` by the policies this app gives it: its
+ * inline policies and every `iam.Policy` or `CfnPolicy` of the stack attached to it (its default
+ * policy, where grants go, is one). `unknown` when that cannot be told from the app: an imported
+ * role, a managed policy attached (its statements are not in the template), or a policy that
+ * names the role through a token other than its own reference.
+ */
+export function inspectRolePermission(role: iam.IRole, action: string): PermissionFinding {
+  if (!(role instanceof iam.Role)) {
+    return 'unknown';
+  }
+  const stack = Stack.of(role);
+  const cfnRole = role.node.defaultChild as iam.CfnRole;
+  const managed = stack.resolve(cfnRole.managedPolicyArns);
+  if (Array.isArray(managed) ? managed.length > 0 : managed !== undefined) {
+    return 'unknown';
+  }
+  const roleRef = JSON.stringify(stack.resolve(cfnRole.ref));
+  const documents: unknown[] = asArray(stack.resolve(cfnRole.policies)).map((p: any) => p?.PolicyDocument);
+  for (const construct of role.node.root.node.findAll()) {
+    const attached = attachedPolicy(construct);
+    if (!attached) {
+      continue;
+    }
+    const here = Stack.of(construct);
+    const roles = attached.roles.map(r => here.resolve(r));
+    if (here !== stack) {
+      // Another stack names the role through an import: it could be this role.
+      if (roles.some(r => JSON.stringify(r).includes('Fn::ImportValue'))) {
+        return 'unknown';
+      }
+      continue;
+    }
+    if (roles.map(r => JSON.stringify(r)).includes(roleRef)) {
+      documents.push(here.resolve(attached.document));
+    }
+  }
+  const allows = documents.some((doc: any) => asArray(doc?.Statement).some((s: any) =>
+    s?.Effect === 'Allow' && s.NotAction === undefined && asArray(s.Action).some(a => actionCovers(a, action))));
+  return allows ? 'allowed' : 'missing';
+}
+
+/** The roles and the document of a policy resource that attaches statements to roles by name. */
+function attachedPolicy(construct: unknown): { roles: unknown[]; document: unknown } | undefined {
+  if (construct instanceof iam.CfnPolicy || construct instanceof iam.CfnManagedPolicy) {
+    const stack = Stack.of(construct);
+    return { roles: asArray(stack.resolve(construct.roles)), document: construct.policyDocument };
+  }
+  if (construct instanceof iam.CfnRolePolicy) {
+    return { roles: [construct.roleName], document: construct.policyDocument };
+  }
+  return undefined;
+}

@@ -51,6 +51,14 @@ function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = 
   return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => /\[ack: cdk-mfa-user-pool:(\w+)\]/.exec(String(w.entry.data))?.[1] ?? '');
 }
 
+/** Cognito, presenting the external ID. */
+const cognitoWith = (externalId: string) => new iam.ServicePrincipal('cognito-idp.amazonaws.com', { conditions: { StringEquals: { 'sts:ExternalId': externalId } } });
+/** The role, allowed to send SMS through SNS. */
+function publisher(role: iam.Role): iam.Role {
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  return role;
+}
+
 /** Resolves one app client's options through its phase alone. */
 function client(options: AppClientOptions, choiceBasedSignIn = false): Observed {
   const ctx = new ResolveContext('P');
@@ -113,7 +121,13 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
     sms: SmsMfa.withRole(new iam.Role(stack, 'NoCognito', { assumedBy: new iam.AccountRootPrincipal() }), 'ext-1'),
   })) as any),
   smsRoleTrustWithoutExternalId: () => construct(((stack: any) => ({
-    sms: SmsMfa.withRole(new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') }), 'ext-1'),
+    sms: SmsMfa.withRole(publisher(new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') })), 'ext-1'),
+  })) as any),
+  smsRolePublish: () => construct(((stack: any) => ({
+    sms: SmsMfa.withRole(new iam.Role(stack, 'Mute', { assumedBy: cognitoWith('ext-1') }), 'ext-1'),
+  })) as any),
+  eumsRoleWithoutSendTextMessage: () => construct(((stack: any) => ({
+    sms: SmsMfa.withEndUserMessagingRole(new iam.Role(stack, 'Mute', { assumedBy: cognitoWith('ext-1') }), 'ext-1'),
   })) as any),
   smsSpendNotAlarmed: () => construct({ sms: SmsMfa.withNewRole() }, pool => pool.addAlarms()),
   emailMfaNeedsSes: () => construct({ email: {} }),

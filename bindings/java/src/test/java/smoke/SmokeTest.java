@@ -43,6 +43,7 @@ import software.amazon.awscdk.services.cognito.UserPoolProps;
 import software.amazon.awscdk.services.cognito.UserPoolSESOptions;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iam.ServicePrincipalOpts;
@@ -142,6 +143,7 @@ class SmokeTest {
             .conditions(Map.of("StringEquals", Map.of("sts:ExternalId", "java-ext")))
             .build()))
         .build();
+    role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of("*")).build());
     new MfaUserPool(stack, "Users", MfaUserPoolProps.builder()
         .sms(SmsMfa.withRole(role, "java-ext", SmsMfaOptions.builder().message("Code {####}").build()))
         .email(EmailMfaOptions.builder().subject("Your code").body("Your code is {####}").build())
