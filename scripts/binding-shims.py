@@ -22,12 +22,15 @@ import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHIMS = ROOT / "bindings" / "shims"
-MARKER = "scripts/binding-shims.py"
+# What the shims add, and nothing generated contains (the README, which jsii copies into the
+# Python module's docstring, names this script, so its name cannot be the marker).
+PYTHON_MARKER = "_cdk_mfa_user_pool_install()"
+GO_MARKER = "cdkMfaUserPoolPassable("
 MODULE = "cdk_mfa_user_pool/__init__.py"
 
 
 def shim_python_source(source: str) -> str:
-    if MARKER in source:
+    if PYTHON_MARKER in source:
         raise SystemExit(f"{MODULE} is already shimmed")
     if source.count('jsii_name="isConfigurationError"') != 1 or not re.search(r"def is_configuration_error\(\s*cls,\s*x: typing\.Any( = None)?,?\s*\)", source):
         raise SystemExit(f"{MODULE}: MfaErrors.is_configuration_error is not where the shim expects it")
@@ -109,9 +112,9 @@ def shim_go(dist: pathlib.Path) -> None:
     target = dist / "cdkmfauserpool" / "MfaErrors.go"
     source = target.read_text()
     call = '"isConfigurationError",\n\t\t[]interface{}{x},'
-    if MARKER in source or source.count(call) != 1:
+    if GO_MARKER in source or source.count(call) != 1:
         raise SystemExit(f"{target}: the isConfigurationError call is not where the shim expects it (or is already shimmed)")
-    target.write_text(source.replace(call, '"isConfigurationError",\n\t\t[]interface{}{cdkMfaUserPoolPassable(x)}, // ' + MARKER))
+    target.write_text(source.replace(call, '"isConfigurationError",\n\t\t[]interface{}{cdkMfaUserPoolPassable(x)}, // scripts/binding-shims.py'))
     (dist / "cdkmfauserpool" / "MfaErrors__passable.go").write_text((SHIMS / "go.go").read_text())
 
 

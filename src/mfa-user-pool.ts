@@ -65,7 +65,7 @@ export class MfaUserPool extends Construct {
   /** What the metric, alarm and dashboard methods need to know about the pool. */
   private readonly operations: PoolOperations;
   /** The app clients added with addAppClient, for the dashboard. */
-  private readonly clients: Array<{ readonly id: string; readonly clientId: string }> = [];
+  private readonly clients: Array<{ readonly id: string; readonly clientId: string; readonly cfn: cognito.CfnUserPoolClient }> = [];
 
   constructor(scope: Construct, id: string, props: MfaUserPoolProps = {}) {
     super(scope, id);
@@ -120,6 +120,35 @@ export class MfaUserPool extends Construct {
       this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor, smsSpec.eums !== undefined);
     }
     this.leave(decisions.advisories);
+    this.node.addValidation({ validate: () => this.adviseOnOtherClients() });
+  }
+
+  /**
+   * Clients of this pool made with the L2 (`userPool.addClient()`, `new cognito.UserPoolClient()`)
+   * keep the L2's OAuth defaults unless told otherwise: the implicit grant and the placeholder
+   * callback URL `https://example.com`. Each such client gets an advisory at synthesis.
+   */
+  private adviseOnOtherClients(): string[] {
+    const stack = Stack.of(this);
+    const poolRef = JSON.stringify(stack.resolve(this.userPoolId));
+    const ours = new Set(this.clients.map(c => c.cfn));
+    for (const construct of stack.node.findAll()) {
+      if (!(construct instanceof cognito.CfnUserPoolClient) || ours.has(construct)
+        || JSON.stringify(stack.resolve(construct.userPoolId)) !== poolRef) {
+        continue;
+      }
+      const flows = stack.resolve(construct.allowedOAuthFlows);
+      const callbacks = stack.resolve(construct.callbackUrLs);
+      const implicit = Array.isArray(flows) && flows.includes('implicit');
+      const placeholder = Array.isArray(callbacks) && callbacks.includes('https://example.com');
+      if (implicit || placeholder) {
+        const path = construct.node.scope?.node.path ?? construct.node.path;
+        this.warn(RULES.clientKeepsOAuthDefaults, `The app client ${path} has ${[implicit ? 'the OAuth implicit grant' : '', placeholder ? 'the placeholder callback URL https://example.com' : '']
+          .filter(Boolean).join(' and ')} (the L2's defaults). Make it with pool.addAppClient() (no OAuth unless asked, the authorization code grant only), `
+          + 'or set its oAuth flows and callbackUrls yourself.');
+      }
+    }
+    return [];
   }
 
   /** Leaves the advisories a resolution phase gave on the pool. */
@@ -159,7 +188,7 @@ export class MfaUserPool extends Construct {
     const clientOptions = resolveAppClient(ctx, id, options, this.choiceBasedSignIn);
     this.leave(ctx.advisories);
     const client = this.userPool.addClient(id, clientOptions);
-    this.clients.push({ id, clientId: client.userPoolClientId });
+    this.clients.push({ id, clientId: client.userPoolClientId, cfn: client.node.defaultChild as cognito.CfnUserPoolClient });
     return client;
   }
 

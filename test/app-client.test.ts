@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { build } from './util';
 
@@ -78,5 +78,29 @@ describe('addAppClient', () => {
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
       WriteAttributes: ['given_name'],
     });
+  });
+});
+
+describe('clients of the pool made with the L2', () => {
+  test('one that keeps the L2 OAuth defaults is warned about: the implicit grant and the placeholder URL', () => {
+    const { stack, pool } = build();
+    pool.userPool.addClient('Raw');
+    new cognito.UserPoolClient(stack, 'Elsewhere', { userPool: pool.userPool, oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: [CALLBACK] } });
+
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp(
+      'The app client TestStack/Users/Default/Raw has the OAuth implicit grant and the placeholder callback URL https://example.com \\(the L2\'s defaults\\).*clientKeepsOAuthDefaults'));
+    annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('The app client TestStack/Elsewhere has the OAuth implicit grant \\(the L2.*clientKeepsOAuthDefaults'));
+  });
+
+  test('one with the code grant and its own URLs, one with OAuth off, and addAppClient clients get no such warning', () => {
+    const { stack, pool } = build();
+    pool.userPool.addClient('Code', { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: [CALLBACK] } });
+    pool.userPool.addClient('NoOAuth', { disableOAuth: true });
+    pool.addAppClient('Web');
+    const other = new cognito.UserPool(stack, 'OtherPool');
+    other.addClient('NotOurs');
+
+    Annotations.fromStack(stack).hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('clientKeepsOAuthDefaults'));
   });
 });

@@ -186,6 +186,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   dataLossRisk: () => phases({ deletionProtection: false }),
   userAuthEventsNeedThreatProtection: () => phases({ logDelivery: { userAuthEvents: true } }),
   userExistenceErrors: () => construct({}, pool => pool.addAppClient('Web', { preventUserExistenceErrors: false })),
+  clientKeepsOAuthDefaults: () => construct({}, pool => pool.userPool.addClient('Raw')),
   implicitGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: { implicitCodeGrant: true } } }),
   oAuthWithoutGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: {} } }),
   clientCredentialsNotAlone: () => client({
@@ -197,10 +198,9 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
 
 describe('the rule catalog', () => {
   test('a policy refusal is kept to addAppClient and names the L2 way around it', () => {
-    const policyRules = ALL_RULES.filter(r => r.evidence.some(e => e.kind === EvidenceKind.POLICY));
-    expect(policyRules.map(r => r.id)).toEqual(['implicitGrant']);
-    for (const rule of policyRules) {
-      expect(rule.action).toBe('refuse');
+    const policyRefusals = ALL_RULES.filter(r => r.action === 'refuse' && r.evidence.some(e => e.kind === EvidenceKind.POLICY));
+    expect(policyRefusals.map(r => r.id)).toEqual(['implicitGrant']);
+    for (const rule of policyRefusals) {
       expect(rule.statement).toMatch(/^addAppClient .*pool\.userPool\.addClient\(\)/);
     }
   });

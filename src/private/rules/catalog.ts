@@ -240,6 +240,8 @@ export const RULES = {
   codeGrantWithoutCallback: refusal('codeGrantWithoutCallback', 'The authorization code grant needs at least one callback URL; addAppClient puts no placeholder.',
     documented(`${API}API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-CallbackURLs`, '"Amazon Cognito doesn\'t accept authorization requests with redirect_uri values that aren\'t in the list of CallbackURLs that you provide."'),
     contract('Without callback URLs the L2 would put https://example.com, a URL the app does not own, where Cognito would send the users\' codes.')),
+  clientKeepsOAuthDefaults: advisory('clientKeepsOAuthDefaults', 'An app client of the pool made with the L2 keeps its OAuth defaults: the implicit grant and the https://example.com callback URL.',
+    policy('https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2', 'Clients "SHOULD NOT use the implicit grant"; the L2 enables it, and puts https://example.com as the callback URL, when oAuth does not say otherwise.')),
   userExistenceErrors: advisory('userExistenceErrors', 'An app client that reveals which usernames exist.',
     documented(`${GUIDE}cognito-user-pool-managing-errors.html`, 'PreventUserExistenceErrors hides whether a user exists.')),
 } as const satisfies Record<string, Rule>;
