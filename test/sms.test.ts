@@ -217,6 +217,17 @@ describe('the permission a brought SMS role needs', () => {
     expect(() => Template.fromStack(stack)).not.toThrow();
   });
 
+  test('the role\'s own inline policies (inlinePolicies) count', () => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Sender', {
+      assumedBy: cognitoWith('ext-123'),
+      inlinePolicies: { SendSms: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] })] }) },
+    });
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
   test('a policy in another stack that imports the role makes it unknown: not judged', () => {
     const app = new App();
     const first = new Stack(app, 'First', { env: { account: ACCOUNT, region: 'us-east-1' } });

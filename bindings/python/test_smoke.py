@@ -4,6 +4,9 @@ It uses the parts of the API where language mapping bites (enums, the SMS factor
 factories, props structs, keyword arguments, methods) and asserts on the synthesized template.
 A binding that lost a prop, an enum member or a factory fails here.
 """
+import pathlib
+import re
+
 import aws_cdk as cdk
 import pytest
 from aws_cdk import assertions
@@ -254,6 +257,14 @@ def test_is_configuration_error_takes_any_python_value():
         assert MfaErrors.is_configuration_error(value) is False, value
     assert MfaErrors.is_configuration_error_message(str(refused.value))
     assert not MfaErrors.is_configuration_error_message(str(duplicate.value))
+
+
+def test_the_readme_python_message_is_the_real_one():
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text()
+    documented = re.search(r"^\[MfaUserPool MyStack/Users\] mfa is REQUIRED.*$", readme, re.M).group(0)
+    with pytest.raises(Exception) as refused:
+        MfaUserPool(cdk.Stack(cdk.App(), "MyStack"), "Users", mfa=MfaEnforcement.REQUIRED, totp=False)
+    assert str(refused.value) == documented
 
 
 def test_refusal_at_synthesis_is_recognised_and_named_for_python():

@@ -82,7 +82,8 @@ export function inspectRolePermission(role: iam.IRole, action: string): Permissi
     return 'unknown';
   }
   const roleRef = JSON.stringify(stack.resolve(cfnRole.ref));
-  const documents: unknown[] = asArray(stack.resolve(cfnRole.policies)).map((p: any) => p?.PolicyDocument);
+  // Inline policies resolve with the L1's property names (policyDocument).
+  const documents: unknown[] = asArray(stack.resolve(cfnRole.policies)).map((p: any) => p?.policyDocument ?? p?.PolicyDocument);
   for (const construct of role.node.root.node.findAll()) {
     const attached = attachedPolicy(construct);
     if (!attached) {
