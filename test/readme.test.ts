@@ -39,8 +39,11 @@ function snippets(): Snippet[] {
 
 /** Runs a snippet with `cdk-mfa-user-pool` resolved to this repository's sources; returns its App. */
 function run(code: string): App {
-  const js = ts.transpileModule(`${code}\nexports.__app = app;`, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  const js = ts.transpileModule(`${code}\nexports.__app = app;`, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
   const exported: { __app?: App } = {};
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const requireFor = (id: string) => (id === 'cdk-mfa-user-pool' ? require('../src') : require(id));
   new Function('require', 'exports', js)(requireFor, exported);
   return exported.__app!;
