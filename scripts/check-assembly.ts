@@ -9,7 +9,8 @@
  * aws-cdk-lib: a field added since the floor makes the call fail there
  * ("UserPoolClientOptions.__init__() got an unexpected keyword argument ..."). This library's own
  * structs travel with it, so they are safe. Runs after every compile; test/assembly.test.ts checks
- * that it finds such a parameter.
+ * that it finds such a parameter. It also fails on a public method or static factory without an
+ * `@example`.
  */
 import * as path from 'path';
 import { ALL_SPEC_FEATURES, Assembly, loadAssemblyFromPath, TypeKind } from '@jsii/spec';
@@ -48,6 +49,25 @@ export function foreignStructLastParameters(assembly: Assembly, isForeignStruct:
   return findings;
 }
 
+/**
+ * The public methods and static factories of `assembly` without an `@example`: each reaches
+ * API.md and Construct Hub in every language, where an example is what a reader copies.
+ */
+export function methodsWithoutExample(assembly: Assembly): string[] {
+  const missing: string[] = [];
+  for (const [fqn, type] of Object.entries(assembly.types ?? {})) {
+    if (type.kind !== TypeKind.Class) {
+      continue;
+    }
+    for (const method of type.methods ?? []) {
+      if (!method.protected && !method.docs?.example) {
+        missing.push(`${fqn}.${method.name}`);
+      }
+    }
+  }
+  return missing;
+}
+
 /** Looks a type up in the assembly of the package it belongs to, from this project's node_modules. */
 function foreignStructs(root: string): (fqn: string) => boolean {
   const loaded = new Map<string, Assembly>();
@@ -63,13 +83,18 @@ function foreignStructs(root: string): (fqn: string) => boolean {
 
 if (require.main === module) {
   const root = path.join(__dirname, '..');
-  const findings = foreignStructLastParameters(loadAssemblyFromPath(root, false), foreignStructs(root));
-  if (findings.length > 0) {
-    for (const f of findings) {
-      console.error(`${f.callable}: the last parameter ${f.parameter} is ${f.struct}, a struct of another assembly. `
-        + 'Take an option struct of this library instead (jsii\'s Python binding expands it as it stood at build time).');
-    }
+  const assembly = loadAssemblyFromPath(root, false);
+  const findings = foreignStructLastParameters(assembly, foreignStructs(root));
+  for (const f of findings) {
+    console.error(`${f.callable}: the last parameter ${f.parameter} is ${f.struct}, a struct of another assembly. `
+      + 'Take an option struct of this library instead (jsii\'s Python binding expands it as it stood at build time).');
+  }
+  const undocumented = methodsWithoutExample(assembly);
+  for (const method of undocumented) {
+    console.error(`${method}: a public method without an @example in its documentation`);
+  }
+  if (findings.length > 0 || undocumented.length > 0) {
     process.exit(1);
   }
-  console.log('check:assembly: no public method or constructor takes a struct of another assembly as its last parameter');
+  console.log('check:assembly: no public method or constructor takes a struct of another assembly as its last parameter; every public method has an @example');
 }

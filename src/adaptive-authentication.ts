@@ -146,7 +146,13 @@ export interface RiskNotificationEmail {
  * The Amazon SES identity that risk notifications are sent from.
  */
 export class RiskNotificationSender {
-  /** An SES identity defined in or imported into this app. */
+  /**
+   * An SES identity defined in or imported into this app.
+   *
+   * @example
+   * const identity = new ses.EmailIdentity(this, 'Identity', { identity: ses.Identity.domain('example.com') });
+   * const sender = RiskNotificationSender.fromIdentity(identity);
+   */
   public static fromIdentity(identity: ses.IEmailIdentity): RiskNotificationSender {
     return new RiskNotificationSender(identity.emailIdentityArn);
   }
@@ -154,6 +160,9 @@ export class RiskNotificationSender {
   /**
    * The ARN of a verified SES identity, for example
    * `arn:aws:ses:us-east-1:123456789012:identity/example.com`.
+   *
+   * @example
+   * const sender = RiskNotificationSender.fromArn('arn:aws:ses:us-east-1:123456789012:identity/example.com');
    */
   public static fromArn(identityArn: string): RiskNotificationSender {
     return new RiskNotificationSender(identityArn);
@@ -294,6 +303,13 @@ export class AdaptiveAuthentication {
    * high-risk one is blocked; a leaked password is blocked at sign-in, password change and
    * sign-up. With `notification`, users are emailed about medium- and high-risk sign-ins, so that
    * they can report one that was not theirs.
+   *
+   * @example
+   * new MfaUserPool(this, 'Users', {
+   *   mfa: MfaEnforcement.OPTIONAL,
+   *   threatProtection: ThreatProtection.ENFORCED,
+   *   adaptiveAuthentication: AdaptiveAuthentication.recommended(),
+   * });
    */
   public static recommended(options: RecommendedAdaptiveAuthenticationOptions = {}): AdaptiveAuthentication {
     const notify = options.notification !== undefined;
@@ -312,7 +328,14 @@ export class AdaptiveAuthentication {
     });
   }
 
-  /** Responses you choose. */
+  /**
+   * Responses you choose.
+   *
+   * @example
+   * const adaptive = AdaptiveAuthentication.custom({
+   *   accountTakeover: { high: { action: RiskAction.BLOCK }, medium: { action: RiskAction.MFA_REQUIRED } },
+   * });
+   */
   public static custom(props: AdaptiveAuthenticationProps): AdaptiveAuthentication {
     return new AdaptiveAuthentication(props);
   }

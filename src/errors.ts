@@ -24,6 +24,12 @@ export class MfaErrors {
    * `isConfigurationErrorMessage` does. .NET: pass `e.Message` to `isConfigurationErrorMessage`.
    *
    * @param x anything that was thrown
+   *
+   * @example
+   * declare const caught: unknown; // what your code caught around `new MfaUserPool(...)` or `app.synth()`
+   * if (MfaErrors.isConfigurationError(caught)) {
+   *   // A refused configuration: the message names the prop, the value, the fix and the rule.
+   * }
    */
   public static isConfigurationError(x?: any): boolean {
     if (x === null || typeof x !== 'object') {
@@ -50,6 +56,12 @@ export class MfaErrors {
    * `fmt.Sprint(recover())` in Go).
    *
    * @param message the message of the exception your language raised
+   *
+   * @example
+   * declare const message: string; // the message of the exception your language raised
+   * if (MfaErrors.isConfigurationErrorMessage(message)) {
+   *   // A refused configuration.
+   * }
    */
   public static isConfigurationErrorMessage(message: string): boolean {
     return typeof message === 'string' && MESSAGE_MARKER.test(message);

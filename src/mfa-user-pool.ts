@@ -198,6 +198,11 @@ export class MfaUserPool extends Construct {
    *
    * @param client the app client
    * @param props to change the period, statistic, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const web = pool.addAppClient('WebClient');
+   * const successRate = pool.metricSignInSuccesses(web, { statistic: 'Average' });
    */
   public metricSignInSuccesses(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('SignInSuccesses', client.userPoolClientId, 'Sum', props);
@@ -208,6 +213,11 @@ export class MfaUserPool extends Construct {
    *
    * @param client the app client
    * @param props to change the period, statistic, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const web = pool.addAppClient('WebClient');
+   * const throttled = pool.metricSignInThrottles(web);
    */
   public metricSignInThrottles(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('SignInThrottles', client.userPoolClientId, 'Sum', props);
@@ -218,6 +228,11 @@ export class MfaUserPool extends Construct {
    *
    * @param client the app client
    * @param props to change the period, statistic, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const web = pool.addAppClient('WebClient');
+   * const refreshes = pool.metricTokenRefreshSuccesses(web);
    */
   public metricTokenRefreshSuccesses(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('TokenRefreshSuccesses', client.userPoolClientId, 'Sum', props);
@@ -228,6 +243,11 @@ export class MfaUserPool extends Construct {
    *
    * @param client the app client
    * @param props to change the period, statistic, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const web = pool.addAppClient('WebClient');
+   * const throttledRefreshes = pool.metricTokenRefreshThrottles(web);
    */
   public metricTokenRefreshThrottles(client: cognito.IUserPoolClient, props?: PoolMetricOptions): cloudwatch.Metric {
     return this.operations.metrics.client('TokenRefreshThrottles', client.userPoolClientId, 'Sum', props);
@@ -238,6 +258,10 @@ export class MfaUserPool extends Construct {
    * Insights query (which alarms accept), 5 minutes.
    *
    * @param props to change the period, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * new cloudwatch.Alarm(this, 'Throttled', { metric: pool.metricSignInThrottlesAllClients(), threshold: 10, evaluationPeriods: 1 });
    */
   public metricSignInThrottlesAllClients(props?: PoolQueryOptions): cloudwatch.MathExpression {
     return this.operations.metrics.allClients('SignInThrottles', props);
@@ -250,6 +274,10 @@ export class MfaUserPool extends Construct {
    *
    * @param level the risk level
    * @param props to change the period, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * new cloudwatch.Alarm(this, 'HighRisk', { metric: pool.metricAccountTakeoverRisk(RiskLevel.HIGH), threshold: 1, evaluationPeriods: 1 });
    */
   public metricAccountTakeoverRisk(level: RiskLevel, props?: PoolQueryOptions): cloudwatch.MathExpression {
     return this.operations.metrics.accountTakeoverRisk(level, props);
@@ -261,6 +289,10 @@ export class MfaUserPool extends Construct {
    * Published only while threat protection is on.
    *
    * @param props to change the period, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const leaked = pool.metricCompromisedCredentialRisk({ period: Duration.hours(1) });
    */
   public metricCompromisedCredentialRisk(props?: PoolQueryOptions): cloudwatch.MathExpression {
     return this.operations.metrics.compromisedCredentialRisk(props);
@@ -274,6 +306,10 @@ export class MfaUserPool extends Construct {
    * alarm on it belongs in a stack of that Region.
    *
    * @param props to change the period, statistic, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const spend = pool.metricSmsMonthToDateSpend();
    */
   public metricSmsMonthToDateSpend(props?: PoolMetricOptions): cloudwatch.Metric {
     return smsSpendMetric(props, this.operations.smsMetricsRegion);
@@ -286,6 +322,10 @@ export class MfaUserPool extends Construct {
    * set to another Region, use it in a graph or alarm of that Region.
    *
    * @param props to change the period, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const delivered = pool.metricSmsSuccessRate();
    */
   public metricSmsSuccessRate(props?: PoolQueryOptions): cloudwatch.MathExpression {
     return smsSuccessRateMetric(props);
@@ -297,6 +337,10 @@ export class MfaUserPool extends Construct {
    * `logDelivery.messageDeliveryErrors` (on by default when the pool sends codes).
    *
    * @param props to change the period, statistic, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const undelivered = pool.metricMessageDeliveryErrors();
    */
   public metricMessageDeliveryErrors(props?: PoolMetricOptions): cloudwatch.Metric {
     const metric = this.operations.deliveryErrors;
@@ -315,6 +359,11 @@ export class MfaUserPool extends Construct {
    * description says what to do; each notifies the topic. Call it once.
    *
    * @param options thresholds, period and the topic
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const alarms = pool.addAlarms({ smsMonthlySpendLimitUsd: 100 });
+   * alarms.alarmTopic.addSubscription(new subscriptions.EmailSubscription('oncall@example.com'));
    */
   public addAlarms(options: MfaAlarmOptions = {}): MfaAlarms {
     if (this.node.tryFindChild('Alarms')) {
@@ -334,6 +383,10 @@ export class MfaUserPool extends Construct {
    * and success rate) and risk (with threat protection on).
    *
    * @param options the dashboard's name and time range
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * pool.addDashboard({ dashboardName: 'users' });
    */
   public addDashboard(options: MfaDashboardOptions = {}): cloudwatch.Dashboard {
     return buildDashboard(this, { ...this.operations, clients: [...this.clients] }, options);
@@ -351,6 +404,11 @@ export class MfaUserPool extends Construct {
    * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteWebAuthnCredential.html
    *
    * @param grantee who gets the permissions
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * declare const supportFunction: lambda.IFunction;
+   * pool.grantAdminMfa(supportFunction);
    */
   public grantAdminMfa(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, ...ADMIN_MFA_ACTIONS);
@@ -362,6 +420,11 @@ export class MfaUserPool extends Construct {
    * was the user (`AdminUpdateAuthEventFeedback`), which trains adaptive authentication.
    *
    * @param grantee who gets the permissions
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * declare const supportFunction: lambda.IFunction;
+   * pool.grantAdminRisk(supportFunction);
    */
   public grantAdminRisk(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, ...ADMIN_RISK_ACTIONS);
@@ -372,6 +435,11 @@ export class MfaUserPool extends Construct {
    *
    * @param grantee who gets the permissions
    * @param actions the actions, for example `cognito-idp:AdminGetUser`
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * declare const role: iam.Role;
+   * pool.grant(role, 'cognito-idp:ListUsers', 'cognito-idp:AdminGetUser');
    */
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     if (actions.length === 0) {

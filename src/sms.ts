@@ -58,6 +58,9 @@ export class SmsOriginationIdentity {
    * role may send from this identity only.
    *
    * @param arn an `arn:<partition>:sms-voice:<region>:<account>:phone-number/...`, `sender-id/...` or `pool/...` ARN
+   *
+   * @example
+   * const identity = SmsOriginationIdentity.fromArn('arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-0123456789abcdef0123456789abcdef');
    */
   public static fromArn(arn: string): SmsOriginationIdentity {
     return new SmsOriginationIdentity({ value: arn, isArn: true, kind: 'an ARN' });
@@ -68,6 +71,9 @@ export class SmsOriginationIdentity {
    * scoped to it: prefer `fromArn()` with the phone number's ARN.
    *
    * @param phoneNumber the number in E.164 format
+   *
+   * @example
+   * const identity = SmsOriginationIdentity.fromPhoneNumber('+12065550100');
    */
   public static fromPhoneNumber(phoneNumber: string): SmsOriginationIdentity {
     return new SmsOriginationIdentity({ value: phoneNumber, isArn: false, kind: 'a phone number' });
@@ -81,6 +87,9 @@ export class SmsOriginationIdentity {
    * (`originationIdentityForm`). A role cannot be scoped to it either: prefer `fromArn()`.
    *
    * @param id the phone number ID, phone pool ID or sender ID
+   *
+   * @example
+   * const identity = SmsOriginationIdentity.fromId('phone-0123456789abcdef0123456789abcdef');
    */
   public static fromId(id: string): SmsOriginationIdentity {
     return new SmsOriginationIdentity({ value: id, isArn: false, kind: 'an ID' });
@@ -192,6 +201,12 @@ export class SmsMfa {
    * `cognito-idp.amazonaws.com` presenting the external ID, from user pools of this account and
    * Region; it may send SMS to phone numbers but not publish to SNS topics; it shares the pool's
    * removal policy.
+   *
+   * @example
+   * new MfaUserPool(this, 'Users', {
+   *   mfa: MfaEnforcement.OPTIONAL,
+   *   sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+   * });
    */
   public static withNewRole(options: NewSmsRoleOptions = {}): SmsMfa {
     return new SmsMfa({ externalId: options.externalId, message: options.message, snsRegion: options.snsRegion });
@@ -229,6 +244,14 @@ export class SmsMfa {
    *
    * Choose this path to send from a registered origination identity of your own, to get delivery
    * events through a configuration set, or where Amazon SNS SMS is not available.
+   *
+   * @example
+   * new MfaUserPool(this, 'Users', {
+   *   mfa: MfaEnforcement.OPTIONAL,
+   *   sms: SmsMfa.withEndUserMessaging({
+   *     originationIdentity: SmsOriginationIdentity.fromArn('arn:aws:sms-voice:us-east-1:111122223333:phone-number/phone-0123456789abcdef0123456789abcdef'),
+   *   }),
+   * });
    */
   public static withEndUserMessaging(options: NewEndUserMessagingRoleOptions = {}): SmsMfa {
     const { externalId, message, ...eums } = options;

@@ -1,5 +1,5 @@
 import { Assembly, TypeKind } from '@jsii/spec';
-import { foreignStructLastParameters } from '../scripts/check-assembly';
+import { foreignStructLastParameters, methodsWithoutExample } from '../scripts/check-assembly';
 
 /** A minimal assembly with one class, whose methods take the given last parameters. */
 function assemblyWith(methods: Record<string, string>, initializerLast?: string): Assembly {
@@ -37,5 +37,11 @@ describe('check:assembly', () => {
       addOwn: 'my-lib.AppClientOptions',
       grant: 'aws-cdk-lib.aws_iam.IGrantable',
     }), isForeignStruct)).toEqual([]);
+  });
+
+  test('finds a public method without an @example, and lets one with it through', () => {
+    const assembly = assemblyWith({ addClient: 'my-lib.AppClientOptions', addAlarms: 'my-lib.MfaAlarmOptions' });
+    (assembly.types!['my-lib.Pool'] as any).methods[1].docs = { example: 'pool.addAlarms();' };
+    expect(methodsWithoutExample(assembly)).toEqual(['my-lib.Pool.addClient']);
   });
 });
