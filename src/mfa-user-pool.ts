@@ -389,6 +389,10 @@ export class MfaUserPool extends Construct {
    * pool.addDashboard({ dashboardName: 'users' });
    */
   public addDashboard(options: MfaDashboardOptions = {}): cloudwatch.Dashboard {
+    if (this.node.tryFindChild('Dashboard')) {
+      throw refuse(this.node.path, RULES.dashboardTwice, 'addDashboard()', 'was already called on this pool', 'a second call',
+        'Call addDashboard() once, with every option; for another view, build a cloudwatch.Dashboard from the metric methods.');
+    }
     return buildDashboard(this, { ...this.operations, clients: [...this.clients] }, options);
   }
 

@@ -275,6 +275,12 @@ describe('addAlarms', () => {
 });
 
 describe('addDashboard', () => {
+  test('a second call is refused with the method and the fix named', () => {
+    const { pool } = build();
+    pool.addDashboard();
+    expect(() => pool.addDashboard()).toThrow(/^\[MfaUserPool TestStack\/Users\] addDashboard\(\) was already called on this pool \(received: "a second call"\)\. Call addDashboard\(\) once.*\[rule: dashboardTwice/);
+  });
+
   test('rows for sign-in, MFA delivery and risk, only with what the pool produces', () => {
     const built = build({ sms: SmsMfa.withNewRole(), threatProtection: ThreatProtection.ENFORCED });
     const { pool, stack } = built;

@@ -91,6 +91,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   ownedField: () => phases({ userPoolProps: { mfa: cognito.Mfa.REQUIRED } }),
   factorWhileMfaOff: () => phases({ mfa: MfaEnforcement.OFF, totp: true }),
   alarmsTwice: () => construct({}, pool => { pool.addAlarms(); pool.addAlarms(); }),
+  dashboardTwice: () => construct({}, pool => { pool.addDashboard(); pool.addDashboard(); }),
   alarmOption: () => construct({}, pool => pool.addAlarms({ highRiskThreshold: 0 })),
   alarmSpendIgnored: () => construct({}, pool => pool.addAlarms({ smsMonthlySpendLimitUsd: 10 })),
   smsAlarmsInOtherRegion: () => construct({ sms: SmsMfa.withNewRole({ snsRegion: 'ap-northeast-1' }) },

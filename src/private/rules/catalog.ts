@@ -53,6 +53,8 @@ export const RULES = {
     measured('https://github.com/aws/aws-cdk/issues/11478', 'A template with EnabledMfas [SMS_MFA, SOFTWARE_TOKEN_MFA] and MfaConfiguration OFF failed to deploy (2021-02-10 comment).')),
   alarmsTwice: refusal('alarmsTwice', 'addAlarms() is called once per pool.',
     contract('A second call would create a second set of alarms under the same construct ids.')),
+  dashboardTwice: refusal('dashboardTwice', 'addDashboard() is called once per pool.',
+    contract('A second call would create a second dashboard under the same construct id (the constructs library refuses it with a message that names neither the method nor the fix).')),
   alarmOption: refusal('alarmOption', 'addAlarms() thresholds and the period are in their ranges, and the spend limit is a number known at synth.',
     contract('The spend threshold is computed from the limit and the percent; a success rate is 0 to 1; thresholds of counts are at least 1.'),
     documented('https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html', 'Period: "Valid values are 10, 20, 30, and any multiple of 60"; 10 to 30 seconds only for high-resolution metrics, which these are not.')),
