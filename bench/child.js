@@ -1,9 +1,10 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|ops|nologs|threat|adaptive> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|ops|nologs|threat|adaptive|clients|l2clients|brought> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
+const iam = require('aws-cdk-lib/aws-iam');
 const logs = require('aws-cdk-lib/aws-logs');
 const { AdaptiveAuthentication, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection } = require('../lib');
 
@@ -73,6 +74,36 @@ function noLogsPool(stack, id) {
     logDelivery: { messageDeliveryErrors: false },
   });
 }
+// Two app clients through addAppClient (one SDK-only, one with the OAuth code grant), against the
+// same two clients made with the L2 directly: the marginal cost of addAppClient's resolution and
+// of the synthesis-time scan that advises on the pool's L2 clients.
+function clientsPool(stack, id, throughL2) {
+  const pool = new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+  });
+  const oAuth = { callbackUrls: ['https://app.example.com/callback'] };
+  if (throughL2) {
+    pool.userPool.addClient('Mobile', { authFlows: { userSrp: true }, disableOAuth: true });
+    pool.userPool.addClient('Web', { authFlows: { userSrp: true }, oAuth: { ...oAuth, flows: { authorizationCodeGrant: true } } });
+  } else {
+    pool.addAppClient('Mobile');
+    pool.addAppClient('Web', { oAuth });
+  }
+}
+// SMS with a role of the app (trust and sns:Publish checked at synthesis) against a created role.
+function broughtPool(stack, id) {
+  const role = new iam.Role(stack, `${id}SmsRole`, {
+    assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com', { conditions: { StringEquals: { 'sts:ExternalId': `${id}-ext` } } }),
+  });
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withRole(role, `${id}-ext`, { message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+  });
+}
 // The raw L2 gets the same log delivery by hand (log group, metric filter, delivery configuration).
 function rawPool(stack, id) {
   const pool = new cognito.UserPool(stack, id, {
@@ -123,6 +154,9 @@ for (let i = 0; i < n; i++) {
     nologs: noLogsPool,
     threat: (s, id) => threatPool(s, id, false),
     adaptive: (s, id) => threatPool(s, id, true),
+    clients: (s, id) => clientsPool(s, id, false),
+    l2clients: (s, id) => clientsPool(s, id, true),
+    brought: broughtPool,
   })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();

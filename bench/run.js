@@ -1,7 +1,8 @@
 // The benchmark: MfaUserPool against the raw cognito.UserPool configured the same way, for
 // N = 1, 10 and 100 pools per app; the same MfaUserPool with passkeys, with SMS through End User
-// Messaging instead of SNS, with the operations (alarms, dashboard), and with adaptive
-// authentication against threat protection alone (each feature's marginal cost). Samples run in
+// Messaging instead of SNS, with the operations (alarms, dashboard), with adaptive
+// authentication against threat protection alone, with addAppClient clients against the same L2
+// clients, and with a brought SMS role against a created one (each feature's marginal cost). Samples run in
 // fresh child processes, rotating the kinds (and which goes first) so that the machine's noise
 // falls on all alike; medians and their ratios come from this one run. Then the test suite's
 // duration and the npm tarball size.
@@ -21,8 +22,8 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  results[n] = { mfa: [], raw: [], passkeys: [], eums: [], ops: [], nologs: [], threat: [], adaptive: [] };
-  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'ops', 'nologs', 'threat', 'adaptive'];
+  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought'];
+  results[n] = Object.fromEntries(kinds.map(kind => [kind, []]));
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
     const order = kinds.map((_, k) => kinds[(k + r) % kinds.length]);
@@ -78,6 +79,17 @@ for (const n of sizes) {
     + `${(median(a.map(x => x.ms)) / median(t.map(x => x.ms))).toFixed(2)}x the same pools with threat protection alone `
     + `(construct phase ${(median(a.map(x => x.constructMs)) / median(t.map(x => x.constructMs))).toFixed(2)}x, resources ${a[0].resources}/${t[0].resources})`);
 }
+// A feature's cost: the median of one kind against another's, end to end and construct phase.
+function versus(label, kind, base, what) {
+  for (const n of sizes) {
+    const a = results[n][kind]; const b = results[n][base];
+    console.log(`${label}, N=${String(n).padStart(3)}: ${median(a.map(x => x.ms)).toFixed(0)} ms, `
+      + `${(median(a.map(x => x.ms)) / median(b.map(x => x.ms))).toFixed(2)}x ${what} `
+      + `(construct phase ${(median(a.map(x => x.constructMs)) / median(b.map(x => x.constructMs))).toFixed(2)}x, resources ${a[0].resources}/${b[0].resources})`);
+  }
+}
+versus('two clients through addAppClient', 'clients', 'l2clients', 'the same two clients made with the L2');
+versus('SMS with a brought role (trust and permission checked)', 'brought', 'mfa', 'the same pools with a created role');
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `
   + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}; with operations ${marginal('ops').toFixed(1)} ms`);
