@@ -21,7 +21,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 1000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): oAuth(\.\w+)*|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -63,12 +63,44 @@ const eums = fc.record({
 type SmsChoice = { kind: 'new'; message?: string; snsRegion?: string; externalId?: string }
 | { kind: 'imported'; message?: string; snsRegion?: string; externalId: string }
 | { kind: 'eums-new'; message?: string; externalId?: string; eums: EndUserMessagingOptions }
-| { kind: 'eums-imported'; message?: string; externalId: string; eums: EndUserMessagingOptions };
+| { kind: 'eums-imported'; message?: string; externalId: string; eums: EndUserMessagingOptions }
+| { kind: 'app'; eumsPath: boolean; trusts: boolean; allows: boolean; managed: boolean; externalId: string };
 const sms: fc.Arbitrary<SmsChoice> = fc.oneof(
   fc.record({ kind: fc.constant('new' as const), message: maybe(message), snsRegion: maybe(snsRegion), externalId: maybe(externalId) }),
   fc.record({ kind: fc.constant('imported' as const), message: maybe(message), snsRegion: maybe(snsRegion), externalId }),
   fc.record({ kind: fc.constant('eums-new' as const), message: maybe(message), externalId: maybe(externalId), eums }),
   fc.record({ kind: fc.constant('eums-imported' as const), message: maybe(message), externalId, eums }),
+  // A role of the app: its trust and its permission are checked at synthesis.
+  fc.record({ kind: fc.constant('app' as const), eumsPath: fc.boolean(), trusts: fc.boolean(), allows: fc.boolean(), managed: fc.boolean(), externalId }),
+);
+
+/** addAppClient's options: the grants, callback URLs, the secret; a service client one time in three. */
+const CALLBACKS: string[][] = [['https://app.example.com/callback'], ['http://localhost:3000/cb', 'myapp://callback']];
+const appClient = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      generateSecret: maybe(fc.boolean()),
+      preventUserExistenceErrors: rarely(fc.boolean()),
+      oAuth: often(fc.record({
+        callbackUrls: mostly(fc.constantFrom(...CALLBACKS), fc.constantFrom<string[] | undefined>([], undefined)),
+        flows: maybe(fc.oneof(
+          fc.constantFrom<cognito.OAuthFlows>({ authorizationCodeGrant: true }, { clientCredentials: true }, { implicitCodeGrant: true }, {}),
+          fc.record({
+            authorizationCodeGrant: maybe(fc.boolean()), implicitCodeGrant: rarely(fc.boolean()), clientCredentials: rarely(fc.boolean()),
+          }),
+        )),
+        scopes: maybe(fc.constantFrom<cognito.OAuthScope[]>([cognito.OAuthScope.OPENID], [cognito.OAuthScope.custom('api/read')])),
+      })),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      generateSecret: mostly(fc.constant(true), fc.constant(false)),
+      oAuth: fc.record({ flows: fc.constant<cognito.OAuthFlows>({ clientCredentials: true }), scopes: fc.constant<cognito.OAuthScope[]>([cognito.OAuthScope.custom('api/read')]) }),
+    }),
+  },
 );
 const email: fc.Arbitrary<EmailMfaOptions> = fc.record({
   subject: maybe(mostly(fc.constant('Your code'), fc.constantFrom('', 's'.repeat(141)))),
@@ -81,6 +113,7 @@ const input = fc.record({
   totp: maybe(fc.boolean()),
   sms: often(sms),
   smsMfa: rarely(fc.boolean()),
+  client: often(appClient),
   email: maybe(email),
   ses: fc.boolean(),
   deviceRemembering: maybe(fc.constantFrom(DeviceRemembering.OFF, DeviceRemembering.ALWAYS, DeviceRemembering.USER_OPT_IN)),
@@ -135,6 +168,20 @@ function toSms(stack: any, choice: SmsChoice | undefined): SmsMfa | undefined {
     case 'imported': return SmsMfa.withRole(brought(), choice.externalId, { message: choice.message, snsRegion: choice.snsRegion });
     case 'eums-new': return SmsMfa.withEndUserMessaging({ ...choice.eums, message: choice.message, externalId: choice.externalId });
     case 'eums-imported': return SmsMfa.withEndUserMessagingRole(brought(), choice.externalId, { ...choice.eums, message: choice.message });
+    case 'app': {
+      const role = new iam.Role(stack, 'AppRole', {
+        assumedBy: choice.trusts
+          ? new iam.ServicePrincipal('cognito-idp.amazonaws.com', { conditions: { StringEquals: { 'sts:ExternalId': choice.externalId } } })
+          : new iam.AccountRootPrincipal(),
+      });
+      if (choice.allows) {
+        role.addToPolicy(new iam.PolicyStatement({ actions: [choice.eumsPath ? 'sms-voice:SendTextMessage' : 'sns:Publish'], resources: ['*'] }));
+      }
+      if (choice.managed) {
+        role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSNSFullAccess'));
+      }
+      return choice.eumsPath ? SmsMfa.withEndUserMessagingRole(role, choice.externalId) : SmsMfa.withRole(role, choice.externalId);
+    }
   }
 }
 
@@ -193,6 +240,7 @@ function toAdaptive(a: Input['adaptive']): AdaptiveAuthentication | undefined {
 function checkInvariants(template: Template, i: Input): void {
   const json = JSON.stringify(template.toJSON());
   expect(json).not.toMatch(/undefined/);
+  checkClient(template, i);
   const pools = Object.values(template.findResources('AWS::Cognito::UserPool')) as any[];
   expect(pools).toHaveLength(1);
   const pool = pools[0];
@@ -259,8 +307,40 @@ function checkInvariants(template: Template, i: Input): void {
  * a created role trusts Cognito with that ID and has the permissions of its path only, scoped to
  * the origination identity when that is an ARN.
  */
+/** An addAppClient client: never the implicit grant or a placeholder URL; OAuth only when asked. */
+function checkClient(template: Template, i: Input): void {
+  const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient')) as any[];
+  expect(clients).toHaveLength(i.client ? 1 : 0);
+  if (!i.client) {
+    return;
+  }
+  const c = clients[0].Properties;
+  expect(c.AllowedOAuthFlows ?? []).not.toContain('implicit');
+  expect(c.CallbackURLs ?? []).not.toContain('https://example.com');
+  expect(c.AllowedOAuthFlowsUserPoolClient).toBe(i.client.oAuth !== undefined);
+  if (i.client.oAuth === undefined) {
+    expect(c.AllowedOAuthFlows).toBeUndefined();
+    expect(c.CallbackURLs).toBeUndefined();
+    countReached('client without OAuth');
+  } else if ((c.AllowedOAuthFlows ?? []).includes('code')) {
+    expect(c.CallbackURLs?.length).toBeGreaterThan(0);
+    countReached('client with the code grant');
+  } else {
+    expect(c.AllowedOAuthFlows).toEqual(['client_credentials']);
+    expect(c.GenerateSecret).toBe(true);
+    countReached('client with client credentials');
+  }
+}
+
 function checkSmsConfiguration(template: Template, config: any, i: Input): void {
-  const direct = i.sms?.kind === 'eums-new' || i.sms?.kind === 'eums-imported';
+  const direct = i.sms?.kind === 'eums-new' || i.sms?.kind === 'eums-imported' || (i.sms?.kind === 'app' && i.sms.eumsPath);
+  if (i.sms?.kind === 'app') {
+    // A role of the app reaches a template only if it lets Cognito in with the external ID, and,
+    // on the SNS path, is allowed sns:Publish (or has a managed policy, which cannot be read).
+    expect(i.sms.trusts).toBe(true);
+    expect(i.sms.eumsPath || i.sms.allows || i.sms.managed).toBe(true);
+    countReached('SMS with a role of the app');
+  }
   expect(Object.keys(config).includes('EumsSms')).toBe(direct);
   // The guide's Region tables: no direct path in Malaysia; no SNS path where the SNS table has no row.
   expect(direct && i.region === 'ap-southeast-5').toBe(false);
@@ -271,18 +351,18 @@ function checkSmsConfiguration(template: Template, config: any, i: Input): void 
   expect(CallerArn ?? SnsCallerArn).toBeDefined();
   countReached(direct ? 'SMS through End User Messaging' : 'SMS through SNS');
   const roles = Object.values(template.findResources('AWS::IAM::Role')) as any[];
-  for (const role of roles) {
+  for (const role of i.sms?.kind === 'app' ? [] : roles) {
     const trust = role.Properties.AssumeRolePolicyDocument.Statement[0];
     expect(trust.Condition.StringEquals['sts:ExternalId']).toEqual(externalIdUsed);
     expect(trust.Principal).toEqual({ Service: 'cognito-idp.amazonaws.com' });
   }
-  const actions = (Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as any[])
+  const actions = (i.sms?.kind === 'app' ? [] : Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as any[])
     .flatMap(policy => policy.Properties.PolicyDocument.Statement)
     .filter(statement => statement.Effect === 'Allow');
   for (const statement of actions) {
     expect(statement.Action).toBe(direct ? 'sms-voice:SendTextMessage' : 'sns:Publish');
   }
-  const identity = direct ? (i.sms as any).eums.originationIdentity?._spec : undefined;
+  const identity = direct && i.sms?.kind !== 'app' ? (i.sms as any).eums.originationIdentity?._spec : undefined;
   if (identity?.isArn && i.sms?.kind === 'eums-new') {
     expect(actions[0].Resource[0]).toBe(identity.value);
   }
@@ -402,7 +482,10 @@ describe('property-based: the whole props space', () => {
       const stack = newStack(i.region);
       let template: Template;
       try {
-        new MfaUserPool(stack, 'Users', toProps(stack, i));
+        const pool = new MfaUserPool(stack, 'Users', toProps(stack, i));
+        if (i.client) {
+          pool.addAppClient('Web', i.client);
+        }
         template = Template.fromStack(stack);
       } catch (e: any) {
         expect(e?.name).toBe('MfaConfigurationError');
@@ -427,7 +510,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
