@@ -69,6 +69,17 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
     expect(findings(canonical('default'))).toEqual(['AwsSolutions-COG8 TestStack/Users/Default/Resource']);
   });
 
+  test('the app clients of integ.app-clients (SDK only, the code grant, client credentials) add no finding', () => {
+    expect(findings(stack => {
+      const pool = new MfaUserPool(stack, 'Users', CANONICAL['totp-only']());
+      pool.addAppClient('WebClient');
+      pool.addAppClient('LoginClient', { oAuth: { callbackUrls: ['https://app.example.com/callback'], scopes: [cognito.OAuthScope.OPENID] } });
+      const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read reports' });
+      const api = pool.userPool.addResourceServer('Api', { identifier: 'reports', scopes: [read] });
+      pool.addAppClient('ServiceClient', { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(api, read)] } });
+    })).toEqual(findings(canonical('totp-only')));
+  });
+
   test('the threat-protection configuration has no finding at all', () => {
     expect(findings(canonical('threat-protection'))).toEqual([]);
   });
