@@ -9,6 +9,7 @@ import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { buildAlarms } from './private/alarms';
+import { clientsWithOAuthDefaults } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
@@ -129,24 +130,11 @@ export class MfaUserPool extends Construct {
    * callback URL `https://example.com`. Each such client gets an advisory at synthesis.
    */
   private adviseOnOtherClients(): string[] {
-    const stack = Stack.of(this);
-    const poolRef = JSON.stringify(stack.resolve(this.userPoolId));
     const ours = new Set(this.clients.map(c => c.cfn));
-    for (const construct of stack.node.findAll()) {
-      if (!(construct instanceof cognito.CfnUserPoolClient) || ours.has(construct)
-        || JSON.stringify(stack.resolve(construct.userPoolId)) !== poolRef) {
-        continue;
-      }
-      const flows = stack.resolve(construct.allowedOAuthFlows);
-      const callbacks = stack.resolve(construct.callbackUrLs);
-      const implicit = Array.isArray(flows) && flows.includes('implicit');
-      const placeholder = Array.isArray(callbacks) && callbacks.includes('https://example.com');
-      if (implicit || placeholder) {
-        const path = construct.node.scope?.node.path ?? construct.node.path;
-        this.warn(RULES.clientKeepsOAuthDefaults, `The app client ${path} has ${[implicit ? 'the OAuth implicit grant' : '', placeholder ? 'the placeholder callback URL https://example.com' : '']
-          .filter(Boolean).join(' and ')} (the L2's defaults). Make it with pool.addAppClient() (no OAuth unless asked, the authorization code grant only), `
-          + 'or set its oAuth flows and callbackUrls yourself.');
-      }
+    for (const client of clientsWithOAuthDefaults(Stack.of(this), this.userPoolId, ours)) {
+      const what = [client.implicit ? 'the OAuth implicit grant' : '', client.placeholder ? 'the placeholder callback URL https://example.com' : ''];
+      this.warn(RULES.clientKeepsOAuthDefaults, `The app client ${client.path} has ${what.filter(Boolean).join(' and ')} (the L2's defaults). `
+        + 'Make it with pool.addAppClient() (no OAuth unless asked, the authorization code grant only), or set its oAuth flows and callbackUrls yourself.');
     }
     return [];
   }
