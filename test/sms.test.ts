@@ -207,6 +207,13 @@ describe('the permission a brought SMS role needs', () => {
     ['a policy of the stack attached to it', (role: iam.Role) => new iam.Policy(Stack.of(role), 'Elsewhere', {
       roles: [role], statements: [new iam.PolicyStatement({ actions: ['sns:Pub*'], resources: ['*'] })],
     })],
+    ['an Allow with NotAction that does not name it', (role: iam.Role) => {
+      role.addToPolicy(new iam.PolicyStatement({ notActions: ['iam:*'], resources: ['*'] }));
+      acknowledgeCfnValidate(role, 'NotAction on purpose: the case under test', 'W2512');
+    }],
+    ['a property override on the role (not judged)', (role: iam.Role) => (role.node.defaultChild as iam.CfnRole).addPropertyOverride('Policies', [{
+      PolicyName: 'Sms', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }] },
+    }])],
     ['a managed policy (its statements are not in the app: not judged)', (role: iam.Role) => role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSNSFullAccess'))],
   ])('%s counts', (_name, allow) => {
     const stack = newStack();
@@ -215,6 +222,16 @@ describe('the permission a brought SMS role needs', () => {
     allow(role);
 
     expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('an Allow with NotAction that names sns:Publish does not count', () => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Sender', { assumedBy: cognitoWith('ext-123') });
+    role.addToPolicy(new iam.PolicyStatement({ notActions: ['sns:*'], resources: ['*'] }));
+    acknowledgeCfnValidate(role, 'NotAction on purpose: the case under test', 'W2512');
+    new MfaUserPool(stack, 'Users', { sms: SmsMfa.withRole(role, 'ext-123') });
+
+    expect(() => Template.fromStack(stack)).toThrow(/sms role is not allowed sns:Publish/);
   });
 
   test('the role\'s own inline policies (inlinePolicies) count', () => {

@@ -81,6 +81,10 @@ export function inspectRolePermission(role: iam.IRole, action: string): Permissi
   if (Array.isArray(managed) ? managed.length > 0 : managed !== undefined) {
     return 'unknown';
   }
+  // A property override (the escape hatch) can add policies the L1's properties do not show.
+  if (Object.keys((cfnRole as unknown as { rawOverrides?: object }).rawOverrides ?? {}).length > 0) {
+    return 'unknown';
+  }
   const roleRef = JSON.stringify(stack.resolve(cfnRole.ref));
   // Inline policies resolve with the L1's property names (policyDocument).
   const documents: unknown[] = asArray(stack.resolve(cfnRole.policies)).map((p: any) => p?.policyDocument ?? p?.PolicyDocument);
@@ -102,8 +106,10 @@ export function inspectRolePermission(role: iam.IRole, action: string): Permissi
       documents.push(here.resolve(attached.document));
     }
   }
-  const allows = documents.some((doc: any) => asArray(doc?.Statement).some((s: any) =>
-    s?.Effect === 'Allow' && s.NotAction === undefined && asArray(s.Action).some(a => actionCovers(a, action))));
+  // An Allow with NotAction allows every action it does not name.
+  const allows = documents.some((doc: any) => asArray(doc?.Statement).some((s: any) => s?.Effect === 'Allow' && (s.NotAction !== undefined
+    ? !asArray(s.NotAction).some(a => actionCovers(a, action))
+    : asArray(s.Action).some(a => actionCovers(a, action)))));
   return allows ? 'allowed' : 'missing';
 }
 
