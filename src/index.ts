@@ -8,5 +8,6 @@ export * from './adaptive-authentication';
 export * from './errors';
 export * from './operations';
 export * from './app-client';
+export * from './abuse-protection';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';

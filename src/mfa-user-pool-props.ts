@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { AbuseProtectionOptions } from './abuse-protection';
 import { AdaptiveAuthentication } from './adaptive-authentication';
 import { DeviceRemembering } from './device';
 import { EmailMfaOptions } from './email';
@@ -167,6 +168,17 @@ export interface MfaUserPoolProps {
    * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-logdeliveryconfiguration.html
    */
   readonly logDelivery?: LogDeliveryOptions;
+
+  /**
+   * Protection against SMS pumping and sign-in abuse: an AWS WAF web ACL in front of the pool
+   * (created with per-IP rate limits and the AWS IP reputation list, or one you bring), and WAF's
+   * log of what it blocks. Its resources hang off the pool under fixed ids: turning it on or off
+   * never changes the pool.
+   *
+   * @default - no web ACL (advised against for a pool that sends SMS codes and allows self sign-up)
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+   */
+  readonly abuseProtection?: AbuseProtectionOptions;
 
   /**
    * Everything else the L2 `cognito.UserPool` accepts: name, self sign-up, sign-in aliases,

@@ -24,6 +24,7 @@ import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { inspectRolePermission, inspectTrustPolicy } from './private/trust';
+import { addWebAcl } from './private/web-acl';
 import { ThreatProtection } from './threat-protection';
 
 /**
@@ -61,6 +62,8 @@ export class MfaUserPool extends Construct {
   public readonly deliveryErrorLogGroup?: logs.ILogGroup;
   /** The log group Cognito delivers user authentication events to, when they are delivered (`logDelivery`). */
   public readonly authEventLogGroup?: logs.ILogGroup;
+  /** The ARN of the web ACL associated with the pool, when it has abuse protection (`abuseProtection`). */
+  public readonly webAclArn?: string;
   /** The pool offers passkeys or passwordless first factors: its clients need ALLOW_USER_AUTH. */
   private readonly choiceBasedSignIn: boolean;
   /** What the metric, alarm and dashboard methods need to know about the pool. */
@@ -100,6 +103,8 @@ export class MfaUserPool extends Construct {
     this.userPoolId = this.userPool.userPoolId;
     this.userPoolArn = this.userPool.userPoolArn;
     const delivered = addLogDelivery(this, this.userPoolId, decisions.logs, decisions.lifecycle.removalPolicy);
+    const waf = decisions.abuse && addWebAcl(this, this.userPoolArn, decisions.abuse, decisions.lifecycle.removalPolicy);
+    this.webAclArn = waf?.webAclArn;
     this.deliveryErrorLogGroup = delivered.deliveryErrors;
     this.authEventLogGroup = delivered.authEvents;
     const smsThroughSns = smsSpec !== undefined && smsSpec.eums === undefined;

@@ -21,7 +21,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 1000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): oAuth(\.\w+)*|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): oAuth(\.\w+)*|abuseProtection\.\w+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -114,6 +114,16 @@ const input = fc.record({
   sms: often(sms),
   smsMfa: rarely(fc.boolean()),
   client: often(appClient),
+  abuse: maybe(fc.record({
+    codeRequestsPerIp: maybe(mostly(fc.integer({ min: 10, max: 1000 }), fc.constantFrom(0, 9, 2.5))),
+    signInRequestsPerIp: maybe(mostly(fc.integer({ min: 10, max: 5000 }), fc.constant(5))),
+    evaluationWindowMin: maybe(mostly(fc.constantFrom(1, 2, 5, 10), fc.constant(3))),
+    blockAnonymousIps: maybe(fc.boolean()),
+    captcha: maybe(fc.boolean()),
+    webAclArn: rarely(mostly(
+      fc.constant('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd'),
+      fc.constant('arn:aws:wafv2:us-east-1:123456789012:global/webacl/users/0123abcd'))),
+  })),
   email: maybe(email),
   ses: fc.boolean(),
   deviceRemembering: maybe(fc.constantFrom(DeviceRemembering.OFF, DeviceRemembering.ALWAYS, DeviceRemembering.USER_OPT_IN)),
@@ -185,12 +195,45 @@ function toSms(stack: any, choice: SmsChoice | undefined): SmsMfa | undefined {
   }
 }
 
+function toAbuse(a: Input['abuse']): MfaUserPoolProps['abuseProtection'] {
+  if (!a) {
+    return undefined;
+  }
+  const { evaluationWindowMin, ...rest } = a;
+  return { ...rest, evaluationWindow: evaluationWindowMin === undefined ? undefined : Duration.minutes(evaluationWindowMin) };
+}
+
+/** Abuse protection: one association with the pool; no ATP group; CAPTCHA only where no API operation is named. */
+function checkAbuse(template: Template, i: Input): void {
+  const associations = Object.values(template.findResources('AWS::WAFv2::WebACLAssociation')) as any[];
+  expect(associations).toHaveLength(i.abuse ? 1 : 0);
+  if (!i.abuse) {
+    return;
+  }
+  expect(associations[0].Properties.ResourceArn['Fn::GetAtt'][1]).toBe('Arn');
+  const acls = Object.values(template.findResources('AWS::WAFv2::WebACL')) as any[];
+  expect(acls).toHaveLength(i.abuse.webAclArn ? 0 : 1);
+  for (const acl of acls) {
+    expect(acl.Properties.Scope).toBe('REGIONAL');
+    expect(JSON.stringify(acl)).not.toContain('AWSManagedRulesATPRuleSet');
+    for (const rule of acl.Properties.Rules) {
+      const limit = rule.Statement.RateBasedStatement?.Limit;
+      if (limit !== undefined) {
+        expect(limit).toBeGreaterThanOrEqual(10);
+        expect([60, 120, 300, 600]).toContain(rule.Statement.RateBasedStatement.EvaluationWindowSec);
+      }
+    }
+    countReached('web ACL created');
+  }
+}
+
 function toProps(stack: any, i: Input): MfaUserPoolProps {
   return {
     mfa: i.mfa,
     totp: i.totp,
     sms: toSms(stack, i.sms),
     smsMfa: i.smsMfa,
+    abuseProtection: toAbuse(i.abuse),
     email: i.email,
     deviceRemembering: i.deviceRemembering,
     accountRecovery: i.accountRecovery,
@@ -241,6 +284,7 @@ function checkInvariants(template: Template, i: Input): void {
   const json = JSON.stringify(template.toJSON());
   expect(json).not.toMatch(/undefined/);
   checkClient(template, i);
+  checkAbuse(template, i);
   const pools = Object.values(template.findResources('AWS::Cognito::UserPool')) as any[];
   expect(pools).toHaveLength(1);
   const pool = pools[0];
@@ -385,7 +429,12 @@ function checkLogDelivery(template: Template, p: any, i: Input): void {
     expect(threatProtectionOn(p)).toBe(true);
     countReached('user auth events delivered');
   }
-  for (const group of Object.values(template.findResources('AWS::Logs::LogGroup')) as any[]) {
+  const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as any[];
+  // WAF's log of blocked requests (abuseProtection) has a name WAF prescribes, and a retention.
+  const waf = groups.filter(g => /^aws-waf-logs-/.test(g.Properties.LogGroupName));
+  expect(waf).toHaveLength(i.abuse && !i.abuse.webAclArn ? 1 : 0);
+  waf.forEach(g => expect(g.Properties.RetentionInDays).toBeDefined());
+  for (const group of groups.filter(g => !waf.includes(g))) {
     expect(group.Properties.LogGroupName).toMatch(/^\/aws\/vendedlogs\/cognito\//);
     expect(group.Properties.KmsKeyId).toBeUndefined();
     expect(group.Properties.RetentionInDays === undefined).toBe(i.logDelivery?.retention === logs.RetentionDays.INFINITE);
@@ -510,7 +559,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['web ACL created', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);

@@ -74,6 +74,7 @@ function client(options: AppClientOptions, choiceBasedSignIn = false): Observed 
   return ctx.advisories.map(a => a.id.slice(WARNING_PREFIX.length));
 }
 const CALLBACK = 'https://app.example.com/callback';
+const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
 
 const ENFORCED: MfaUserPoolProps = { mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED };
 const adaptive = (props: Parameters<typeof AdaptiveAuthentication.custom>[0]): MfaUserPoolProps =>
@@ -188,6 +189,11 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   userAuthEventsNeedThreatProtection: () => phases({ logDelivery: { userAuthEvents: true } }),
   userExistenceErrors: () => construct({}, pool => pool.addAppClient('Web', { preventUserExistenceErrors: false })),
   clientKeepsOAuthDefaults: () => construct({}, pool => pool.userPool.addClient('Raw')),
+  rateLimitRange: () => phases({ abuseProtection: { codeRequestsPerIp: 9 } }),
+  rateLimitWindow: () => phases({ abuseProtection: { evaluationWindow: Duration.minutes(3) } }),
+  webAclArnWithRules: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN, captcha: true } }),
+  webAclArnForm: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN.replace(':regional/', ':global/') } }),
+  smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
   implicitGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: { implicitCodeGrant: true } } }),
   oAuthWithoutGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: {} } }),
   clientCredentialsNotAlone: () => client({

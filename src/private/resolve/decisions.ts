@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { AbuseDecisions } from './abuse';
 import { AccountTakeoverResponses, CompromisedCredentialsEvent, RiskIpExceptions, RiskNotificationOptions } from '../../adaptive-authentication';
 import { DeviceRemembering } from '../../device';
 import { EmailMfaOptions } from '../../email';
@@ -92,5 +93,7 @@ export interface Decisions {
   readonly passwordPolicy: cognito.PasswordPolicy;
   readonly lifecycle: LifecycleDecisions;
   readonly logs: LogDecisions;
+  /** Undefined when the pool has no abuse protection. */
+  readonly abuse?: AbuseDecisions;
   readonly advisories: readonly Advisory[];
 }

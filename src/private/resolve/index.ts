@@ -1,3 +1,4 @@
+import { resolveAbuse } from './abuse';
 import { resolveAdaptive } from './adaptive';
 import { Decisions } from './decisions';
 import { checkEmail } from './email';
@@ -45,6 +46,7 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
   const passwordPolicy = resolvePasswordPolicy(ctx, props.passwordPolicy, plan.featurePlan);
   const lifecycle = resolveLifecycle(ctx, props);
   const logDelivery = resolveLogDelivery(ctx, props.logDelivery, factors, firstFactors, plan);
+  const abuse = resolveAbuse(ctx, props, factors, region);
   const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
   return {
@@ -58,6 +60,7 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
     passwordPolicy,
     lifecycle,
     logs: logDelivery,
+    abuse,
     advisories: ctx.advisories,
   };
 }

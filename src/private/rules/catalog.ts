@@ -244,6 +244,18 @@ export const RULES = {
     contract('Without callback URLs the L2 would put https://example.com, a URL the app does not own, where Cognito would send the users\' codes.')),
   clientKeepsOAuthDefaults: advisory('clientKeepsOAuthDefaults', 'An app client of the pool made with the L2 keeps its OAuth defaults: the implicit grant and the https://example.com callback URL.',
     policy('https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2', 'Clients "SHOULD NOT use the implicit grant"; the L2 enables it, and puts https://example.com as the callback URL, when oAuth does not say otherwise.')),
+  // --- Abuse protection (WAF) ---------------------------------------------------------------------------
+  rateLimitRange: refusal('rateLimitRange', 'A rate limit of abuseProtection is a whole number from 10 to 2,000,000,000 requests.',
+    schema('https://docs.aws.amazon.com/waf/latest/APIReference/API_RateBasedStatement.html', 'Limit: "Valid Range: Minimum value of 10. Maximum value of 2000000000." (also the minimum of the CloudFormation schema aws-cdk-lib validates against).')),
+  rateLimitWindow: refusal('rateLimitWindow', 'abuseProtection.evaluationWindow is 1, 2, 5 or 10 minutes.',
+    schema('https://docs.aws.amazon.com/waf/latest/APIReference/API_RateBasedStatement.html', 'EvaluationWindowSec: "Valid Values: 60 | 120 | 300 | 600".')),
+  webAclArnWithRules: refusal('webAclArnWithRules', 'abuseProtection.webAclArn brings a web ACL of your own: the options of the created one do not apply to it.',
+    contract('The rate limits, managed groups, CAPTCHA and logging describe the web ACL this library creates; with webAclArn none is created, so they would be ignored silently.')),
+  webAclArnForm: refusal('webAclArnForm', 'abuseProtection.webAclArn is the ARN of a regional WAFv2 web ACL of the pool\'s Region.',
+    documented(`${GUIDE}user-pool-waf.html`, '"You can associate a regional web ACL with a user pool"; the web ACL must be in the same Region as the user pool (WAF guide: a regional application uses a REGIONAL web ACL of its Region).'),
+    documented('https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-associating-aws-resource.html', 'A web ACL for a regional resource must have scope REGIONAL and be in the resource\'s Region; global (CloudFront) web ACLs cannot be associated with it.')),
+  smsSignUpWithoutAbuseProtection: advisory('smsSignUpWithoutAbuseProtection', 'A pool that sends SMS codes and lets anyone sign up, with no abuse protection, is open to SMS pumping.',
+    documented(`${GUIDE}user-pool-security-best-practices.html`, '"Protect against SMS message abuse": AWS recommends a WAF web ACL, country controls and monitoring for pools that send SMS.')),
   userExistenceErrors: advisory('userExistenceErrors', 'An app client that reveals which usernames exist.',
     documented(`${GUIDE}cognito-user-pool-managing-errors.html`, 'PreventUserExistenceErrors hides whether a user exists.')),
 } as const satisfies Record<string, Rule>;

@@ -1,0 +1,98 @@
+import { Duration } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+
+/**
+ * Protection against SMS pumping (artificially inflated traffic) and sign-in abuse: an AWS WAF
+ * web ACL in front of the pool, with per-IP rate limits on the operations that send SMS codes and
+ * on sign-in, the AWS managed IP reputation list, and logging of what it blocks.
+ *
+ * WAF inspects managed login and the public API operations (`SignUp`, `InitiateAuth`, ...), not
+ * the IAM-signed admin operations. Cognito forwards no usernames or phone numbers to WAF, so the
+ * rules key on the caller's IP address and the operation (`x-amzn-cognito-operation-name`).
+ *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+ * @see https://aws.amazon.com/blogs/security/reduce-risks-of-user-sign-up-fraud-and-sms-pumping-with-amazon-cognito-user-pools/
+ *
+ * @example
+ * new MfaUserPool(this, 'Users', {
+ *   mfa: MfaEnforcement.OPTIONAL,
+ *   sms: SmsMfa.withNewRole(),
+ *   abuseProtection: { codeRequestsPerIp: 10 },
+ * });
+ */
+export interface AbuseProtectionOptions {
+  /**
+   * A web ACL you manage, by ARN, to associate with the pool instead of the one this library
+   * creates. The rule options below describe the created web ACL and cannot be combined with it.
+   *
+   * @default - a web ACL is created with the rules below
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+   */
+  readonly webAclArn?: string;
+
+  /**
+   * Requests per IP address, in each `evaluationWindow`, to the operations that send SMS or email
+   * codes (`SignUp`, `ResendConfirmationCode`, `ForgotPassword`, `GetUserAttributeVerificationCode`,
+   * `UpdateUserAttributes`) before WAF blocks the address. At least 10 (WAF's minimum).
+   *
+   * @default 20
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html
+   */
+  readonly codeRequestsPerIp?: number;
+
+  /**
+   * Requests per IP address, in each `evaluationWindow`, to sign-in (`InitiateAuth`,
+   * `RespondToAuthChallenge`: SMS MFA and SMS sign-in codes go out there) before WAF blocks the
+   * address. At least 10.
+   *
+   * @default 100
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html
+   */
+  readonly signInRequestsPerIp?: number;
+
+  /**
+   * The window the rate limits count requests in: 1, 2, 5 or 10 minutes.
+   *
+   * @default Duration.minutes(5)
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html
+   */
+  readonly evaluationWindow?: Duration;
+
+  /**
+   * Block addresses on the AWS managed IP reputation list (`AWSManagedRulesAmazonIpReputationList`:
+   * bots and other threats Amazon's threat intelligence identified).
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-ip-rep.html
+   */
+  readonly ipReputation?: boolean;
+
+  /**
+   * Block requests from anonymizing services (VPNs, proxies, Tor, hosting providers):
+   * `AWSManagedRulesAnonymousIpList`. Off by default, since it also blocks legitimate users behind
+   * such services.
+   *
+   * @default false
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-ip-rep.html
+   */
+  readonly blockAnonymousIps?: boolean;
+
+  /**
+   * Ask for a CAPTCHA on managed login's sign-up and sign-in pages. API callers (your app's SDK
+   * calls) cannot answer a CAPTCHA, so the rule applies to managed login only; it leaves TOTP
+   * registration (`AssociateSoftwareToken`, `VerifySoftwareToken`) alone, which a CAPTCHA breaks.
+   *
+   * @default false
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html#totp-waf
+   */
+  readonly captcha?: boolean;
+
+  /**
+   * How long WAF's log of blocked requests is kept. The log group is named `aws-waf-logs-...`, as
+   * WAF requires.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/logging-cw-logs.html
+   */
+  readonly logRetention?: logs.RetentionDays;
+}

@@ -1,0 +1,141 @@
+import { ArnFormat, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { AbuseDecisions } from './resolve/abuse';
+
+/** The operations that make Cognito send an SMS or email code outside sign-in. */
+export const CODE_OPERATIONS = ['SignUp', 'ResendConfirmationCode', 'ForgotPassword', 'GetUserAttributeVerificationCode', 'UpdateUserAttributes'];
+/** Sign-in: SMS MFA and SMS sign-in codes go out here. */
+export const SIGN_IN_OPERATIONS = ['InitiateAuth', 'RespondToAuthChallenge'];
+/** The header Cognito adds to API requests for WAF, naming the operation. */
+export const OPERATION_HEADER = 'x-amzn-cognito-operation-name';
+
+/** What the abuse protection built. */
+export interface WebAclBinding {
+  readonly webAclArn: string;
+  readonly webAcl?: wafv2.CfnWebACL;
+  readonly logGroup?: logs.LogGroup;
+}
+
+/** One operation name, exactly, in the operation header. L1 fields typed `any` take CloudFormation's casing. */
+function operationIs(operation: string): wafv2.CfnWebACL.StatementProperty {
+  return {
+    byteMatchStatement: {
+      fieldToMatch: { singleHeader: { Name: OPERATION_HEADER } },
+      positionalConstraint: 'EXACTLY',
+      searchString: operation,
+      textTransformations: [{ priority: 0, type: 'NONE' }],
+    },
+  };
+}
+
+function anyOperation(operations: string[]): wafv2.CfnWebACL.StatementProperty {
+  return operations.length === 1 ? operationIs(operations[0]) : { orStatement: { statements: operations.map(operationIs) } };
+}
+
+function visibility(metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty {
+  return { cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true };
+}
+
+function managedGroup(name: string, priority: number): wafv2.CfnWebACL.RuleProperty {
+  return {
+    name,
+    priority,
+    overrideAction: { none: {} },
+    visibilityConfig: visibility(name),
+    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+  };
+}
+
+function perIp(name: string, priority: number, limit: number, windowSec: number, operations: string[]): wafv2.CfnWebACL.RuleProperty {
+  return {
+    name,
+    priority,
+    action: { block: {} },
+    visibilityConfig: visibility(name),
+    statement: { rateBasedStatement: { limit, evaluationWindowSec: windowSec, aggregateKeyType: 'IP', scopeDownStatement: anyOperation(operations) } },
+  };
+}
+
+/**
+ * CAPTCHA on managed login's sign-up, sign-in and password-reset pages: requests without the
+ * operation header (API requests carry it, and cannot answer a CAPTCHA), to those paths. TOTP
+ * registration (`AssociateSoftwareToken`, `VerifySoftwareToken`) carries the header, so the rule
+ * never reaches it.
+ */
+function captcha(priority: number): wafv2.CfnWebACL.RuleProperty {
+  const path = (prefix: string): wafv2.CfnWebACL.StatementProperty => ({
+    byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: prefix, textTransformations: [{ priority: 0, type: 'LOWERCASE' }] },
+  });
+  return {
+    name: 'ManagedLoginCaptcha',
+    priority,
+    action: { captcha: {} },
+    visibilityConfig: visibility('ManagedLoginCaptcha'),
+    statement: {
+      andStatement: {
+        statements: [
+          {
+            notStatement: {
+              statement: {
+                sizeConstraintStatement: {
+                  fieldToMatch: { singleHeader: { Name: OPERATION_HEADER } }, comparisonOperator: 'GT', size: 0, textTransformations: [{ priority: 0, type: 'NONE' }],
+                },
+              },
+            },
+          },
+          { orStatement: { statements: ['/signup', '/login', '/forgotpassword'].map(path) } },
+        ],
+      },
+    },
+  };
+}
+
+/**
+ * The pool's web ACL and its association (fixed construct ids under the pool: turning abuse
+ * protection on or off never changes the pool), and WAF's log of blocked requests.
+ */
+export function addWebAcl(scope: Construct, userPoolArn: string, decisions: AbuseDecisions, removalPolicy: RemovalPolicy): WebAclBinding {
+  if (decisions.webAclArn !== undefined) {
+    new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: userPoolArn, webAclArn: decisions.webAclArn });
+    return { webAclArn: decisions.webAclArn };
+  }
+  const rules = decisions.webAcl!;
+  const prefix = Names.uniqueResourceName(scope, { maxLength: 64, separator: '-' });
+  const list: wafv2.CfnWebACL.RuleProperty[] = [];
+  if (rules.ipReputation) {
+    list.push(managedGroup('AWSManagedRulesAmazonIpReputationList', list.length));
+  }
+  if (rules.blockAnonymousIps) {
+    list.push(managedGroup('AWSManagedRulesAnonymousIpList', list.length));
+  }
+  list.push(perIp('CodeRequestsPerIp', list.length, rules.codeRequestsPerIp, rules.evaluationWindowSec, CODE_OPERATIONS));
+  list.push(perIp('SignInRequestsPerIp', list.length, rules.signInRequestsPerIp, rules.evaluationWindowSec, SIGN_IN_OPERATIONS));
+  if (rules.captcha) {
+    list.push(captcha(list.length));
+  }
+  const webAcl = new wafv2.CfnWebACL(scope, 'WebAcl', {
+    scope: 'REGIONAL',
+    defaultAction: { allow: {} },
+    visibilityConfig: visibility(prefix),
+    rules: list,
+  });
+  new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: userPoolArn, webAclArn: webAcl.attrArn });
+
+  // WAF takes a log group whose name starts with aws-waf-logs-, by its ARN without ':*'.
+  const logGroupName = `aws-waf-logs-${prefix}`;
+  const logGroup = new logs.LogGroup(scope, 'WebAclLogs', { logGroupName, retention: rules.logRetention, removalPolicy });
+  const logGroupArn = Stack.of(scope).formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  const logging = new wafv2.CfnLoggingConfiguration(scope, 'WebAclLogging', {
+    resourceArn: webAcl.attrArn,
+    logDestinationConfigs: [logGroupArn],
+    // Only what WAF blocked or challenged. An untyped L1 field: CloudFormation's casing.
+    loggingFilter: {
+      DefaultBehavior: 'DROP',
+      Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'BLOCK' } }, { ActionCondition: { Action: 'CAPTCHA' } }] }],
+    },
+  });
+  logging.node.addDependency(logGroup);
+  return { webAclArn: webAcl.attrArn, webAcl, logGroup };
+}
