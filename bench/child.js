@@ -1,6 +1,6 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|ops|nologs|threat|adaptive|clients|l2clients|brought> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
@@ -104,6 +104,16 @@ function broughtPool(stack, id) {
     deviceRemembering: DeviceRemembering.USER_OPT_IN,
   });
 }
+// The reference setup behind a WAF web ACL (abuseProtection: {}): the marginal cost of the web ACL,
+// its association and its log.
+function abusePool(stack, id) {
+  new MfaUserPool(stack, id, {
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    abuseProtection: {},
+  });
+}
 // The raw L2 gets the same log delivery by hand (log group, metric filter, delivery configuration).
 function rawPool(stack, id) {
   const pool = new cognito.UserPool(stack, id, {
@@ -157,6 +167,7 @@ for (let i = 0; i < n; i++) {
     clients: (s, id) => clientsPool(s, id, false),
     l2clients: (s, id) => clientsPool(s, id, true),
     brought: broughtPool,
+    abuse: abusePool,
   })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();

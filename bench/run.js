@@ -22,7 +22,7 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought'];
+  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse'];
   results[n] = Object.fromEntries(kinds.map(kind => [kind, []]));
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
@@ -90,6 +90,7 @@ function versus(label, kind, base, what) {
 }
 versus('two clients through addAppClient', 'clients', 'l2clients', 'the same two clients made with the L2');
 versus('SMS with a brought role (trust and permission checked)', 'brought', 'mfa', 'the same pools with a created role');
+versus('abuse protection (web ACL, association, log)', 'abuse', 'mfa', 'the same pools without it');
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `
   + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}; with operations ${marginal('ops').toFixed(1)} ms`);

@@ -14,6 +14,7 @@ from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
 
 from cdk_mfa_user_pool import (
+    AbuseProtectionOptions,
     AccountTakeoverResponses,
     AdaptiveAuthentication,
     AppClientOAuth,
@@ -302,6 +303,23 @@ def test_app_clients_are_secure_by_default():
             callback_urls=["https://app.example.com/callback"], flows=cognito.OAuthFlows(implicit_code_grant=True)))
     assert MfaErrors.is_configuration_error(implicit.value)
     assert "add_app_client('Legacy'): o_auth.flows.implicit_code_grant asks for the OAuth implicit grant" in str(implicit.value)
+
+
+def test_abuse_protection():
+    stack = new_stack()
+    pool = MfaUserPool(stack, "Users", sms=SmsMfa.with_new_role(),
+                       abuse_protection=AbuseProtectionOptions(code_requests_per_ip=10, evaluation_window=cdk.Duration.minutes(1)))
+    template = assertions.Template.from_stack(stack)
+    template.resource_count_is("AWS::WAFv2::WebACLAssociation", 1)
+    template.has_resource_properties("AWS::WAFv2::WebACL", {
+        "Scope": "REGIONAL",
+        "Rules": Match.array_with([Match.object_like({"Name": "CodeRequestsPerIp", "Statement": {"RateBasedStatement": Match.object_like({"Limit": 10, "EvaluationWindowSec": 60})}})]),
+    })
+    assert pool.web_acl_arn is not None
+    with pytest.raises(Exception) as refused:
+        MfaUserPool(new_stack(), "Users", abuse_protection=AbuseProtectionOptions(code_requests_per_ip=5))
+    assert MfaErrors.is_configuration_error(refused.value)
+    assert "abuse_protection.code_requests_per_ip must be a whole number from 10" in str(refused.value)
 
 
 def test_passkeys_as_mfa_and_choice_based_sign_in():

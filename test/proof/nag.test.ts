@@ -80,6 +80,15 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
     })).toEqual(findings(canonical('totp-only')));
   });
 
+  test('abuse protection adds only the unencrypted WAF log group, left visible for the user to decide', () => {
+    // Encrypting it takes a KMS key (a cost, and a key policy for CloudWatch Logs): not a default.
+    const waf = findings(stack => { new MfaUserPool(stack, 'Users', { ...CANONICAL['totp-only'](), abuseProtection: { captcha: true, blockAnonymousIps: true } }); });
+    expect(waf).toEqual([...findings(canonical('totp-only')),
+      'HIPAA.Security-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource',
+      'NIST.800.53.R5-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource',
+      'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource'].sort());
+  });
+
   test('the threat-protection configuration has no finding at all', () => {
     expect(findings(canonical('threat-protection'))).toEqual([]);
   });
