@@ -14,19 +14,18 @@ const n = Number(nArg);
 // The reference setup (README), once through MfaUserPool and once through the L2 configured the same way
 // (the L2 creates its own SMS role; ours adds a managed policy: one resource more per pool; the
 // L2 gets the same log delivery by hand).
+const REFERENCE = () => ({
+  mfa: MfaEnforcement.OPTIONAL,
+  sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
+  deviceRemembering: DeviceRemembering.USER_OPT_IN,
+});
 function mfaPool(stack, id) {
-  new MfaUserPool(stack, id, {
-    mfa: MfaEnforcement.OPTIONAL,
-    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
-    deviceRemembering: DeviceRemembering.USER_OPT_IN,
-  });
+  return new MfaUserPool(stack, id, REFERENCE());
 }
 // The same with passkeys that count as MFA (choice-based sign-in): the marginal cost of the feature.
 function passkeyPool(stack, id) {
   new MfaUserPool(stack, id, {
-    mfa: MfaEnforcement.OPTIONAL,
-    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
-    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    ...REFERENCE(),
     passkeys: { relyingPartyId: 'auth.example.com' },
   });
 }
@@ -45,11 +44,7 @@ function eumsPool(stack, id) {
 // The same with the operations: the day-one alarms (on a created topic) and the dashboard, on top
 // of the log delivery every pool that sends codes has: the marginal cost of addAlarms/addDashboard.
 function opsPool(stack, id) {
-  const pool = new MfaUserPool(stack, id, {
-    mfa: MfaEnforcement.OPTIONAL,
-    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
-    deviceRemembering: DeviceRemembering.USER_OPT_IN,
-  });
+  const pool = mfaPool(stack, id);
   pool.addAppClient('Web');
   pool.addAlarms({ smsMonthlySpendLimitUsd: 100 });
   pool.addDashboard();
@@ -58,9 +53,7 @@ function opsPool(stack, id) {
 // threat protection ENFORCED alone: the marginal cost of the risk configuration.
 function threatPool(stack, id, adaptive) {
   new MfaUserPool(stack, id, {
-    mfa: MfaEnforcement.OPTIONAL,
-    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
-    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    ...REFERENCE(),
     threatProtection: ThreatProtection.ENFORCED,
     adaptiveAuthentication: adaptive ? AdaptiveAuthentication.recommended() : undefined,
   });
@@ -68,9 +61,7 @@ function threatPool(stack, id, adaptive) {
 // The same without log delivery (on by default for a pool that sends SMS): its marginal cost.
 function noLogsPool(stack, id) {
   new MfaUserPool(stack, id, {
-    mfa: MfaEnforcement.OPTIONAL,
-    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
-    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    ...REFERENCE(),
     logDelivery: { messageDeliveryErrors: false },
   });
 }
@@ -78,11 +69,7 @@ function noLogsPool(stack, id) {
 // same two clients made with the L2 directly: the marginal cost of addAppClient's resolution and
 // of the synthesis-time scan that advises on the pool's L2 clients.
 function clientsPool(stack, id, throughL2) {
-  const pool = new MfaUserPool(stack, id, {
-    mfa: MfaEnforcement.OPTIONAL,
-    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
-    deviceRemembering: DeviceRemembering.USER_OPT_IN,
-  });
+  const pool = mfaPool(stack, id);
   const oAuth = { callbackUrls: ['https://app.example.com/callback'] };
   if (throughL2) {
     pool.userPool.addClient('Mobile', { authFlows: { userSrp: true }, disableOAuth: true });
@@ -108,9 +95,7 @@ function broughtPool(stack, id) {
 // its association and its log.
 function abusePool(stack, id) {
   new MfaUserPool(stack, id, {
-    mfa: MfaEnforcement.OPTIONAL,
-    sms: SmsMfa.withNewRole({ message: 'Your sign-in code for MyApp is {####}' }),
-    deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    ...REFERENCE(),
     abuseProtection: {},
   });
 }
