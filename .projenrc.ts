@@ -69,6 +69,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@stryker-mutator/jest-runner@^10.0.0',
     // Reads the jsii assemblies in scripts/check-assembly.ts (the version jsii-pacmak brings).
     '@jsii/spec@^1.140.0',
+    // The ISO 3166-1 codes that test/sms-countries.test.ts holds the shipped country list to.
+    'i18n-iso-countries@7.14.0',
   ],
 
   docgen: true,

@@ -95,4 +95,77 @@ export interface AbuseProtectionOptions {
    * @see https://docs.aws.amazon.com/waf/latest/developerguide/logging-cw-logs.html
    */
   readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * The destination countries Cognito may send SMS codes to; messages to every other country are
+   * blocked (or filtered or monitored: `otherCountries`). Built as an End User Messaging protect
+   * configuration on a configuration set this library creates and names in the pool's SMS
+   * configuration, so it needs the direct path (`SmsMfa.withEndUserMessaging()` or
+   * `withEndUserMessagingRole()`): on the Amazon SNS path Cognito applies only the account's
+   * default protect configuration, which CloudFormation cannot set. Independent of the web ACL, so
+   * it combines with `webAclArn`.
+   *
+   * @default - no country rules: every country End User Messaging serves is allowed
+   * @see https://docs.aws.amazon.com/sms-voice/latest/userguide/protect.html
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html
+   */
+  readonly smsCountries?: SmsCountryRules;
+}
+
+/**
+ * What End User Messaging does with an SMS to a country the rules do not allow.
+ *
+ * @see https://docs.aws.amazon.com/sms-voice/latest/userguide/filter-and-monitor-messages.html
+ */
+export enum SmsCountryAction {
+  /** Block every message to the country. */
+  BLOCK = 'BLOCK',
+  /**
+   * Send, and block the messages End User Messaging's model flags as artificially inflated traffic
+   * (charged per message on top of the SMS price; its accuracy is not guaranteed).
+   */
+  FILTER = 'FILTER',
+  /**
+   * Send every message, and report the ones flagged as artificially inflated traffic in metrics and
+   * events (charged per message on top of the SMS price).
+   */
+  MONITOR = 'MONITOR',
+}
+
+/**
+ * Country rules for the SMS codes Cognito sends: an End User Messaging protect configuration.
+ *
+ * @see https://docs.aws.amazon.com/sms-voice/latest/userguide/protect.html
+ *
+ * @example
+ * new MfaUserPool(this, 'Users', {
+ *   mfa: MfaEnforcement.OPTIONAL,
+ *   sms: SmsMfa.withEndUserMessaging(),
+ *   abuseProtection: { smsCountries: { allow: ['US', 'CA'] } },
+ * });
+ */
+export interface SmsCountryRules {
+  /**
+   * The destination countries allowed, as ISO 3166-1 alpha-2 codes in capitals (`US`, `GB`, not
+   * `UK`). Messages to these countries are sent.
+   */
+  readonly allow: string[];
+
+  /**
+   * What happens to messages to every other country. The protect configuration lists each of the
+   * 249 ISO 3166-1 codes, since End User Messaging allows any code it does not list.
+   *
+   * @default SmsCountryAction.BLOCK
+   * @see https://docs.aws.amazon.com/sms-voice/latest/userguide/filter-and-monitor-messages.html
+   */
+  readonly otherCountries?: SmsCountryAction;
+
+  /**
+   * The name of the End User Messaging configuration set this library creates for the pool: 1 to
+   * 64 letters, digits, `_` and `-`. The name must be new in the account and Region.
+   *
+   * @default - a name derived from the construct path, unique in the stack
+   * @see https://docs.aws.amazon.com/sms-voice/latest/userguide/configuration-sets.html
+   */
+  readonly configurationSetName?: string;
 }

@@ -16,6 +16,7 @@ import { refuse } from './private/errors';
 import { applyL1Overrides, emailSendingAccount } from './private/l1-overrides';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE } from './private/log-delivery';
 import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
+import { addProtectConfiguration, withConfigurationSet } from './private/protect-configuration';
 import { resolveDecisions } from './private/resolve';
 import { resolveAppClient } from './private/resolve/app-client';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
@@ -75,7 +76,10 @@ export class MfaUserPool extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
-    const decisions = resolveDecisions(this.node.path, props, region);
+    const resolved = resolveDecisions(this.node.path, props, region);
+    // The country rules' configuration set, named in the pool's SMS configuration and the role's policy.
+    const countries = resolved.abuse?.countries && addProtectConfiguration(this, resolved.abuse.countries, resolved.lifecycle.removalPolicy);
+    const decisions = countries ? withConfigurationSet(resolved, countries) : resolved;
     this.mfa = decisions.factors.mfa;
     this.choiceBasedSignIn = offersChoiceBasedSignIn(decisions.firstFactors);
 
@@ -90,6 +94,10 @@ export class MfaUserPool extends Construct {
     this.userPool = new cognito.UserPool(this, 'Default', toUserPoolProps(decisions, props.userPoolProps ?? {}, sms));
     const cfnPool = this.userPool.node.defaultChild as cognito.CfnUserPool;
     applyL1Overrides(this.node.path, cfnPool, decisions, sms);
+    if (countries) {
+      // The pool names the set by its literal name: it must exist before Cognito sends with it.
+      cfnPool.node.addDependency(countries.configurationSet);
+    }
     if (decisions.firstFactors.emailOtp && emailSendingAccount(cfnPool) !== 'DEVELOPER') {
       // Only the bound L2 email configuration tells how the pool sends email.
       this.warn(RULES.emailOtpWithCognitoEmail, 'passwordless.emailOtp sends sign-in codes with Cognito\'s default email, whose daily quota is low '

@@ -1,8 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
-import { build, newStack } from './util';
+import { MfaEnforcement, MfaUserPool, SmsCountryAction, SmsMfa, SmsOriginationIdentity } from '../src';
+import { build, newStack, poolProperties } from './util';
+import { ISO_COUNTRY_CODES } from '../src/private/sms-countries';
 
 const OWN_ACL = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
 const header = (operation: string) => ({
@@ -114,3 +115,92 @@ describe('abuseProtection', () => {
     expect(JSON.stringify(stack.node.findChild('Users').node.metadata)).toMatch(/cdk-mfa-user-pool:smsSignUpWithoutAbuseProtection/);
   });
 });
+
+describe('abuseProtection.smsCountries', () => {
+  const PHONE = 'arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef';
+  const direct = (smsCountries: Parameters<typeof rules>[0]) => build({
+    mfa: MfaEnforcement.OPTIONAL,
+    sms: SmsMfa.withEndUserMessaging({ originationIdentity: SmsOriginationIdentity.fromArn(PHONE) }),
+    abuseProtection: { smsCountries },
+  });
+  const rules = (x: { allow: string[]; otherCountries?: SmsCountryAction; configurationSetName?: string }) => x;
+  const smsRules = (template: Template): Array<{ CountryCode: string; ProtectStatus: string }> =>
+    Object.values(template.findResources('AWS::SMSVOICE::ProtectConfiguration'))[0].Properties.CountryRuleSet.SMS;
+
+  test('a protect configuration lists every ISO code: the allowed ones ALLOW, every other one BLOCK', () => {
+    const template = Template.fromStack(direct({ allow: ['US', 'CA'] }).stack);
+    const listed = smsRules(template);
+    expect(listed.map(r => r.CountryCode)).toEqual([...ISO_COUNTRY_CODES]);
+    expect(listed.length).toBe(249);
+    expect(listed.filter(r => r.ProtectStatus === 'ALLOW').map(r => r.CountryCode)).toEqual(['CA', 'US']);
+    expect(new Set(listed.filter(r => !['US', 'CA'].includes(r.CountryCode)).map(r => r.ProtectStatus))).toEqual(new Set(['BLOCK']));
+    // SMS only: Cognito sends no voice or MMS messages.
+    expect(Object.keys(Object.values(template.findResources('AWS::SMSVOICE::ProtectConfiguration'))[0].Properties.CountryRuleSet)).toEqual(['SMS']);
+  });
+
+  test.each([SmsCountryAction.FILTER, SmsCountryAction.MONITOR])('the other countries can be %s', (others) => {
+    const listed = smsRules(Template.fromStack(direct({ allow: ['GB'], otherCountries: others }).stack));
+    expect(listed.find(r => r.CountryCode === 'GB')?.ProtectStatus).toBe('ALLOW');
+    expect(new Set(listed.filter(r => r.CountryCode !== 'GB').map(r => r.ProtectStatus))).toEqual(new Set([others]));
+  });
+
+  test('the configuration set carries the protect configuration, and the pool sends with it (after it exists)', () => {
+    const template = Template.fromStack(direct({ allow: ['US'] }).stack);
+    const set = template.findResources('AWS::SMSVOICE::ConfigurationSet');
+    expect(Object.keys(set)).toEqual([expect.stringMatching(/^UsersSmsConfigurationSet/)]);
+    const [setId] = Object.keys(set);
+    const [protectId] = Object.keys(template.findResources('AWS::SMSVOICE::ProtectConfiguration'));
+    expect(protectId).toMatch(/^UsersSmsProtectConfiguration/);
+    expect(set[setId].Properties).toEqual({
+      ConfigurationSetName: 'TestStack-Users-079CA051',
+      ProtectConfigurationId: { 'Fn::GetAtt': [protectId, 'ProtectConfigurationId'] },
+    });
+    expect(poolProperties(template).SmsConfiguration.EumsSms.ConfigurationSetName).toBe('TestStack-Users-079CA051');
+    expect(template.findResources('AWS::Cognito::UserPool').Users0A0EEA89.DependsOn).toEqual(expect.arrayContaining([setId]));
+  });
+
+  test('the set can be named', () => {
+    const template = Template.fromStack(direct({ allow: ['US'], configurationSetName: 'users-otp' }).stack);
+    template.hasResourceProperties('AWS::SMSVOICE::ConfigurationSet', { ConfigurationSetName: 'users-otp' });
+    expect(poolProperties(template).SmsConfiguration.EumsSms.ConfigurationSetName).toBe('users-otp');
+  });
+
+  test('the scoped SMS role may send with the set and its protect configuration, and from the one identity', () => {
+    const template = Template.fromStack(direct({ allow: ['US'] }).stack);
+    const [protectId] = Object.keys(template.findResources('AWS::SMSVOICE::ProtectConfiguration'));
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({
+          Action: 'sms-voice:SendTextMessage',
+          Resource: Match.arrayWith([
+            PHONE,
+            { 'Fn::GetAtt': [protectId, 'Arn'] },
+            { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':configuration-set/TestStack-Users-079CA051$')])] },
+          ]),
+        })],
+      },
+    });
+  });
+
+  test('they follow the pool\'s removal policy', () => {
+    const { stack } = build({ sms: SmsMfa.withEndUserMessaging(), removalPolicy: RemovalPolicy.RETAIN, abuseProtection: { smsCountries: { allow: ['US'] } } });
+    const template = Template.fromStack(stack);
+    for (const type of ['AWS::SMSVOICE::ProtectConfiguration', 'AWS::SMSVOICE::ConfigurationSet']) {
+      expect(Object.values(template.findResources(type))[0]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+  });
+
+  test('adding them keeps the pool\'s logical ID and changes only the set its SMS configuration names', () => {
+    const props = { sms: SmsMfa.withEndUserMessaging() };
+    const off = Template.fromStack(build(props).stack).findResources('AWS::Cognito::UserPool');
+    const on = Template.fromStack(build({ ...props, abuseProtection: { smsCountries: { allow: ['US'] } } }).stack).findResources('AWS::Cognito::UserPool');
+    expect(Object.keys(on)).toEqual(Object.keys(off));
+    const strip = (pool: any) => {
+      const { ConfigurationSetName: _name, ...eums } = pool.Properties.SmsConfiguration.EumsSms;
+      return { ...pool.Properties, SmsConfiguration: { ...pool.Properties.SmsConfiguration, EumsSms: eums } };
+    };
+    expect(strip(on.Users0A0EEA89)).toEqual(strip(off.Users0A0EEA89));
+    expect(off.Users0A0EEA89.Properties.SmsConfiguration.EumsSms.ConfigurationSetName).toBeUndefined();
+  });
+});
+

@@ -152,12 +152,17 @@ function createEumsPolicy(scope: Construct, eums: EumsSpec): iam.ManagedPolicy {
 }
 
 /**
- * The opt-out lists, and the configuration set when one is given, in this account and Region. A
+ * The opt-out lists, the configuration set when one is given and the protect configuration of the
+ * country rules, in this account and Region. A
  * configuration set given as a token may resolve to a name or an ARN, so it is matched by any
  * configuration set of this account and Region.
  */
 function companionResources(scope: Construct, eums: EumsSpec): string[] {
   const resources = [smsVoiceArn(scope, 'opt-out-list/*')];
+  if (eums.protectConfigurationArn !== undefined) {
+    // The country rules' protect configuration, which the configuration set carries to each send.
+    resources.push(eums.protectConfigurationArn);
+  }
   const set = eums.configurationSetName;
   if (set === undefined) {
     return resources;

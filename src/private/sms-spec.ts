@@ -13,6 +13,8 @@ export interface OriginationIdentitySpec {
 export interface EumsSpec {
   readonly originationIdentity?: OriginationIdentitySpec;
   readonly configurationSetName?: string;
+  /** The protect configuration linked to the configuration set, when this library created both (country rules). */
+  readonly protectConfigurationArn?: string;
   readonly region?: string;
   readonly inEntityId?: string;
   readonly inTemplateId?: string;

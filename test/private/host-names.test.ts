@@ -1,6 +1,5 @@
 import { MfaEnforcement } from '../../src';
-import { resolve } from './phases/helpers';
-import { MfaConfigurationError } from '../../src/private/errors';
+import { refusalMessage } from './phases/helpers';
 import { callerWritesPython, inPython, keysInPython, snakeCase } from '../../src/private/host-names';
 
 describe('callerWritesPython', () => {
@@ -58,27 +57,17 @@ describe('a refusal for a Python caller', () => {
   const saved = process.env.JSII_AGENT;
   afterEach(() => { if (saved === undefined) { delete process.env.JSII_AGENT; } else { process.env.JSII_AGENT = saved; } });
 
-  function refusalMessage(): string {
-    try {
-      resolve({ mfa: MfaEnforcement.REQUIRED, passkeys: { relyingPartyId: 'example.com', countsAsMfa: false } });
-    } catch (e) {
-      if (e instanceof MfaConfigurationError) {
-        return e.message;
-      }
-      throw e;
-    }
-    throw new Error('expected a refusal');
-  }
+  const PASSKEY_REFUSED = { mfa: MfaEnforcement.REQUIRED, passkeys: { relyingPartyId: 'example.com', countsAsMfa: false } };
 
   test('names the prop, the value and the fix in Python; the path and the rule stay', () => {
     process.env.JSII_AGENT = 'Python/3.12.3';
-    expect(refusalMessage()).toBe('[MfaUserPool P] passkeys.counts_as_mfa must be True while mfa is REQUIRED: Cognito refuses single-factor passkeys there '
+    expect(refusalMessage(PASSKEY_REFUSED)).toBe('[MfaUserPool P] passkeys.counts_as_mfa must be True while mfa is REQUIRED: Cognito refuses single-factor passkeys there '
       + '(received: false). Remove counts_as_mfa (it defaults to True), or set mfa to MfaEnforcement.OPTIONAL. '
       + '[rule: singleFactorPasskeyWithRequiredMfa, docs/RULES.md#singlefactorpasskeywithrequiredmfa]');
   });
 
   test('in Java (and without JSII_AGENT) the TypeScript names', () => {
     process.env.JSII_AGENT = 'Java/17.0.2';
-    expect(refusalMessage()).toMatch(/^\[MfaUserPool P\] passkeys\.countsAsMfa must be true .*Remove countsAsMfa \(it defaults to true\)/);
+    expect(refusalMessage(PASSKEY_REFUSED)).toMatch(/^\[MfaUserPool P\] passkeys\.countsAsMfa must be true .*Remove countsAsMfa \(it defaults to true\)/);
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Fn } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -194,6 +194,14 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   webAclArnWithRules: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN, captcha: true } }),
   webAclArnForm: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN.replace(':regional/', ':global/') } }),
   smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
+  smsCountriesWithoutSms: () => phases({ abuseProtection: { smsCountries: { allow: ['US'] } } }),
+  smsCountriesOnSnsPath: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsCountries: { allow: ['US'] } } }),
+  smsCountriesOwnConfigurationSet: () => phases({ ...eums({ configurationSetName: 'mine' }), abuseProtection: { smsCountries: { allow: ['US'] } } }),
+  smsCountriesUnresolved: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: Fn.split(',', Fn.importValue('Countries')) } } }),
+  smsCountryCode: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: ['us'] } } }),
+  smsCountriesSetName: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: ['US'], configurationSetName: 'has spaces' } } }),
+  smsCountryNotIso: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: ['UK'] } } }),
+  smsCountriesAllowNone: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: [] } } }),
   implicitGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: { implicitCodeGrant: true } } }),
   oAuthWithoutGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: {} } }),
   clientCredentialsNotAlone: () => client({

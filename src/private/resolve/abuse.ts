@@ -1,9 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { AbuseProtectionOptions } from '../../abuse-protection';
+import { AbuseProtectionOptions, SmsCountryAction, SmsCountryRules } from '../../abuse-protection';
 import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
 import { ResolveContext } from '../context';
 import { RULES } from '../rules';
+import { ISO_COUNTRY_CODES } from '../sms-countries';
 import { FactorDecisions } from './decisions';
 
 /** The rules of the web ACL this library creates. */
@@ -17,12 +18,24 @@ export interface WebAclDecisions {
   readonly logRetention: logs.RetentionDays;
 }
 
+/** The country rules of the SMS codes: a protect configuration on a configuration set. */
+export interface CountryDecisions {
+  /** The ISO codes allowed, without repeats, in the order given. */
+  readonly allow: readonly string[];
+  /** What every other ISO code gets. */
+  readonly others: SmsCountryAction;
+  /** The configuration set's name; undefined when the construct derives one. */
+  readonly configurationSetName?: string;
+}
+
 /** What abuse protection the pool gets. */
 export interface AbuseDecisions {
   /** A web ACL the user manages, to associate; undefined when this library creates one. */
   readonly webAclArn?: string;
   /** The created web ACL's rules; undefined with `webAclArn`. */
   readonly webAcl?: WebAclDecisions;
+  /** Country rules for SMS, on the direct End User Messaging path; undefined without them. */
+  readonly countries?: CountryDecisions;
 }
 
 /** WAF's bounds of a rate-based rule's limit, and its evaluation windows, in seconds. */
@@ -48,6 +61,7 @@ export function resolveAbuse(
     }
     return undefined;
   }
+  const countries = options.smsCountries && resolveCountries(ctx, options.smsCountries, factors);
   if (options.webAclArn !== undefined) {
     const ruleOptions = (['codeRequestsPerIp', 'signInRequestsPerIp', 'evaluationWindow', 'ipReputation', 'blockAnonymousIps', 'captcha', 'logRetention'] as const)
       .filter(k => options[k] !== undefined);
@@ -65,9 +79,70 @@ export function resolveAbuse(
           'Use a REGIONAL web ACL of the pool\'s Region: arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>, or leave webAclArn out to have one created.');
       }
     }
-    return { webAclArn: options.webAclArn };
+    return { webAclArn: options.webAclArn, countries };
   }
-  return { webAcl: webAclRules(ctx, options) };
+  return { webAcl: webAclRules(ctx, options), countries };
+}
+
+/** A two-letter country code as the protect configuration's schema takes it. */
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+/** A configuration set name as the AWS::SMSVOICE::ConfigurationSet schema takes it. */
+const CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const ISO_CODES = new Set(ISO_COUNTRY_CODES);
+
+/**
+ * The country rules: only on the direct End User Messaging path, where Cognito sends with the
+ * configuration set it names; on a set this library creates, since CloudFormation links a protect
+ * configuration only through the set's own property.
+ */
+function resolveCountries(ctx: ResolveContext, rules: SmsCountryRules, factors: FactorDecisions): CountryDecisions {
+  const prop = 'abuseProtection.smsCountries';
+  const sms = factors.sms;
+  if (!sms) {
+    throw ctx.refuse(RULES.smsCountriesWithoutSms, prop, 'sets country rules for SMS, but the pool sends no SMS', rules.allow,
+      'Configure SMS on the direct path (sms: SmsMfa.withEndUserMessaging()), or leave smsCountries out.');
+  }
+  if (!sms.eums) {
+    throw ctx.refuse(RULES.smsCountriesOnSnsPath, prop, 'needs the direct End User Messaging path: on the Amazon SNS path Cognito applies only the account\'s default '
+      + 'protect configuration, which CloudFormation cannot set', rules.allow,
+    'Send SMS directly through End User Messaging (sms: SmsMfa.withEndUserMessaging()), or leave smsCountries out and set the account default '
+      + 'protect configuration in the End User Messaging console or with SetAccountDefaultProtectConfiguration.');
+  }
+  if (sms.eums.configurationSetName !== undefined) {
+    throw ctx.refuse(RULES.smsCountriesOwnConfigurationSet, prop, 'attaches its protect configuration to a configuration set this library creates, but '
+      + 'sms.configurationSetName names a set of your own', sms.eums.configurationSetName,
+    'Move the name to abuseProtection.smsCountries.configurationSetName to have the set created under it (no set of that name may exist yet), '
+      + 'or leave smsCountries out and associate a protect configuration with your set (AssociateProtectConfiguration).');
+  }
+  const allow = rules.allow;
+  if (Token.isUnresolved(allow) || !Array.isArray(allow) || allow.some(code => Token.isUnresolved(code))) {
+    throw ctx.refuse(RULES.smsCountriesUnresolved, `${prop}.allow`, 'must be a list of literal country codes: the rules for every other country are written at synthesis',
+      allow, 'List the codes in the app, for example allow: [\'US\', \'CA\'].');
+  }
+  const listed: string[] = [];
+  for (const code of allow) {
+    if (typeof code !== 'string' || !COUNTRY_CODE.test(code)) {
+      throw ctx.refuse(RULES.smsCountryCode, `${prop}.allow`, 'must hold two-letter ISO 3166-1 country codes in capitals', code,
+        typeof code === 'string' && COUNTRY_CODE.test(code.toUpperCase()) ? `Write '${code.toUpperCase()}'.` : 'Use the ISO 3166-1 alpha-2 code, for example \'US\'.');
+    }
+    if (!ISO_CODES.has(code)) {
+      ctx.advise(RULES.smsCountryNotIso, `${prop}.allow holds '${code}', which is not an ISO 3166-1 country code${code === 'UK' ? ' (the United Kingdom is GB)' : ''}: `
+        + 'the rule set leaves it out, and End User Messaging allows a code it does not list.');
+    } else if (!listed.includes(code)) {
+      listed.push(code);
+    }
+  }
+  const others = ctx.member(`${prop}.otherCountries`, rules.otherCountries ?? SmsCountryAction.BLOCK, SmsCountryAction, 'an SmsCountryAction');
+  if (listed.length === 0 && others === SmsCountryAction.BLOCK) {
+    ctx.advise(RULES.smsCountriesAllowNone, `${prop} allows no country and blocks the others: Cognito can send no SMS code (SMS MFA, verification and recovery fail). `
+      + 'List the countries your users are in.');
+  }
+  const name = rules.configurationSetName;
+  if (name !== undefined && !Token.isUnresolved(name) && !CONFIGURATION_SET_NAME.test(name)) {
+    throw ctx.refuse(RULES.smsCountriesSetName, `${prop}.configurationSetName`, 'must be 1 to 64 letters, digits, _ and -', name,
+      'Choose a name of that form, or leave it out for a derived one.');
+  }
+  return { allow: listed, others, configurationSetName: name };
 }
 
 function webAclRules(ctx: ResolveContext, options: AbuseProtectionOptions): WebAclDecisions {

@@ -21,6 +21,19 @@ export function refusal(props: MfaUserPoolProps, region: string | null = 'us-eas
   }
 }
 
+/** The text of the refusal of the props; fails when they resolve. */
+export function refusalMessage(props: MfaUserPoolProps, region: string | null = 'us-east-1'): string {
+  try {
+    resolve(props, region);
+  } catch (e) {
+    if (e instanceof MfaConfigurationError) {
+      return e.message;
+    }
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
 /** The advisories of props that resolve, as `rule id: message`. */
 export function advised(props: MfaUserPoolProps, region: string | null = 'us-east-1'): string[] {
   return resolve(props, region).advisories.map(a => `${a.id.slice(WARNING_PREFIX.length)}: ${a.message}`);
