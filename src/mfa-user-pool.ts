@@ -15,7 +15,7 @@ import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
 import { applyL1Overrides, emailSendingAccount } from './private/l1-overrides';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE } from './private/log-delivery';
-import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './private/metrics';
+import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric, webAclBlockedMetric } from './private/metrics';
 import { addProtectConfiguration, withConfigurationSet } from './private/protect-configuration';
 import { resolveDecisions } from './private/resolve';
 import { resolveAppClient } from './private/resolve/app-client';
@@ -127,6 +127,7 @@ export class MfaUserPool extends Construct {
       threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
       deliveryErrors: delivered.deliveryErrorsMetricName === undefined ? undefined
         : deliveryErrorsMetric(DELIVERY_ERRORS_NAMESPACE, delivered.deliveryErrorsMetricName),
+      webAclBlocked: waf?.metricName === undefined ? undefined : webAclBlockedMetric(waf.metricName, stack.region),
     };
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
@@ -353,10 +354,31 @@ export class MfaUserPool extends Construct {
   }
 
   /**
+   * The requests the pool's web ACL blocked, over all its rules (`AWS/WAFV2 BlockedRequests`, Sum
+   * over 5 minutes): rate limits, the IP reputation list, anonymous IPs. Needs the web ACL this
+   * library creates (`abuseProtection` without `webAclArn`).
+   *
+   * @param props to change the period, statistic, label or color
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const blocked = pool.metricWebAclBlockedRequests();
+   */
+  public metricWebAclBlockedRequests(props?: PoolMetricOptions): cloudwatch.Metric {
+    const metric = this.operations.webAclBlocked;
+    if (!metric) {
+      throw refuse(this.node.path, RULES.metricWithoutWebAcl, 'metricWebAclBlockedRequests()', 'needs the web ACL this library creates, which this pool does not have',
+        this.webAclArn ?? false, 'Set abuseProtection: {} to have one created; for a web ACL you bring, build the metric on its own metric name.');
+    }
+    return props ? metric.with(given(props)) : metric;
+  }
+
+  /**
    * Adds the alarms a careful operator sets on day one, for the pool as configured: sign-in
    * throttles (always); high-risk account takeover and compromised credentials (with threat
    * protection on); SMS spend against the account's limit and the SMS success rate (with SMS
-   * through Amazon SNS); message delivery errors (with delivery errors logged). Each alarm's
+   * through Amazon SNS); message delivery errors (with delivery errors logged); requests the web
+   * ACL blocked (with the web ACL this library creates for `abuseProtection`). Each alarm's
    * description says what to do; each notifies the topic. Call it once.
    *
    * @param options thresholds, period and the topic

@@ -193,6 +193,16 @@ export interface MfaAlarmOptions {
   readonly deliveryErrorsThreshold?: number;
 
   /**
+   * Requests the pool's web ACL blocked in one period at which that alarm fires. Blocks are
+   * expected (the IP reputation list blocks known bots all day): the alarm is for a surge, such
+   * as an SMS pumping run meeting the rate limits.
+   *
+   * @default 100
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html
+   */
+  readonly webAclBlockedRequestsThreshold?: number;
+
+  /**
    * The period every alarm evaluates.
    *
    * @default Duration.minutes(5)

@@ -116,6 +116,38 @@ describe('abuseProtection', () => {
   });
 });
 
+describe('abuseProtection signals', () => {
+  const webAclMetricName = (template: Template) => Object.values(template.findResources('AWS::WAFv2::WebACL'))[0].Properties.VisibilityConfig.MetricName;
+
+  test('addAlarms watches what the created web ACL blocks, by its metric name; the metric and the dashboard show it', () => {
+    const { stack, pool } = build({ abuseProtection: {} });
+    pool.addAlarms();
+    pool.addDashboard();
+    const template = Template.fromStack(stack);
+    const name = webAclMetricName(template);
+    expect(name).toBe('TestStack-Users-079CA051');
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/WAFV2',
+      MetricName: 'BlockedRequests',
+      Threshold: 100,
+      Dimensions: [{ Name: 'Region', Value: 'us-east-1' }, { Name: 'Rule', Value: 'ALL' }, { Name: 'WebACL', Value: name }],
+    });
+    expect(stack.resolve(pool.metricWebAclBlockedRequests().dimensions)).toEqual({ WebACL: name, Region: 'us-east-1', Rule: 'ALL' });
+    expect(pool.metricWebAclBlockedRequests({ period: Duration.minutes(1) }).period.toSeconds()).toBe(60);
+    const body = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody);
+    expect(body).toMatch(/Requests the web ACL blocked/);
+  });
+
+  test('with a web ACL you bring, or none, there is no web ACL alarm, and the metric is refused', () => {
+    for (const props of [{ abuseProtection: { webAclArn: OWN_ACL } }, {}]) {
+      const { stack, pool } = build(props);
+      pool.addAlarms();
+      expect(JSON.stringify(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))).not.toMatch(/WAFV2/);
+      expect(() => pool.metricWebAclBlockedRequests()).toThrow(/metricWebAclBlockedRequests\(\) needs the web ACL this library creates/);
+    }
+  });
+});
+
 describe('abuseProtection.smsCountries', () => {
   const PHONE = 'arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef0123456789abcdef';
   const direct = (smsCountries: Parameters<typeof rules>[0]) => build({

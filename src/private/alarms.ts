@@ -38,7 +38,7 @@ function checkOptions(facts: AlarmFacts, o: MfaAlarmOptions): void {
   check('smsMonthlySpendLimitUsd', n => n > 0, 'must be more than 0');
   check('smsSpendAlarmPercent', n => n > 0 && n <= 100, 'must be more than 0 and at most 100');
   check('smsSuccessRateThreshold', n => n > 0 && n <= 1, 'must be more than 0 and at most 1');
-  for (const prop of ['signInThrottlesThreshold', 'highRiskThreshold', 'compromisedCredentialsThreshold', 'deliveryErrorsThreshold'] as const) {
+  for (const prop of ['signInThrottlesThreshold', 'highRiskThreshold', 'compromisedCredentialsThreshold', 'deliveryErrorsThreshold', 'webAclBlockedRequestsThreshold'] as const) {
     check(prop, n => n >= 1, 'must be at least 1');
   }
   const period = o.period;
@@ -119,6 +119,11 @@ export function buildAlarms(scope: Construct, facts: AlarmFacts, o: MfaAlarmOpti
     add('DeliveryErrorsAlarm', facts.deliveryErrors.with({ period }), o.deliveryErrorsThreshold ?? 1, atLeast,
       'Cognito could not deliver SMS or email codes for this user pool: users cannot complete MFA or verification. Read the '
       + 'delivery error log group for the cause (SMS sandbox, spend limit, origination identity, SES sending limits).');
+  }
+  if (facts.webAclBlocked) {
+    add('WebAclBlockedRequestsAlarm', facts.webAclBlocked.with({ period }), o.webAclBlockedRequestsThreshold ?? 100, atLeast,
+      'AWS WAF blocked a surge of requests to this user pool: SMS pumping, sign-up bots or password spraying may be under way. Read the WAF log group '
+      + '(aws-waf-logs-...) for the rules and addresses, check the SMS spend, and tighten abuseProtection (lower limits, CAPTCHA, country rules) if codes still go out.');
   }
   return { alarmTopic, alarms };
 }

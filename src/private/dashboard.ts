@@ -14,6 +14,7 @@ export interface DashboardFacts extends PoolOperations {
  *   Sign-in        | sign-in successes per client | throttles (all clients) | token refreshes per client
  *   MFA delivery   | delivery errors (logs) | SMS spend (SNS) | SMS success rate (SNS)
  *   Risk           | account takeover by level | compromised credentials
+ *   Abuse          | requests the web ACL blocked
  */
 export function buildDashboard(scope: Construct, facts: DashboardFacts, options: MfaDashboardOptions): cloudwatch.Dashboard {
   const dashboard = new cloudwatch.Dashboard(scope, 'Dashboard', {
@@ -55,6 +56,10 @@ export function buildDashboard(scope: Construct, facts: DashboardFacts, options:
       }),
       new cloudwatch.GraphWidget({ title: 'Compromised credentials', left: [m.compromisedCredentialRisk()], width: 12 }),
     );
+  }
+  if (facts.webAclBlocked) {
+    dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: '## Abuse protection', width: 24, height: 1 }));
+    dashboard.addWidgets(new cloudwatch.GraphWidget({ title: 'Requests the web ACL blocked', left: [facts.webAclBlocked.with({ label: 'Blocked requests' })], width: 24 }));
   }
   return dashboard;
 }

@@ -15,6 +15,11 @@ import { PoolMetricOptions, PoolQueryOptions, RiskLevel } from '../operations';
  *   dimensions `Operation`, `UserPoolId` and `RiskLevel` (high, medium, low); the guide does not
  *   list the Operation values, so the queries sum over every operation:
  *   https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-advanced-security-metrics.html
+ * - AWS WAF publishes `BlockedRequests` in `AWS/WAFV2` with the dimensions `WebACL` (the web ACL's
+ *   metric name, `VisibilityConfig.MetricName`: "A name of the Amazon CloudWatch metric
+ *   dimension"), `Region` and `Rule` (`ALL` for every rule of the web ACL):
+ *   https://docs.aws.amazon.com/waf/latest/developerguide/waf-metrics.html
+ *   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-wafv2-webacl-visibilityconfig.html
  * - Amazon SNS publishes SMS spend (`SMSMonthToDateSpentUSD`, no dimension) and the delivery
  *   success rate (`SMSSuccessRate`) for the whole account:
  *   https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html
@@ -36,6 +41,8 @@ export interface PoolOperations {
   readonly threatProtection: boolean;
   /** The delivery-error metric from the delivered logs, when they are delivered. */
   readonly deliveryErrors?: cloudwatch.Metric;
+  /** The requests the created web ACL blocked, when this library created one (`abuseProtection`). */
+  readonly webAclBlocked?: cloudwatch.Metric;
 }
 
 /** The options that were given: an explicit `undefined` must not replace a default. */
@@ -87,6 +94,17 @@ export class PoolMetrics {
 /** The count of message delivery errors that the delivery-error metric filter writes. */
 export function deliveryErrorsMetric(namespace: string, metricName: string): cloudwatch.Metric {
   return new cloudwatch.Metric({ namespace, metricName, statistic: 'Sum', period: Duration.minutes(5) });
+}
+
+/** The requests a regional web ACL blocked, over all its rules, by the web ACL's metric name. */
+export function webAclBlockedMetric(webAclMetricName: string, region: string): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'AWS/WAFV2',
+    metricName: 'BlockedRequests',
+    statistic: 'Sum',
+    period: Duration.minutes(5),
+    dimensionsMap: { WebACL: webAclMetricName, Region: region, Rule: 'ALL' },
+  });
 }
 
 /** The account's month-to-date SMS spend through Amazon SNS, in USD, in the Region SNS sends from. */

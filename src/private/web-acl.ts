@@ -15,6 +15,8 @@ export const OPERATION_HEADER = 'x-amzn-cognito-operation-name';
 export interface WebAclBinding {
   readonly webAclArn: string;
   readonly webAcl?: wafv2.CfnWebACL;
+  /** The created web ACL's metric name: the WebACL dimension of its CloudWatch metrics. */
+  readonly metricName?: string;
   readonly logGroup?: logs.LogGroup;
 }
 
@@ -137,5 +139,5 @@ export function addWebAcl(scope: Construct, userPoolArn: string, decisions: Abus
     },
   });
   logging.node.addDependency(logGroup);
-  return { webAclArn: webAcl.attrArn, webAcl, logGroup };
+  return { webAclArn: webAcl.attrArn, webAcl, metricName: prefix, logGroup };
 }

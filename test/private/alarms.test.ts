@@ -5,7 +5,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { MfaAlarmOptions } from '../../src';
 import { AlarmFacts, buildAlarms } from '../../src/private/alarms';
-import { PoolMetrics } from '../../src/private/metrics';
+import { PoolMetrics, webAclBlockedMetric } from '../../src/private/metrics';
 
 /** The alarm decisions, on facts given directly (no pool). */
 function alarms(facts: Partial<AlarmFacts>, options: MfaAlarmOptions = {}) {
@@ -28,6 +28,34 @@ function alarms(facts: Partial<AlarmFacts>, options: MfaAlarmOptions = {}) {
 const SNS = { smsThroughSns: true };
 
 describe('alarm decisions', () => {
+  test('the web ACL alarm with the created web ACL: blocked requests of all its rules, at least 100 by default', () => {
+    const webAclBlocked = webAclBlockedMetric('S-Users-ABCD1234', 'us-east-1');
+    const { byId } = alarms({ webAclBlocked });
+    expect(Object.keys(byId).sort()).toEqual(['SignInThrottlesAlarm', 'WebAclBlockedRequestsAlarm']);
+    expect(byId.WebAclBlockedRequestsAlarm).toMatchObject({
+      Namespace: 'AWS/WAFV2',
+      MetricName: 'BlockedRequests',
+      Statistic: 'Sum',
+      Period: 300,
+      Dimensions: [{ Name: 'Region', Value: 'us-east-1' }, { Name: 'Rule', Value: 'ALL' }, { Name: 'WebACL', Value: 'S-Users-ABCD1234' }],
+      Threshold: 100,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(byId.WebAclBlockedRequestsAlarm.AlarmDescription).toMatch(/^AWS WAF blocked a surge of requests to this user pool: SMS pumping/);
+    expect(alarms({ webAclBlocked }, { webAclBlockedRequestsThreshold: 500, period: Duration.minutes(1) }).byId.WebAclBlockedRequestsAlarm)
+      .toMatchObject({ Threshold: 500, Period: 60 });
+  });
+
+  test.each([[0, true], [0.5, true], [1, false]])('a web ACL threshold of %p is refused: %p', (threshold, refused) => {
+    const run = () => alarms({ webAclBlocked: webAclBlockedMetric('M', 'us-east-1') }, { webAclBlockedRequestsThreshold: threshold });
+    if (refused) {
+      expect(run).toThrow(/addAlarms\(webAclBlockedRequestsThreshold\) must be at least 1/);
+    } else {
+      expect(run).not.toThrow();
+    }
+  });
+
   test('the sign-in throttle alarm always; risk alarms with threat protection; SMS alarms with SNS; delivery errors with the logs', () => {
     expect(Object.keys(alarms({}).byId)).toEqual(['SignInThrottlesAlarm']);
     expect(Object.keys(alarms({ threatProtection: true }).byId).sort()).toEqual(['CompromisedCredentialsAlarm', 'HighRiskAlarm', 'SignInThrottlesAlarm']);

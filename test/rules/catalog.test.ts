@@ -99,6 +99,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
     pool => pool.addAlarms({ smsMonthlySpendLimitUsd: 10 }), 'ap-northeast-2'),
   smsMetricsInOtherRegion: () => construct({ sms: SmsMfa.withNewRole({ snsRegion: 'ap-northeast-1' }) }, pool => pool.addAlarms(), 'ap-northeast-2'),
   metricNotDelivered: () => construct({}, pool => pool.metricMessageDeliveryErrors()),
+  metricWithoutWebAcl: () => construct({ abuseProtection: { webAclArn: WEB_ACL_ARN } }, pool => pool.metricWebAclBlockedRequests()),
   grantWithoutActions: () => construct({}, pool => pool.grant(new iam.AccountRootPrincipal())),
   mfaWithoutFactor: () => phases({ totp: false }),
   smsMfaFollowsSmsConfiguration: () => phases({ sms: SmsMfa.withNewRole(), smsMfa: false }),

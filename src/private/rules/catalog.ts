@@ -67,6 +67,8 @@ export const RULES = {
     ALARM_REGION),
   metricNotDelivered: refusal('metricNotDelivered', 'metricMessageDeliveryErrors() needs the message delivery error logs.',
     contract('The metric is counted by a filter on the delivered logs; without them there is nothing to count.')),
+  metricWithoutWebAcl: refusal('metricWithoutWebAcl', 'metricWebAclBlockedRequests() needs the web ACL this library creates.',
+    contract('The metric is named by the created web ACL\'s metric name; a pool without one, or with a web ACL brought by ARN, has no name this library knows.')),
   grantWithoutActions: refusal('grantWithoutActions', 'grant() needs at least one action.',
     contract('A grant of no action creates an empty policy statement.')),
 
