@@ -2,7 +2,7 @@ import { Aws } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import {
   AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPoolProps, RiskNotificationSender, SmsMfa, SmsOriginationIdentity,
-  ThreatProtection,
+  SmsCountryAction, ThreatProtection,
 } from '../src';
 
 /** The configurations the proofs, integration tests and benchmark share. */
@@ -42,6 +42,17 @@ export const CANONICAL: Record<string, () => MfaUserPoolProps> = {
         `arn:${Aws.PARTITION}:sms-voice:${Aws.REGION}:${Aws.ACCOUNT_ID}:phone-number/${process.env.INTEG_SMS_PHONE_NUMBER_ID ?? 'phone-0123456789abcdef0123456789abcdef'}`),
       configurationSetName: process.env.INTEG_SMS_CONFIGURATION_SET ?? 'mfa-delivery-events',
     }),
+  }),
+  // SMS pumping protection on the direct path: a web ACL, and country rules (US and Canada allowed,
+  // every other country filtered) on a configuration set the library creates and the pool names.
+  'sms-country-rules': () => ({
+    mfa: MfaEnforcement.OPTIONAL,
+    totp: true,
+    sms: SmsMfa.withEndUserMessaging({
+      originationIdentity: SmsOriginationIdentity.fromArn(
+        `arn:${Aws.PARTITION}:sms-voice:${Aws.REGION}:${Aws.ACCOUNT_ID}:phone-number/${process.env.INTEG_SMS_PHONE_NUMBER_ID ?? 'phone-0123456789abcdef0123456789abcdef'}`),
+    }),
+    abuseProtection: { smsCountries: { allow: ['US', 'CA'], otherCountries: SmsCountryAction.FILTER } },
   }),
   'threat-protection': () => ({ threatProtection: ThreatProtection.ENFORCED, customAuthThreatProtection: ThreatProtection.AUDIT }),
 };

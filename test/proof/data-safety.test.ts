@@ -8,7 +8,8 @@ import { newStack } from '../util';
 
 /**
  * Configurations that differ only in what a team changes on a live pool: MFA mode, factors, SMS
- * options, device remembering, threat protection, passkeys and passwordless first factors. Switching between any two must update the pool
+ * options, abuse protection (web ACL, country rules), device remembering, threat protection, passkeys and
+ * passwordless first factors. Switching between any two must update the pool
  * in place: same logical ID, and none of the properties Cognito refuses to update changes.
  */
 const LIVE_CHANGES: Record<string, MfaUserPoolProps> = {
@@ -22,6 +23,15 @@ const LIVE_CHANGES: Record<string, MfaUserPoolProps> = {
     sms: SmsMfa.withEndUserMessaging({
       originationIdentity: SmsOriginationIdentity.fromArn('arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef'),
     }),
+  },
+  'SMS through End User Messaging, behind a web ACL, with country rules': {
+    sms: SmsMfa.withEndUserMessaging({
+      originationIdentity: SmsOriginationIdentity.fromArn('arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef'),
+    }),
+    abuseProtection: { captcha: true, smsCountries: { allow: ['US'] } },
+  },
+  'SMS behind a web ACL you bring': {
+    sms: SmsMfa.withNewRole(), abuseProtection: { webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd' },
   },
   'devices ALWAYS': { deviceRemembering: DeviceRemembering.ALWAYS },
   'devices OFF': { deviceRemembering: DeviceRemembering.OFF },

@@ -89,6 +89,15 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
       'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource'].sort());
   });
 
+  test('country rules on the direct path add only the WAF log group to what the direct path has; the protect configuration and the set are acknowledged nowhere', () => {
+    const report = nag(canonical('sms-country-rules'));
+    expect(report.findings).toEqual([...findings(canonical('sms-end-user-messaging')),
+      'HIPAA.Security-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource',
+      'NIST.800.53.R5-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource',
+      'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource'].sort());
+    expect(report.suppressed.filter(s => /SmsProtectConfiguration|SmsConfigurationSet/.test(s.finding))).toEqual([]);
+  });
+
   test('the threat-protection configuration has no finding at all', () => {
     expect(findings(canonical('threat-protection'))).toEqual([]);
   });

@@ -6,9 +6,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
 import {
   AdaptiveAuthentication, CompromisedCredentialsEvent, DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaUserPool,
-  MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection,
+  MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsCountryAction, SmsMfa, SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
 import { RULE_MARKER } from '../../src/private/errors';
+import { ISO_COUNTRY_CODES } from '../../src/private/sms-countries';
 import { ACCOUNT, newStack } from '../util';
 
 /**
@@ -18,10 +19,10 @@ import { ACCOUNT, newStack } from '../util';
  * invariants of the Cognito rules. Seeded, so a failure reproduces; PBT_RUNS overrides the count.
  */
 const SEED = 20261129;
-const RUNS = Number(process.env.PBT_RUNS ?? 1000);
+const RUNS = Number(process.env.PBT_RUNS ?? 2000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): oAuth(\.\w+)*|abuseProtection\.\w+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): oAuth(\.\w+)*|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -123,6 +124,11 @@ const input = fc.record({
     webAclArn: rarely(mostly(
       fc.constant('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd'),
       fc.constant('arn:aws:wafv2:us-east-1:123456789012:global/webacl/users/0123abcd'))),
+    smsCountries: often(fc.record({
+      allow: mostly(fc.subarray(['US', 'CA', 'GB', 'DE', 'IN', 'BR'], { minLength: 1 }), fc.constantFrom<string[]>(['us'], ['UK'], [], ['US', 'XK'])),
+      otherCountries: maybe(fc.constantFrom(SmsCountryAction.BLOCK, SmsCountryAction.FILTER, SmsCountryAction.MONITOR)),
+      configurationSetName: maybe(mostly(fc.constant('users-otp'), fc.constant('users otp'))),
+    })),
   })),
   email: maybe(email),
   ses: fc.boolean(),
@@ -225,6 +231,31 @@ function checkAbuse(template: Template, i: Input): void {
     }
     countReached('web ACL created');
   }
+  checkCountries(template, i);
+}
+
+/** Country rules: one protect configuration listing every ISO code, on the one set the pool names. */
+function checkCountries(template: Template, i: Input): void {
+  const protect = Object.values(template.findResources('AWS::SMSVOICE::ProtectConfiguration')) as any[];
+  const sets = template.findResources('AWS::SMSVOICE::ConfigurationSet');
+  const rules = i.abuse?.smsCountries;
+  expect(protect).toHaveLength(rules ? 1 : 0);
+  expect(Object.keys(sets)).toHaveLength(rules ? 1 : 0);
+  if (!rules) {
+    return;
+  }
+  const listed: Array<{ CountryCode: string; ProtectStatus: string }> = protect[0].Properties.CountryRuleSet.SMS;
+  expect(listed.map(r => r.CountryCode)).toEqual([...ISO_COUNTRY_CODES]);
+  const allowed = new Set(rules.allow.filter(c => ISO_COUNTRY_CODES.includes(c)));
+  for (const rule of listed) {
+    expect(rule.ProtectStatus).toBe(allowed.has(rule.CountryCode) ? 'ALLOW' : rules.otherCountries ?? 'BLOCK');
+  }
+  const [setId, set] = Object.entries<any>(sets)[0];
+  const pool = Object.values<any>(template.findResources('AWS::Cognito::UserPool'))[0];
+  expect(pool.Properties.SmsConfiguration.EumsSms.ConfigurationSetName).toBe(set.Properties.ConfigurationSetName);
+  expect(set.Properties.ConfigurationSetName).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  expect(pool.DependsOn).toContain(setId);
+  countReached('SMS country rules created');
 }
 
 function toProps(stack: any, i: Input): MfaUserPoolProps {
@@ -559,7 +590,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['web ACL created', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['web ACL created', 'SMS country rules created', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
