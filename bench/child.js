@@ -1,6 +1,6 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
@@ -31,7 +31,7 @@ function passkeyPool(stack, id) {
 }
 // The same sending SMS through End User Messaging directly, with the role scoped to a phone
 // number: the marginal cost of the direct path against the SNS path.
-function eumsPool(stack, id) {
+function eumsPool(stack, id, abuseProtection) {
   new MfaUserPool(stack, id, {
     mfa: MfaEnforcement.OPTIONAL,
     sms: SmsMfa.withEndUserMessaging({
@@ -39,6 +39,7 @@ function eumsPool(stack, id) {
       originationIdentity: SmsOriginationIdentity.fromArn('arn:aws:sms-voice:us-east-1:123456789012:phone-number/phone-0123456789abcdef'),
     }),
     deviceRemembering: DeviceRemembering.USER_OPT_IN,
+    abuseProtection,
   });
 }
 // The same with the operations: the day-one alarms (on a created topic) and the dashboard, on top
@@ -144,7 +145,11 @@ for (let i = 0; i < n; i++) {
     mfa: mfaPool,
     raw: rawPool,
     passkeys: passkeyPool,
-    eums: eumsPool,
+    eums: (s, id) => eumsPool(s, id),
+    // The direct path behind a web ACL, without and with country rules (a protect configuration of
+    // 249 country rules and a configuration set): the country rules' marginal cost.
+    eumswaf: (s, id) => eumsPool(s, id, {}),
+    countries: (s, id) => eumsPool(s, id, { smsCountries: { allow: ['US', 'CA'] } }),
     ops: opsPool,
     nologs: noLogsPool,
     threat: (s, id) => threatPool(s, id, false),

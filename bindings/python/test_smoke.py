@@ -33,6 +33,8 @@ from cdk_mfa_user_pool import (
     RiskNotificationOptions,
     RiskNotificationSender,
     RiskResponse,
+    SmsCountryAction,
+    SmsCountryRules,
     SmsMfa,
     SmsMfaOptions,
     SmsOriginationIdentity,
@@ -320,6 +322,31 @@ def test_abuse_protection():
         MfaUserPool(new_stack(), "Users", abuse_protection=AbuseProtectionOptions(code_requests_per_ip=5))
     assert MfaErrors.is_configuration_error(refused.value)
     assert "abuse_protection.code_requests_per_ip must be a whole number from 10" in str(refused.value)
+
+
+def test_sms_country_rules_and_the_web_acl_alarm():
+    stack = new_stack()
+    pool = MfaUserPool(stack, "Users", mfa=MfaEnforcement.OPTIONAL, sms=SmsMfa.with_end_user_messaging(),
+                       abuse_protection=AbuseProtectionOptions(
+                           sms_countries=SmsCountryRules(allow=["US", "CA"], other_countries=SmsCountryAction.FILTER)))
+    pool.add_alarms(web_acl_blocked_requests_threshold=50)
+    template = assertions.Template.from_stack(stack)
+    protect = list(template.find_resources("AWS::SMSVOICE::ProtectConfiguration").values())
+    assert len(protect) == 1
+    rules = {r["CountryCode"]: r["ProtectStatus"] for r in protect[0]["Properties"]["CountryRuleSet"]["SMS"]}
+    assert len(rules) == 249
+    assert rules["US"] == "ALLOW" and rules["CA"] == "ALLOW" and rules["GB"] == "FILTER"
+    sets = list(template.find_resources("AWS::SMSVOICE::ConfigurationSet").values())
+    pool_props = list(template.find_resources("AWS::Cognito::UserPool").values())[0]["Properties"]
+    assert pool_props["SmsConfiguration"]["EumsSms"]["ConfigurationSetName"] == sets[0]["Properties"]["ConfigurationSetName"]
+    template.has_resource_properties("AWS::CloudWatch::Alarm", {"Namespace": "AWS/WAFV2", "MetricName": "BlockedRequests", "Threshold": 50})
+    assert pool.metric_web_acl_blocked_requests().metric_name == "BlockedRequests"
+    with pytest.raises(Exception) as refused:
+        MfaUserPool(new_stack(), "Users", sms=SmsMfa.with_new_role(),
+                    abuse_protection=AbuseProtectionOptions(sms_countries=SmsCountryRules(allow=["US"])))
+    assert MfaErrors.is_configuration_error(refused.value)
+    assert "abuse_protection.sms_countries needs the direct End User Messaging path" in str(refused.value)
+    assert "SmsMfa.with_end_user_messaging()" in str(refused.value)
 
 
 def test_passkeys_as_mfa_and_choice_based_sign_in():
