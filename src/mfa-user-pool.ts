@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { AppClientOptions } from './app-client';
 import { MfaEnforcement } from './mfa';
@@ -25,7 +26,7 @@ import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { inspectRolePermission, inspectTrustPolicy } from './private/trust';
-import { addWebAcl } from './private/web-acl';
+import { addWebAcl, ATP_GROUP, usesAtpGroup, webAclOfApp } from './private/web-acl';
 import { ThreatProtection } from './threat-protection';
 
 /**
@@ -133,6 +134,10 @@ export class MfaUserPool extends Construct {
     this.smsExternalId = sms?.externalId;
     if (sms && !sms.created) {
       this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor, smsSpec.eums !== undefined);
+    }
+    const broughtAcl = decisions.abuse?.webAclArn === undefined ? undefined : webAclOfApp(decisions.abuse.webAclArn);
+    if (broughtAcl) {
+      this.checkBroughtWebAcl(broughtAcl);
     }
     this.leave(decisions.advisories);
     this.node.addValidation({ validate: () => this.adviseOnOtherClients() });
@@ -484,6 +489,19 @@ export class MfaUserPool extends Construct {
    * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#sms-create-a-role
    * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SmsConfigurationType.html
    */
+  /** A web ACL of this app, brought by its ARN, is judged at synthesis on the group Cognito forbids. */
+  private checkBroughtWebAcl(webAcl: wafv2.CfnWebACL): void {
+    this.node.addValidation({
+      validate: () => {
+        if (usesAtpGroup(webAcl)) {
+          throw refuse(this.node.path, RULES.webAclWithAtp, 'abuseProtection.webAclArn', `names a web ACL that uses the managed group ${ATP_GROUP}, which Cognito does not take on a web ACL of a user pool`,
+            `the web ACL ${webAcl.node.path}`, `Remove the ${ATP_GROUP} rule from that web ACL (rate limits and the IP reputation list cover sign-in abuse), or leave webAclArn out to have one created.`);
+        }
+        return [];
+      },
+    });
+  }
+
   private checkBroughtSmsRole(role: iam.IRole, externalId: string, smsFactor: boolean, directPath: boolean): void {
     this.node.addValidation({
       validate: () => {

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { MfaEnforcement, MfaUserPool, SmsCountryAction, SmsMfa, SmsOriginationIdentity } from '../src';
-import { build, newStack, poolProperties } from './util';
+import { build, newStack, poolProperties, webAclWithGroups } from './util';
 import { ISO_COUNTRY_CODES } from '../src/private/sms-countries';
 
 const OWN_ACL = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
@@ -98,6 +99,39 @@ describe('abuseProtection', () => {
     template.resourceCountIs('AWS::WAFv2::LoggingConfiguration', 0);
     template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: OWN_ACL });
     expect(pool.webAclArn).toBe(OWN_ACL);
+  });
+
+  test('a web ACL of the app with the account takeover prevention group is refused at synthesis; one without it is associated', () => {
+    const stack = newStack();
+    const atp = webAclWithGroups(stack, 'AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesATPRuleSet');
+    new MfaUserPool(stack, 'Users', { abuseProtection: { webAclArn: atp.attrArn } });
+    expect(() => Template.fromStack(stack)).toThrow(/abuseProtection\.webAclArn names a web ACL that uses the managed group AWSManagedRulesATPRuleSet, which Cognito does not take on a web ACL of a user pool \(received: "the web ACL TestStack\/OwnAcl"\)\. Remove the AWSManagedRulesATPRuleSet rule/);
+
+    const fine = newStack();
+    const ok = webAclWithGroups(fine, 'AWSManagedRulesAmazonIpReputationList');
+    new MfaUserPool(fine, 'Users', { abuseProtection: { webAclArn: ok.attrArn } });
+    Template.fromStack(fine).hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OwnAcl'), 'Arn'] } });
+  });
+
+  test('the group is found nested in a rule\'s statements too; an imported ARN is not judged', () => {
+    const stack = newStack();
+    const nested = new wafv2.CfnWebACL(stack, 'Nested', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'n', sampledRequestsEnabled: true },
+      rules: [{
+        name: 'r',
+        priority: 0,
+        overrideAction: { none: {} },
+        visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'r', sampledRequestsEnabled: true },
+        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesATPRuleSet', scopeDownStatement: { labelMatchStatement: { scope: 'LABEL', key: 'x' } } } },
+      }],
+    });
+    new MfaUserPool(stack, 'Users', { abuseProtection: { webAclArn: nested.attrArn } });
+    expect(() => Template.fromStack(stack)).toThrow(/webAclWithAtp/);
+    const imported = newStack();
+    new MfaUserPool(imported, 'Users', { abuseProtection: { webAclArn: Fn.importValue('SharedAcl') } });
+    expect(() => Template.fromStack(imported)).not.toThrow();
   });
 
   test('turning it on changes nothing of the pool, and the new resources have fixed logical IDs', () => {

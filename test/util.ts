@@ -2,7 +2,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IConstruct } from 'constructs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct, IConstruct } from 'constructs';
 import { MfaUserPool, MfaUserPoolProps } from '../src';
 import { acknowledge, validationsAvailable } from '../src/private/validations';
 
@@ -74,4 +75,20 @@ export function acknowledgeCfnValidate(scope: IConstruct, reason: string, ...rul
   for (const id of ruleIds) {
     acknowledge(scope, 'CloudFormation-Validate', id, reason);
   }
+}
+
+/** A web ACL of the app that uses these AWS managed rule groups. */
+export function webAclWithGroups(stack: Construct, ...groups: string[]): wafv2.CfnWebACL {
+  return new wafv2.CfnWebACL(stack, 'OwnAcl', {
+    scope: 'REGIONAL',
+    defaultAction: { allow: {} },
+    visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'own', sampledRequestsEnabled: true },
+    rules: groups.map((name, priority) => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+    })),
+  });
 }

@@ -1,4 +1,4 @@
-import { ArnFormat, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Names, Reference, RemovalPolicy, Stack, Tokenization } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -10,6 +10,40 @@ export const CODE_OPERATIONS = ['SignUp', 'ResendConfirmationCode', 'ForgotPassw
 export const SIGN_IN_OPERATIONS = ['InitiateAuth', 'RespondToAuthChallenge'];
 /** The header Cognito adds to API requests for WAF, naming the operation. */
 export const OPERATION_HEADER = 'x-amzn-cognito-operation-name';
+
+/** The account takeover prevention group, which a web ACL associated with a user pool must not use. */
+export const ATP_GROUP = 'AWSManagedRulesATPRuleSet';
+
+/**
+ * The web ACL a brought ARN refers to, when the ARN is the `attrArn` of a `CfnWebACL` of this app;
+ * undefined for a literal ARN or any other token (an imported value, a parameter).
+ */
+export function webAclOfApp(webAclArn: string): wafv2.CfnWebACL | undefined {
+  const token = Tokenization.reverse(webAclArn);
+  return token instanceof Reference && token.target instanceof wafv2.CfnWebACL ? token.target : undefined;
+}
+
+/**
+ * Whether the web ACL's rules, as its `rules` prop gives them, use the account takeover prevention
+ * managed group (at any depth of the statements). Property overrides are not read.
+ */
+export function usesAtpGroup(webAcl: wafv2.CfnWebACL): boolean {
+  const seen = (node: unknown): boolean => {
+    if (Array.isArray(node)) {
+      return node.some(seen);
+    }
+    if (node === null || typeof node !== 'object') {
+      return false;
+    }
+    const record = node as Record<string, unknown>;
+    const group = (record.managedRuleGroupStatement ?? record.ManagedRuleGroupStatement) as Record<string, unknown> | undefined;
+    if (group && (group.name ?? group.Name) === ATP_GROUP) {
+      return true;
+    }
+    return Object.values(record).some(seen);
+  };
+  return seen(Stack.of(webAcl).resolve(webAcl.rules));
+}
 
 /** What the abuse protection built. */
 export interface WebAclBinding {

@@ -13,7 +13,7 @@ import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
 import { resolveDecisions } from '../../src/private/resolve';
 import { resolveAppClient } from '../../src/private/resolve/app-client';
 import { ALL_RULES, EvidenceKind, REFUSAL_KINDS, RuleName, RULES, WARNING_PREFIX } from '../../src/private/rules';
-import { newStack, SES } from '../util';
+import { newStack, SES, webAclWithGroups } from '../util';
 
 /** The rule ids a configuration triggers: the refusal's, or every advisory's. */
 type Observed = readonly string[];
@@ -194,6 +194,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   rateLimitWindow: () => phases({ abuseProtection: { evaluationWindow: Duration.minutes(3) } }),
   webAclArnWithRules: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN, captcha: true } }),
   webAclArnForm: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN.replace(':regional/', ':global/') } }),
+  webAclWithAtp: () => construct(((stack: any) => ({ abuseProtection: { webAclArn: webAclWithGroups(stack, 'AWSManagedRulesATPRuleSet').attrArn } })) as any),
   smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
   smsCountriesWithoutSms: () => phases({ abuseProtection: { smsCountries: { allow: ['US'] } } }),
   smsCountriesOnSnsPath: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsCountries: { allow: ['US'] } } }),
