@@ -88,6 +88,19 @@ describe('abuseProtection', () => {
     expect(acl.Properties.Rules.map((r: any) => r.Name)).toEqual(['AWSManagedRulesAnonymousIpList', 'CodeRequestsPerIp', 'SignInRequestsPerIp', 'ManagedLoginCaptcha']);
     expect(acl.Properties.Rules[1].Statement.RateBasedStatement).toMatchObject({ Limit: 10, EvaluationWindowSec: 600 });
     expect(acl.Properties.Rules[3]).toMatchObject({ Action: { Captcha: {} } });
+    // Only managed login's pages, never an API request, never TOTP registration (the guide's exclusion).
+    const captcha = acl.Properties.Rules[3].Statement.AndStatement.Statements;
+    expect(captcha[0]).toEqual({
+      NotStatement: {
+        Statement: {
+          SizeConstraintStatement: {
+            FieldToMatch: { SingleHeader: { Name: 'x-amzn-cognito-operation-name' } }, ComparisonOperator: 'GT', Size: 0, TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+          },
+        },
+      },
+    });
+    expect(captcha[1].OrStatement.Statements.map((st: any) => st.ByteMatchStatement.SearchString)).toEqual(['/signup', '/login', '/forgotpassword']);
+    expect(captcha[2]).toEqual({ NotStatement: { Statement: { OrStatement: { Statements: ['AssociateSoftwareToken', 'VerifySoftwareToken'].map(header) } } } });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 

@@ -94,11 +94,15 @@ function perIp(name: string, priority: number, limit: number, windowSec: number,
   };
 }
 
+/** The operations of TOTP registration, which a CAPTCHA breaks in managed login. */
+export const TOTP_REGISTRATION_OPERATIONS = ['AssociateSoftwareToken', 'VerifySoftwareToken'];
+
 /**
  * CAPTCHA on managed login's sign-up, sign-in and password-reset pages: requests without the
- * operation header (API requests carry it, and cannot answer a CAPTCHA), to those paths. TOTP
- * registration (`AssociateSoftwareToken`, `VerifySoftwareToken`) carries the header, so the rule
- * never reaches it.
+ * operation header (API requests carry it, and cannot answer a CAPTCHA), to those paths, and never
+ * TOTP registration (`AssociateSoftwareToken`, `VerifySoftwareToken`): the guide's exclusion, named
+ * as its example rule names it, although such requests carry the header the rule already spares.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html#totp-waf
  */
 function captcha(priority: number): wafv2.CfnWebACL.RuleProperty {
   const path = (prefix: string): wafv2.CfnWebACL.StatementProperty => ({
@@ -122,6 +126,7 @@ function captcha(priority: number): wafv2.CfnWebACL.RuleProperty {
             },
           },
           { orStatement: { statements: ['/signup', '/login', '/forgotpassword'].map(path) } },
+          { notStatement: { statement: anyOperation(TOTP_REGISTRATION_OPERATIONS) } },
         ],
       },
     },

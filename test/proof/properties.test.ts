@@ -223,6 +223,16 @@ function checkAbuse(template: Template, i: Input): void {
     expect(acl.Properties.Scope).toBe('REGIONAL');
     expect(JSON.stringify(acl)).not.toContain('AWSManagedRulesATPRuleSet');
     for (const rule of acl.Properties.Rules) {
+      if (rule.Action?.Captcha) {
+        // Never an API request (they carry the operation header and cannot answer), never TOTP registration.
+        const [noHeader, , notTotp] = rule.Statement.AndStatement.Statements;
+        expect(noHeader.NotStatement.Statement.SizeConstraintStatement).toMatchObject({
+          FieldToMatch: { SingleHeader: { Name: 'x-amzn-cognito-operation-name' } }, ComparisonOperator: 'GT', Size: 0,
+        });
+        expect(notTotp.NotStatement.Statement.OrStatement.Statements.map((st: any) => st.ByteMatchStatement.SearchString))
+          .toEqual(['AssociateSoftwareToken', 'VerifySoftwareToken']);
+        countReached('CAPTCHA on managed login');
+      }
       const limit = rule.Statement.RateBasedStatement?.Limit;
       if (limit !== undefined) {
         expect(limit).toBeGreaterThanOrEqual(10);
@@ -590,7 +600,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['web ACL created', 'SMS country rules created', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['web ACL created', 'SMS country rules created', 'CAPTCHA on managed login', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
