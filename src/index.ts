@@ -9,5 +9,6 @@ export * from './errors';
 export * from './operations';
 export * from './app-client';
 export * from './abuse-protection';
+export * from './managed-login';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';

@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { AppClientOptions } from './app-client';
+import { ManagedLogin, ManagedLoginOptions } from './managed-login';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
@@ -16,11 +17,13 @@ import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
 import { applyL1Overrides, emailSendingAccount } from './private/l1-overrides';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE } from './private/log-delivery';
+import { addManagedLoginResources } from './private/managed-login';
 import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric, webAclBlockedMetric } from './private/metrics';
 import { addProtectConfiguration, withConfigurationSet } from './private/protect-configuration';
-import { resolveDecisions } from './private/resolve';
+import { Decisions, resolveDecisions } from './private/resolve';
 import { resolveAppClient } from './private/resolve/app-client';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
+import { resolveManagedLogin } from './private/resolve/managed-login';
 import { addRiskConfiguration } from './private/risk-configuration';
 import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
@@ -72,6 +75,10 @@ export class MfaUserPool extends Construct {
   private readonly operations: PoolOperations;
   /** The app clients added with addAppClient, for the dashboard. */
   private readonly clients: Array<{ readonly id: string; readonly clientId: string; readonly cfn: cognito.CfnUserPoolClient }> = [];
+  /** Everything decided from the props, for addManagedLogin. */
+  private readonly decisions: Decisions;
+  /** The stack's Region, or undefined when it is a token. */
+  private readonly region?: string;
 
   constructor(scope: Construct, id: string, props: MfaUserPoolProps = {}) {
     super(scope, id);
@@ -81,6 +88,8 @@ export class MfaUserPool extends Construct {
     // The country rules' configuration set, named in the pool's SMS configuration and the role's policy.
     const countries = resolved.abuse?.countries && addProtectConfiguration(this, resolved.abuse.countries, resolved.lifecycle.removalPolicy);
     const decisions = countries ? withConfigurationSet(resolved, countries) : resolved;
+    this.decisions = decisions;
+    this.region = region;
     this.mfa = decisions.factors.mfa;
     this.choiceBasedSignIn = offersChoiceBasedSignIn(decisions.firstFactors);
 
@@ -197,6 +206,39 @@ export class MfaUserPool extends Construct {
     const client = this.userPool.addClient(id, clientOptions);
     this.clients.push({ id, clientId: client.userPoolClientId, cfn: client.node.defaultChild as cognito.CfnUserPoolClient });
     return client;
+  }
+
+  /**
+   * Gives the pool managed login (version 2): a prefix or custom domain, a branding style for every
+   * app client of the pool (clients added later and clients made with the L2 included: a client
+   * without one shows "Login pages unavailable"), the terms documents, and each OAuth client's
+   * sign-in, sign-out and passkey registration URLs as stack outputs. Checked at synth: the
+   * feature plan, the domain's form, the certificate's Region, the style, and the passkey relying
+   * party against the domain users sign in on. Call it once.
+   *
+   * @param options the domain, the style and the terms documents
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const login = pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users') });
+   * pool.addAppClient('WebClient', {
+   *   oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] },
+   * });
+   */
+  public addManagedLogin(options: ManagedLoginOptions): ManagedLogin {
+    if (this.node.tryFindChild('ManagedLogin')) {
+      throw refuse(this.node.path, RULES.managedLoginTwice, 'addManagedLogin()', 'was already called on this pool', 'a second call',
+        'Call addManagedLogin() once; every app client of the pool gets its style from that call.');
+    }
+    const ctx = new ResolveContext(this.node.path);
+    const decided = resolveManagedLogin(ctx, options, this.decisions, this.region);
+    this.leave(ctx.advisories);
+    return addManagedLoginResources({
+      scope: this,
+      userPool: this.userPool,
+      ownClients: () => new Map(this.clients.map(c => [c.cfn, c.id])),
+      warn: (rule, message) => this.warn(rule, message),
+    }, decided);
   }
 
   /**

@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Duration, Fn } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
   AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent, MfaEnforcement, MfaUserPool, MfaUserPoolProps, RiskAction,
-  RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection,
+  ManagedLoginDomain, RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
 import { ResolveContext } from '../../src/private/context';
 import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
@@ -74,6 +75,7 @@ function client(options: AppClientOptions, choiceBasedSignIn = false): Observed 
   return ctx.advisories.map(a => a.id.slice(WARNING_PREFIX.length));
 }
 const CALLBACK = 'https://app.example.com/callback';
+const PREFIX = ManagedLoginDomain.cognitoPrefix('myapp-users');
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
 
 const ENFORCED: MfaUserPoolProps = { mfa: MfaEnforcement.OPTIONAL, threatProtection: ThreatProtection.ENFORCED };
@@ -204,6 +206,37 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   smsCountriesSetName: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: ['US'], configurationSetName: 'has spaces' } } }),
   smsCountryNotIso: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: ['UK'] } } }),
   smsCountriesAllowNone: () => phases({ ...eums({}), abuseProtection: { smsCountries: { allow: [] } } }),
+  managedLoginTwice: () => construct({}, pool => { pool.addManagedLogin({ domain: PREFIX }); pool.addManagedLogin({ domain: PREFIX }); }),
+  managedLoginNeedsPlan: () => construct({ featurePlan: cognito.FeaturePlan.LITE }, pool => pool.addManagedLogin({ domain: PREFIX })),
+  managedLoginDomainForm: () => construct({}, pool => pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('My_App') })),
+  customDomainCertificateRegion: () => construct({}, pool => pool.addManagedLogin({
+    domain: ManagedLoginDomain.custom('auth.example.com', acm.Certificate.fromCertificateArn(pool, 'Cert', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc')),
+  })),
+  brandingCognitoAndOwn: () => construct({}, pool => pool.addManagedLogin({
+    domain: PREFIX, branding: { cognitoProvidedValues: true, settings: { components: {} } },
+  })),
+  brandingWithoutStyle: () => construct({}, pool => pool.addManagedLogin({ domain: PREFIX, branding: { cognitoProvidedValues: false } })),
+  brandingAssets: () => construct({}, pool => pool.addManagedLogin({
+    domain: PREFIX, branding: { assets: Array.from({ length: 41 }, () => ({ category: 'FORM_LOGO', colorMode: 'LIGHT', extension: 'PNG', bytes: 'AA==' })) },
+  })),
+  termsLinkForm: () => construct({}, pool => pool.addManagedLogin({
+    domain: PREFIX, termsOfUseUrl: 'https://example.com/our terms', privacyPolicyUrl: 'https://example.com/p',
+  })),
+  termsIncomplete: () => construct({}, pool => pool.addManagedLogin({ domain: PREFIX, termsOfUseUrl: 'https://example.com/terms' })),
+  managedLoginOptionalMfa: () => construct({ mfa: MfaEnforcement.OPTIONAL }, pool => pool.addManagedLogin({ domain: PREFIX })),
+  passkeyRegistrationWithoutPasskeys: () => construct({}, pool => pool.addManagedLogin({ domain: PREFIX, passkeyRegistration: true })),
+  passkeyRelyingPartyNotServed: () => construct({ passkeys: { relyingPartyId: 'example.com' } }, pool => pool.addManagedLogin({ domain: PREFIX })),
+  passkeyRelyingPartyUnchecked: () => construct({ passkeys: { relyingPartyId: 'example.com' } }, pool => pool.addManagedLogin({ domain: PREFIX }), null),
+  passkeysOutsideManagedLogin: () => construct({ passkeys: { relyingPartyId: 'example.com' } },
+    pool => pool.addManagedLogin({ domain: PREFIX, passkeyRegistration: false })),
+  managedLoginClientWithoutLogout: () => construct({}, pool => {
+    pool.addManagedLogin({ domain: PREFIX });
+    pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK] } });
+  }),
+  managedLoginForeignClientWithoutLogout: () => construct({}, pool => {
+    pool.addManagedLogin({ domain: PREFIX });
+    pool.userPool.addClient('L2', { oAuth: { callbackUrls: [CALLBACK], flows: { authorizationCodeGrant: true } } });
+  }),
   implicitGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: { implicitCodeGrant: true } } }),
   oAuthWithoutGrant: () => client({ oAuth: { callbackUrls: [CALLBACK], flows: {} } }),
   clientCredentialsNotAlone: () => client({

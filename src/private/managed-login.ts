@@ -1,0 +1,105 @@
+import { Aspects, CfnOutput, CfnResource, IAspect, Stack, Tokenization } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct, IConstruct } from 'constructs';
+import { AdvisoryRule } from './context';
+import { refuse } from './errors';
+import { ManagedLoginDecisions } from './resolve/managed-login';
+import { RULES } from './rules';
+import { ManagedLogin } from '../managed-login';
+
+/** What the managed login resources need from the pool. */
+export interface ManagedLoginHost {
+  readonly scope: Construct;
+  readonly userPool: cognito.UserPool;
+  /** The clients addAppClient made, by their L1: a missing logout URL is refused for them, advised for the others. */
+  readonly ownClients: () => ReadonlyMap<cognito.CfnUserPoolClient, string>;
+  readonly warn: (rule: AdvisoryRule, message: string) => void;
+}
+
+/**
+ * The domain (managed login version 2) under the pool's `ManagedLogin` construct, and, through an
+ * Aspect on the app, for every app client of the pool wherever it is defined (its own stack
+ * included): a branding style, the terms documents, and the URLs as stack outputs, as children
+ * of the client, so that each lives in its client's stack. Nothing of the pool itself changes.
+ */
+export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLoginDecisions): ManagedLogin {
+  const scope = new Construct(host.scope, 'ManagedLogin');
+  const domain = new cognito.UserPoolDomain(scope, 'Domain', {
+    userPool: host.userPool,
+    managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    cognitoDomain: d.prefix !== undefined ? { domainPrefix: d.prefix } : undefined,
+    customDomain: d.custom && { domainName: d.custom.domainName, certificate: d.custom.certificate },
+  });
+  if (d.custom) {
+    // The L2 has no security policy; managed login needs TLS 1.2 or newer, so it is always written.
+    (domain.node.defaultChild as cognito.CfnUserPoolDomain).addPropertyOverride('CustomDomainConfig.SecurityPolicy', d.custom.securityPolicy);
+  }
+  const domainName = d.custom ? d.custom.domainName : `${d.prefix}.auth.${Stack.of(host.scope).region}.amazoncognito.com`;
+  const login = ManagedLogin._create(domain, domainName, d.passkeyRegistration, d.custom !== undefined);
+  const poolRef = Tokenization.reverse(host.userPool.userPoolId);
+  const served = new Set<cognito.CfnUserPoolClient>();
+  const aspect: IAspect = {
+    visit(node: IConstruct): void {
+      if (node instanceof cognito.CfnUserPoolClient && !served.has(node) && Tokenization.reverse(node.userPoolId) === poolRef) {
+        served.add(node);
+        serveClient(host, d, login, node);
+      }
+    },
+  };
+  Aspects.of(host.scope.node.root).add(aspect);
+  return login;
+}
+
+/** One client: its style, its terms documents, its URLs. */
+function serveClient(host: ManagedLoginHost, d: ManagedLoginDecisions, login: ManagedLogin, cfn: cognito.CfnUserPoolClient): void {
+  const owner = cfn.node.scope ?? cfn;
+  new cognito.CfnManagedLoginBranding(owner, 'ManagedLoginBranding', {
+    userPoolId: cfn.userPoolId,
+    clientId: cfn.ref,
+    ...(d.branding.cognitoProvidedValues ? { useCognitoProvidedValues: true } : { settings: d.branding.settings, assets: d.branding.assets }),
+  });
+  // AWS::Cognito::Terms has no L1 in the floor's aws-cdk-lib (2.181).
+  for (const [id, termsName, url] of [['ManagedLoginTermsOfUse', 'terms-of-use', d.termsOfUseUrl], ['ManagedLoginPrivacyPolicy', 'privacy-policy', d.privacyPolicyUrl]] as const) {
+    if (url !== undefined) {
+      new CfnResource(owner, id, {
+        type: 'AWS::Cognito::Terms',
+        properties: { UserPoolId: cfn.userPoolId, ClientId: cfn.ref, TermsName: termsName, TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': url } },
+      });
+    }
+  }
+  const stack = Stack.of(cfn);
+  const flows = stack.resolve(cfn.allowedOAuthFlows);
+  if (!Array.isArray(flows) || !flows.includes('code')) {
+    return;
+  }
+  const callback = firstLiteral(stack.resolve(cfn.callbackUrLs));
+  const logout = firstLiteral(stack.resolve(cfn.logoutUrLs));
+  if (callback !== undefined) {
+    new CfnOutput(owner, 'ManagedLoginSignInUrl', {
+      value: login._url('signIn', cfn.ref, callback),
+      description: `Managed login sign-in for ${owner.node.path} (a public client adds PKCE: code_challenge and code_challenge_method=S256)`,
+    });
+    if (d.passkeyRegistration) {
+      new CfnOutput(owner, 'ManagedLoginPasskeyRegistrationUrl', {
+        value: login._url('passkeyRegistration', cfn.ref, callback), description: `Passkey registration for ${owner.node.path}, for a signed-in user`,
+      });
+    }
+  }
+  if (logout !== undefined) {
+    new CfnOutput(owner, 'ManagedLoginSignOutUrl', { value: login._url('signOut', cfn.ref, logout), description: `Managed login sign-out for ${owner.node.path}` });
+    return;
+  }
+  const ownId = host.ownClients().get(cfn);
+  if (ownId !== undefined) {
+    throw refuse(host.scope.node.path, RULES.managedLoginClientWithoutLogout, `addAppClient('${ownId}'): oAuth.logoutUrls`,
+      'is empty, but managed login gives the client its sign-out URL, which needs a logout URL', [],
+      'List where Cognito sends users after sign-out, for example oAuth: { ..., logoutUrls: [\'https://app.example.com/\'] }.');
+  }
+  host.warn(RULES.managedLoginForeignClientWithoutLogout, `addManagedLogin: the app client ${owner.node.path} has no logout URL, so it gets no sign-out URL `
+    + 'and users cannot end their managed login session from your app. Give it logoutUrls in its oAuth settings.');
+}
+
+/** The first entry of a resolved list, when it is a literal string. */
+function firstLiteral(list: unknown): string | undefined {
+  return Array.isArray(list) && typeof list[0] === 'string' && !Tokenization.isResolvable(list[0]) && !list[0].includes('${Token[') ? list[0] : undefined;
+}

@@ -1,0 +1,175 @@
+import { App, Fn, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { ManagedLoginDomain, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPool } from '../src';
+import { ACCOUNT, build, newStack, STRICT_VALIDATION_CONTEXT } from './util';
+
+const PREFIX = ManagedLoginDomain.cognitoPrefix('myapp-users');
+const WEB = { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] };
+const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-abcd-0123-0123456789ab';
+
+/** The branding and terms resources of the template, by the logical ID of the client they serve. */
+function byClient(template: Template, type: string): Record<string, any[]> {
+  const out: Record<string, any[]> = {};
+  for (const resource of Object.values<any>(template.findResources(type))) {
+    const client = resource.Properties.ClientId.Ref;
+    (out[client] ??= []).push(resource.Properties);
+  }
+  return out;
+}
+
+describe('addManagedLogin', () => {
+  test('a prefix domain with managed login version 2, under fixed logical IDs', () => {
+    const { stack, pool } = build();
+    const login = pool.addManagedLogin({ domain: PREFIX });
+    const template = Template.fromStack(stack);
+    const domains = template.findResources('AWS::Cognito::UserPoolDomain');
+    expect(Object.keys(domains)).toEqual([expect.stringMatching(/^UsersManagedLoginDomain[0-9A-F]{8}$/)]);
+    expect(Object.values<any>(domains)[0].Properties).toEqual({ Domain: 'myapp-users', ManagedLoginVersion: 2, UserPoolId: { Ref: 'Users0A0EEA89' } });
+    expect(login.domainName).toBe('myapp-users.auth.us-east-1.amazoncognito.com');
+    expect(login.baseUrl).toBe('https://myapp-users.auth.us-east-1.amazoncognito.com');
+    expect(login.cloudFrontDomainName).toBeUndefined();
+  });
+
+  test('every client of the pool gets Cognito\'s style: clients added before and after, and clients made with the L2', () => {
+    const { stack, pool } = build();
+    pool.addAppClient('Before', { oAuth: WEB });
+    pool.addManagedLogin({ domain: PREFIX });
+    pool.addAppClient('After', { oAuth: WEB });
+    pool.addAppClient('Sdk');
+    pool.userPool.addClient('L2', { oAuth: { callbackUrls: WEB.callbackUrls, logoutUrls: WEB.logoutUrls, flows: { authorizationCodeGrant: true } } });
+    new cognito.UserPoolClient(stack, 'Elsewhere', { userPool: pool.userPool });
+    const template = Template.fromStack(stack);
+    const clients = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(5);
+    const branding = byClient(template, 'AWS::Cognito::ManagedLoginBranding');
+    expect(Object.keys(branding).sort()).toEqual([...clients].sort());
+    for (const client of clients) {
+      expect(branding[client]).toEqual([{ UserPoolId: { Ref: 'Users0A0EEA89' }, ClientId: { Ref: client }, UseCognitoProvidedValues: true }]);
+    }
+    // The style hangs off its client: its logical ID follows the client's.
+    expect(Object.keys(template.findResources('AWS::Cognito::ManagedLoginBranding')).sort()).toEqual([
+      expect.stringMatching(/^ElsewhereManagedLoginBranding/), expect.stringMatching(/^UsersAfterManagedLoginBranding/),
+      expect.stringMatching(/^UsersBeforeManagedLoginBranding/), expect.stringMatching(/^UsersL2ManagedLoginBranding/),
+      expect.stringMatching(/^UsersSdkManagedLoginBranding/),
+    ]);
+  });
+
+  test('a client in another stack gets its style in its own stack (no reference back to it)', () => {
+    const app = new App({ context: STRICT_VALIDATION_CONTEXT });
+    const env = { account: ACCOUNT, region: 'us-east-1' };
+    const poolStack = new Stack(app, 'Pools', { env });
+    const pool = new MfaUserPool(poolStack, 'Users');
+    pool.addManagedLogin({ domain: PREFIX });
+    const appStack = new Stack(app, 'Apps', { env });
+    new cognito.UserPoolClient(appStack, 'Web', { userPool: pool.userPool });
+    const apps = Template.fromStack(appStack);
+    apps.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+    Template.fromStack(poolStack).resourceCountIs('AWS::Cognito::ManagedLoginBranding', 0);
+    apps.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { UserPoolId: { 'Fn::ImportValue': Match.anyValue() }, UseCognitoProvidedValues: true });
+  });
+
+  test('your settings and assets make the style instead', () => {
+    const { stack, pool } = build();
+    const assets = [{ category: 'FORM_LOGO', colorMode: 'LIGHT', extension: 'PNG', bytes: 'iVBORw0KGgo=' }];
+    pool.addManagedLogin({ domain: PREFIX, branding: { settings: { components: { pageBackground: { lightMode: { color: 'ffffffff' } } } }, assets } });
+    pool.addAppClient('Web', { oAuth: WEB });
+    const [style] = Object.values<any>(Template.fromStack(stack).findResources('AWS::Cognito::ManagedLoginBranding'));
+    expect(style.Properties).toEqual({
+      UserPoolId: { Ref: 'Users0A0EEA89' },
+      ClientId: { Ref: expect.stringMatching(/^UsersWeb/) },
+      Settings: { components: { pageBackground: { lightMode: { color: 'ffffffff' } } } },
+      Assets: [{ Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: 'iVBORw0KGgo=' }],
+    });
+  });
+
+  test('the terms documents, for every client', () => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: PREFIX, termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' });
+    pool.addAppClient('Web', { oAuth: WEB });
+    const terms = byClient(Template.fromStack(stack), 'AWS::Cognito::Terms');
+    const [client] = Object.keys(terms);
+    expect(terms[client]).toEqual([
+      { UserPoolId: { Ref: 'Users0A0EEA89' }, ClientId: { Ref: client }, TermsName: 'terms-of-use', TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': 'https://example.com/terms' } },
+      { UserPoolId: { Ref: 'Users0A0EEA89' }, ClientId: { Ref: client }, TermsName: 'privacy-policy', TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': 'https://example.com/privacy' } },
+    ]);
+  });
+
+  test('each OAuth client\'s URLs as outputs; passkey registration with passkeys; none for SDK-only or client-credentials clients', () => {
+    const { stack, pool } = build({ passkeys: { relyingPartyId: 'myapp-users.auth.us-east-1.amazoncognito.com' } });
+    pool.addManagedLogin({ domain: PREFIX });
+    pool.addAppClient('Web', { oAuth: WEB });
+    pool.addAppClient('Sdk');
+    pool.addAppClient('Service', { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')] } });
+    const outputs = Template.fromStack(stack).toJSON().Outputs;
+    const base = 'https://myapp-users.auth.us-east-1.amazoncognito.com';
+    const web = (suffix: string) => Object.entries<any>(outputs).find(([id]) => id.startsWith(`UsersWebManagedLogin${suffix}`))?.[1];
+    const clientRef = { Ref: expect.stringMatching(/^UsersWeb/) };
+    expect(web('SignInUrl').Value).toEqual({ 'Fn::Join': ['', [`${base}/oauth2/authorize?response_type=code&client_id=`, clientRef, '&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback']] });
+    expect(web('SignInUrl').Description).toMatch(/PKCE/);
+    expect(web('SignOutUrl').Value).toEqual({ 'Fn::Join': ['', [`${base}/logout?client_id=`, clientRef, '&logout_uri=https%3A%2F%2Fapp.example.com%2F']] });
+    expect(web('PasskeyRegistrationUrl').Value).toEqual({ 'Fn::Join': ['', [`${base}/passkeys/add?client_id=`, clientRef, '&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback']] });
+    expect(Object.keys(outputs).filter(id => /Sdk|Service/.test(id))).toEqual([]);
+  });
+
+  test('a custom domain: its certificate, TLS 1.2 or newer always written, the CloudFront target', () => {
+    const { stack, pool } = build();
+    const cert = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT);
+    const login = pool.addManagedLogin({ domain: ManagedLoginDomain.custom('auth.example.com', cert) });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'auth.example.com', ManagedLoginVersion: 2, CustomDomainConfig: { CertificateArn: CERT, SecurityPolicy: 'TLS_V1_2_2021' },
+    });
+    expect(login.baseUrl).toBe('https://auth.example.com');
+    expect(stack.resolve(login.cloudFrontDomainName)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^UsersManagedLoginDomain/), 'CloudFrontDistribution'] });
+
+    const other = build();
+    other.pool.addManagedLogin({
+      domain: ManagedLoginDomain.custom('auth.example.com', acm.Certificate.fromCertificateArn(other.stack, 'Cert', CERT), ManagedLoginSecurityPolicy.TLS_V1_3_2025),
+    });
+    Template.fromStack(other.stack).hasResourceProperties('AWS::Cognito::UserPoolDomain', { CustomDomainConfig: Match.objectLike({ SecurityPolicy: 'TLS_V1_3_2025' }) });
+  });
+
+  test('a certificate made in a stack of another Region is refused; one in us-east-1 passes', () => {
+    const app = new App();
+    const europe = new Stack(app, 'Eu', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const euCert = new acm.Certificate(europe, 'Cert', { domainName: 'auth.example.com' });
+    const pool = new MfaUserPool(europe, 'Users');
+    expect(() => pool.addManagedLogin({ domain: ManagedLoginDomain.custom('auth.example.com', euCert) }))
+      .toThrow(/has a certificate of eu-west-1; a custom domain takes one of us-east-1/);
+    const virginia = new Stack(app, 'Us', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const usCert = new acm.Certificate(virginia, 'Cert', { domainName: 'auth.example.com' });
+    expect(() => new MfaUserPool(virginia, 'Users').addManagedLogin({ domain: ManagedLoginDomain.custom('auth.example.com', usCert) })).not.toThrow();
+  });
+
+  test('passkeys whose relying party is the custom domain are served', () => {
+    const { stack, pool } = build({ passkeys: { relyingPartyId: 'auth.example.com' } });
+    const login = pool.addManagedLogin({ domain: ManagedLoginDomain.custom('auth.example.com', acm.Certificate.fromCertificateArn(stack, 'Cert', CERT)) });
+    expect(login.passkeyRegistration).toBe(true);
+  });
+
+  test('adding managed login changes nothing of the pool or its clients', () => {
+    const before = build();
+    before.pool.addAppClient('Web', { oAuth: WEB });
+    const after = build();
+    after.pool.addAppClient('Web', { oAuth: WEB });
+    after.pool.addManagedLogin({ domain: PREFIX });
+    for (const type of ['AWS::Cognito::UserPool', 'AWS::Cognito::UserPoolClient']) {
+      expect(Template.fromStack(after.stack).findResources(type)).toEqual(Template.fromStack(before.stack).findResources(type));
+    }
+  });
+
+  test('the URL methods encode literal URIs and keep tokens', () => {
+    const stack = newStack();
+    const pool = new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.REQUIRED });
+    const login = pool.addManagedLogin({ domain: PREFIX });
+    const client = pool.addAppClient('Web', { oAuth: WEB });
+    expect(stack.resolve(login.signInUrl(client, 'myapp://cb?x=1'))).toEqual({
+      'Fn::Join': ['', ['https://myapp-users.auth.us-east-1.amazoncognito.com/oauth2/authorize?response_type=code&client_id=', { Ref: expect.any(String) }, '&redirect_uri=myapp%3A%2F%2Fcb%3Fx%3D1']],
+    });
+    expect(stack.resolve(login.signOutUrl(client, Fn.importValue('LogoutUri')))).toEqual({
+      'Fn::Join': ['', ['https://myapp-users.auth.us-east-1.amazoncognito.com/logout?client_id=', { Ref: expect.any(String) }, '&logout_uri=', { 'Fn::ImportValue': 'LogoutUri' }]],
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import { Fn } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { resolve } from './helpers';
+import { ManagedLoginDomain, ManagedLoginOptions, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPoolProps } from '../../../src';
+import { ResolveContext } from '../../../src/private/context';
+import { MfaConfigurationError } from '../../../src/private/errors';
+import { ManagedLoginDecisions, resolveManagedLogin } from '../../../src/private/resolve/managed-login';
+import { WARNING_PREFIX } from '../../../src/private/rules';
+import { newStack } from '../../util';
+
+const PREFIX = ManagedLoginDomain.cognitoPrefix('myapp-users');
+const HOST = 'myapp-users.auth.us-east-1.amazoncognito.com';
+
+/** The managed login phase alone, on a pool's decisions: the decisions, or the refusal's rule and text, and the advisories. */
+function phase(options: ManagedLoginOptions, props: MfaUserPoolProps = {}, region: string | null = 'us-east-1') {
+  const ctx = new ResolveContext('P');
+  let decided: ManagedLoginDecisions | undefined;
+  let refused: { rule: string; message: string } | undefined;
+  try {
+    decided = resolveManagedLogin(ctx, options, resolve(props, region), region ?? undefined);
+  } catch (e) {
+    if (!(e instanceof MfaConfigurationError)) {
+      throw e;
+    }
+    refused = { rule: e.ruleId, message: e.message };
+  }
+  return { decided, refused, advised: ctx.advisories.map(a => a.id.slice(WARNING_PREFIX.length)) };
+}
+
+const cert = (arn: string) => acm.Certificate.fromCertificateArn(newStack(), 'Cert', arn);
+
+describe('managed login phase', () => {
+  test('a prefix domain: its host in the stack\'s Region, Cognito\'s style, no terms, no passkeys', () => {
+    expect(phase({ domain: PREFIX }).decided).toEqual({
+      prefix: 'myapp-users',
+      custom: undefined,
+      host: HOST,
+      branding: { cognitoProvidedValues: true },
+      termsOfUseUrl: undefined,
+      privacyPolicyUrl: undefined,
+      passkeyRegistration: false,
+    });
+    expect(phase({ domain: PREFIX }, {}, null).decided?.host).toBeUndefined();
+  });
+
+  test.each([['a', true], ['a'.repeat(63), true], ['my-app-1', true], ['a'.repeat(64), false], ['-app', false], ['app-', false], ['My_App', false], ['', false]])(
+    'the prefix %p is accepted: %p', (prefix, ok) => {
+      const { refused } = phase({ domain: ManagedLoginDomain.cognitoPrefix(prefix) });
+      expect(refused?.rule).toBe(ok ? undefined : 'managedLoginDomainForm');
+    });
+
+  test('a malformed prefix is refused with one that would do', () => {
+    expect(phase({ domain: ManagedLoginDomain.cognitoPrefix('My_App') }).refused?.message)
+      .toMatch(/addManagedLogin\(domain\) is not a domain prefix: .* \(received: "My_App"\)\. Choose a prefix of that form, for example 'my-app'\./);
+  });
+
+  test('a token prefix is not judged', () => {
+    expect(phase({ domain: ManagedLoginDomain.cognitoPrefix(Fn.importValue('Prefix')) }).refused).toBeUndefined();
+  });
+
+  test('the LITE plan is refused', () => {
+    expect(phase({ domain: PREFIX }, { featurePlan: cognito.FeaturePlan.LITE }).refused?.rule).toBe('managedLoginNeedsPlan');
+    expect(phase({ domain: PREFIX }, { featurePlan: cognito.FeaturePlan.PLUS }).refused).toBeUndefined();
+  });
+
+  test('a custom domain: the certificate in us-east-1, TLS 1.2 by default, at most 63 characters', () => {
+    const ok = phase({ domain: ManagedLoginDomain.custom('auth.example.com', cert('arn:aws:acm:us-east-1:123456789012:certificate/abc')) }).decided;
+    expect(ok?.custom?.securityPolicy).toBe(ManagedLoginSecurityPolicy.TLS_V1_2_2021);
+    expect(ok?.host).toBe('auth.example.com');
+    expect(phase({ domain: ManagedLoginDomain.custom('auth.example.com', cert('arn:aws:acm:eu-west-1:123456789012:certificate/abc')) }).refused?.rule)
+      .toBe('customDomainCertificateRegion');
+    expect(phase({ domain: ManagedLoginDomain.custom(`${'a'.repeat(60)}.com`, cert('arn:aws:acm:us-east-1:123456789012:certificate/abc')) }).refused?.rule)
+      .toBe('managedLoginDomainForm');
+    expect(phase({ domain: ManagedLoginDomain.custom('auth.example.com', cert(Fn.importValue('Cert'))) }).refused).toBeUndefined();
+    const tls1 = ManagedLoginDomain.custom('auth.example.com', cert('arn:aws:acm:us-east-1:1:c/x'), 'TLS_V1' as ManagedLoginSecurityPolicy);
+    expect(phase({ domain: tls1 }).refused?.rule).toBe('notAMember');
+  });
+
+  test('the style: Cognito\'s, or yours, never both, never neither, at most 40 assets', () => {
+    const asset = { category: 'FORM_LOGO', colorMode: 'LIGHT', extension: 'PNG' };
+    expect(phase({ domain: PREFIX, branding: { settings: { a: 1 } } }).decided?.branding)
+      .toEqual({ cognitoProvidedValues: false, settings: { a: 1 }, assets: undefined });
+    expect(phase({ domain: PREFIX, branding: { cognitoProvidedValues: true } }).decided?.branding).toEqual({ cognitoProvidedValues: true });
+    expect(phase({ domain: PREFIX, branding: { cognitoProvidedValues: true, assets: [asset] } }).refused?.rule).toBe('brandingCognitoAndOwn');
+    expect(phase({ domain: PREFIX, branding: { cognitoProvidedValues: false } }).refused?.rule).toBe('brandingWithoutStyle');
+    expect(phase({ domain: PREFIX, branding: { assets: Array(40).fill(asset) } }).refused).toBeUndefined();
+    expect(phase({ domain: PREFIX, branding: { assets: Array(41).fill(asset) } }).refused?.rule).toBe('brandingAssets');
+  });
+
+  test('terms links: no white space, at most 1,024 characters; one without the other is advised', () => {
+    const both = { termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' };
+    expect(phase({ domain: PREFIX, ...both }).advised).not.toContain('termsIncomplete');
+    expect(phase({ domain: PREFIX, termsOfUseUrl: both.termsOfUseUrl }).advised).toContain('termsIncomplete');
+    expect(phase({ domain: PREFIX, ...both, privacyPolicyUrl: `https://example.com/${'p'.repeat(1010)}` }).refused?.rule).toBe('termsLinkForm');
+    expect(phase({ domain: PREFIX, ...both, termsOfUseUrl: `https://e.com/${'t'.repeat(1010)}` }).refused).toBeUndefined();
+    expect(phase({ domain: PREFIX, ...both, termsOfUseUrl: 'https://example.com/our terms' }).refused?.rule).toBe('termsLinkForm');
+  });
+
+  test('OPTIONAL MFA is advised: nobody is prompted to enrol', () => {
+    expect(phase({ domain: PREFIX }, { mfa: MfaEnforcement.OPTIONAL }).advised).toContain('managedLoginOptionalMfa');
+    expect(phase({ domain: PREFIX }, { mfa: MfaEnforcement.REQUIRED }).advised).not.toContain('managedLoginOptionalMfa');
+  });
+
+  test('passkeys: served when the relying party is the host; refused otherwise, with the way to keep old passkeys', () => {
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: HOST } }).decided?.passkeyRegistration).toBe(true);
+    const refused = phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'example.com' } }).refused;
+    expect(refused?.rule).toBe('passkeyRelyingPartyNotServed');
+    expect(refused?.message).toMatch(new RegExp(`Set passkeys.relyingPartyId to '${HOST.replace(/\./g, '\\.')}'; changing it invalidates passkeys registered for 'example.com'`));
+    const own = phase({ domain: PREFIX, passkeyRegistration: false }, { passkeys: { relyingPartyId: 'example.com' } });
+    expect([own.decided?.passkeyRegistration, own.advised]).toEqual([false, expect.arrayContaining(['passkeysOutsideManagedLogin'])]);
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'example.com' } }, null).advised).toContain('passkeyRelyingPartyUnchecked');
+    expect(phase({ domain: PREFIX, passkeyRegistration: true }).refused?.rule).toBe('passkeyRegistrationWithoutPasskeys');
+  });
+});
