@@ -1,12 +1,12 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|oauthclient|managed> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
 const iam = require('aws-cdk-lib/aws-iam');
 const logs = require('aws-cdk-lib/aws-logs');
-const { AdaptiveAuthentication, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection } = require('../lib');
+const { AdaptiveAuthentication, ManagedLoginDomain, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection } = require('../lib');
 
 const [kind, nArg] = process.argv.slice(2);
 const n = Number(nArg);
@@ -100,6 +100,15 @@ function abusePool(stack, id) {
     abuseProtection: {},
   });
 }
+// The reference setup with one OAuth client, without and with managed login (a domain, the
+// client's style, its sign-in and sign-out outputs): managed login's marginal cost.
+function loginPool(stack, id, managed) {
+  const pool = mfaPool(stack, id);
+  if (managed) {
+    pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix(`bench-${id.toLowerCase()}`) });
+  }
+  pool.addAppClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] } });
+}
 // The raw L2 gets the same log delivery by hand (log group, metric filter, delivery configuration).
 function rawPool(stack, id) {
   const pool = new cognito.UserPool(stack, id, {
@@ -158,6 +167,8 @@ for (let i = 0; i < n; i++) {
     l2clients: (s, id) => clientsPool(s, id, true),
     brought: broughtPool,
     abuse: abusePool,
+    oauthclient: (s, id) => loginPool(s, id, false),
+    managed: (s, id) => loginPool(s, id, true),
   })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();

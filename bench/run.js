@@ -3,7 +3,7 @@
 // Messaging instead of SNS, with the operations (alarms, dashboard), with adaptive
 // authentication against threat protection alone, with addAppClient clients against the same L2
 // clients, with a brought SMS role against a created one, behind a web ACL, and with SMS country
-// rules on the direct path (each feature's marginal cost). Samples run in
+// rules on the direct path, and with managed login (each feature's marginal cost). Samples run in
 // fresh child processes, rotating the kinds (and which goes first) so that the machine's noise
 // falls on all alike; medians and their ratios come from this one run. Then the test suite's
 // duration and the npm tarball size.
@@ -23,7 +23,7 @@ const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.fl
 
 const results = {};
 for (const n of sizes) {
-  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'eumswaf', 'countries', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse'];
+  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'eumswaf', 'countries', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse', 'oauthclient', 'managed'];
   results[n] = Object.fromEntries(kinds.map(kind => [kind, []]));
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
@@ -93,6 +93,7 @@ versus('two clients through addAppClient', 'clients', 'l2clients', 'the same two
 versus('SMS with a brought role (trust and permission checked)', 'brought', 'mfa', 'the same pools with a created role');
 versus('abuse protection (web ACL, association, log)', 'abuse', 'mfa', 'the same pools without it');
 versus('SMS country rules (protect configuration, configuration set)', 'countries', 'eumswaf', 'the same direct-path pools behind a web ACL without them');
+versus('managed login (domain, style, URL outputs)', 'managed', 'oauthclient', 'the same pools and OAuth client without it');
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `
   + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}; with operations ${marginal('ops').toFixed(1)} ms`);

@@ -21,6 +21,8 @@ from cdk_mfa_user_pool import (
     DeviceRemembering,
     EmailMfaOptions,
     LogDeliveryOptions,
+    ManagedLoginBrandingOptions,
+    ManagedLoginDomain,
     MfaEnforcement,
     MfaErrors,
     MfaUserPool,
@@ -347,6 +349,34 @@ def test_sms_country_rules_and_the_web_acl_alarm():
     assert MfaErrors.is_configuration_error(refused.value)
     assert "abuse_protection.sms_countries needs the direct End User Messaging path" in str(refused.value)
     assert "SmsMfa.with_end_user_messaging()" in str(refused.value)
+
+
+def test_managed_login_for_every_client():
+    stack = new_stack()
+    pool = MfaUserPool(stack, "Users", mfa=MfaEnforcement.REQUIRED)
+    login = pool.add_managed_login(domain=ManagedLoginDomain.cognito_prefix("myapp-users"),
+                                   terms_of_use_url="https://example.com/terms", privacy_policy_url="https://example.com/privacy")
+    client = pool.add_app_client("Web", o_auth=AppClientOAuth(callback_urls=["https://app.example.com/callback"],
+                                                              logout_urls=["https://app.example.com/"]))
+    pool.user_pool.add_client("L2", o_auth=cognito.OAuthSettings(
+        callback_urls=["https://admin.example.com/callback"], logout_urls=["https://admin.example.com/"],
+        flows=cognito.OAuthFlows(authorization_code_grant=True)))
+    template = assertions.Template.from_stack(stack)
+    template.has_resource_properties("AWS::Cognito::UserPoolDomain", {"Domain": "myapp-users", "ManagedLoginVersion": 2})
+    template.resource_count_is("AWS::Cognito::ManagedLoginBranding", 2)
+    template.resource_count_is("AWS::Cognito::Terms", 4)
+    assert login.domain_name == "myapp-users.auth.us-east-1.amazoncognito.com"
+    assert login.base_url == "https://myapp-users.auth.us-east-1.amazoncognito.com"
+    resolved = stack.resolve(login.sign_in_url(client, "https://app.example.com/callback"))
+    assert resolved["Fn::Join"][1][0].endswith("/oauth2/authorize?response_type=code&client_id=")
+    outputs = template.to_json()["Outputs"]
+    assert len([k for k in outputs if "ManagedLoginSignInUrl" in k]) == 2
+    with pytest.raises(Exception) as refused:
+        MfaUserPool(new_stack(), "Users").add_managed_login(
+            domain=ManagedLoginDomain.cognito_prefix("myapp-users"),
+            branding=ManagedLoginBrandingOptions(cognito_provided_values=True, settings={"components": {}}))
+    assert MfaErrors.is_configuration_error(refused.value)
+    assert "add_managed_login(branding) asks for Cognito's own style and gives settings or assets" in str(refused.value)
 
 
 def test_passkeys_as_mfa_and_choice_based_sign_in():

@@ -2,7 +2,8 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  AdaptiveAuthentication, DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, SmsOriginationIdentity, ThreatProtection,
+  AdaptiveAuthentication, DeviceRemembering, ManagedLoginDomain, MfaEnforcement, MfaUserPool, MfaUserPoolProps, SmsMfa, SmsOriginationIdentity,
+  ThreatProtection,
 } from '../../src';
 import { newStack } from '../util';
 
@@ -82,6 +83,25 @@ describe('data safety across live changes', () => {
     // the account, detached, while the removal policy is RETAIN) and the direct path's comes in.
     const policies = new Set(smsVariants.map(s => Object.keys(s.template.findResources('AWS::IAM::ManagedPolicy')).join()));
     expect([...policies].sort()).toEqual(['UsersSmsEndUserMessagingPolicy3BEFC1F4', 'UsersSmsPolicy52D91C97']);
+  });
+
+  test('adding managed login changes nothing of the pool, its SMS role or its clients, and keeps every logical ID', () => {
+    const withClient = (managed: boolean) => {
+      const stack = newStack();
+      const pool = new MfaUserPool(stack, 'Users', { sms: SmsMfa.withNewRole(), passkeys: { relyingPartyId: 'myapp-users.auth.us-east-1.amazoncognito.com' } });
+      pool.addAppClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] } });
+      if (managed) {
+        pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users') });
+      }
+      return Template.fromStack(stack).toJSON().Resources as Record<string, any>;
+    };
+    const before = withClient(false);
+    const after = withClient(true);
+    for (const [id, resource] of Object.entries(before)) {
+      expect([id, after[id]]).toEqual([id, resource]);
+    }
+    expect(Object.keys(after).filter(id => !(id in before)).map(id => after[id].Type).sort())
+      .toEqual(['AWS::Cognito::ManagedLoginBranding', 'AWS::Cognito::UserPoolDomain']);
   });
 
   test('adding clients, grants or a second pool changes nothing about the first pool', () => {

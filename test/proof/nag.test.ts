@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, NagPack, PCIDSS321Checks } from 'cdk-nag';
-import { MfaEnforcement, MfaUserPool, SmsMfa, ThreatProtection } from '../../src';
+import { ManagedLoginDomain, MfaEnforcement, MfaUserPool, SmsMfa, ThreatProtection } from '../../src';
 import { CANONICAL } from '../canonical';
 import { ACCOUNT } from '../util';
 
@@ -96,6 +96,18 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
       'NIST.800.53.R5-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource',
       'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource'].sort());
     expect(report.suppressed.filter(s => /SmsProtectConfiguration|SmsConfigurationSet/.test(s.finding))).toEqual([]);
+  });
+
+  test('managed login (the domain, a style and the terms documents per client, the URL outputs) adds no finding', () => {
+    const managed = findings(stack => {
+      const pool = new MfaUserPool(stack, 'Users', CANONICAL['totp-only']());
+      pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users'), termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' });
+      pool.addAppClient('WebClient', { oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] } });
+    });
+    expect(managed).toEqual(findings(stack => {
+      const pool = new MfaUserPool(stack, 'Users', CANONICAL['totp-only']());
+      pool.addAppClient('WebClient', { oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] } });
+    }));
   });
 
   test('the threat-protection configuration has no finding at all', () => {

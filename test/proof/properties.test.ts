@@ -1,12 +1,14 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
 import {
   AdaptiveAuthentication, CompromisedCredentialsEvent, DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaUserPool,
-  MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsCountryAction, SmsMfa, SmsOriginationIdentity, ThreatProtection,
+  ManagedLoginDomain, ManagedLoginOptions, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsCountryAction, SmsMfa, SmsOriginationIdentity,
+  ThreatProtection,
 } from '../../src';
 import { RULE_MARKER } from '../../src/private/errors';
 import { ISO_COUNTRY_CODES } from '../../src/private/sms-countries';
@@ -22,7 +24,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 2000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): oAuth(\.\w+)*|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): oAuth(\.\w+)*|addManagedLogin\((\w+(\.\w+)?)?\)|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -92,6 +94,7 @@ const appClient = fc.oneof(
           }),
         )),
         scopes: maybe(fc.constantFrom<cognito.OAuthScope[]>([cognito.OAuthScope.OPENID], [cognito.OAuthScope.custom('api/read')])),
+        logoutUrls: maybe(fc.constant<string[]>(['https://app.example.com/'])),
       })),
     }),
   },
@@ -131,6 +134,12 @@ const input = fc.record({
     })),
   })),
   email: maybe(email),
+  managedLogin: maybe(fc.record({
+    domain: mostly(fc.constantFrom('prefix' as const, 'custom' as const), fc.constantFrom('bad-prefix' as const, 'eu-cert' as const)),
+    branding: maybe(mostly(fc.constantFrom('cognito' as const, 'settings' as const), fc.constant('both' as const))),
+    terms: maybe(mostly(fc.constant('both' as const), fc.constant('one' as const))),
+    passkeyRegistration: rarely(fc.boolean()),
+  })),
   ses: fc.boolean(),
   deviceRemembering: maybe(fc.constantFrom(DeviceRemembering.OFF, DeviceRemembering.ALWAYS, DeviceRemembering.USER_OPT_IN)),
   accountRecovery: maybe(fc.constantFrom(
@@ -268,6 +277,61 @@ function checkCountries(template: Template, i: Input): void {
   countReached('SMS country rules created');
 }
 
+const CERT_ARN = (region: string) => `arn:aws:acm:${region}:${ACCOUNT}:certificate/0123abcd-0123-abcd-0123-0123456789ab`;
+
+function toManagedLogin(stack: Stack, m: NonNullable<Input['managedLogin']>): ManagedLoginOptions {
+  const cert = (region: string) => acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN(region));
+  const domain = {
+    'prefix': () => ManagedLoginDomain.cognitoPrefix('myapp-users'),
+    'bad-prefix': () => ManagedLoginDomain.cognitoPrefix('MyApp'),
+    'custom': () => ManagedLoginDomain.custom('auth.example.com', cert('us-east-1')),
+    'eu-cert': () => ManagedLoginDomain.custom('auth.example.com', cert('eu-west-1')),
+  }[m.domain]();
+  const branding = m.branding === undefined ? undefined : {
+    cognito: { cognitoProvidedValues: true },
+    settings: { settings: { components: {} } },
+    both: { cognitoProvidedValues: true, settings: { components: {} } },
+  }[m.branding];
+  return {
+    domain,
+    branding,
+    termsOfUseUrl: m.terms ? 'https://example.com/terms' : undefined,
+    privacyPolicyUrl: m.terms === 'both' ? 'https://example.com/privacy' : undefined,
+    passkeyRegistration: m.passkeyRegistration,
+  };
+}
+
+/** Managed login: one version-2 domain, one style per client (Cognito's or the settings), the terms, passkeys on the host. */
+function checkManagedLogin(template: Template, i: Input): void {
+  const domains = Object.values<any>(template.findResources('AWS::Cognito::UserPoolDomain'));
+  const m = i.managedLogin;
+  expect(domains).toHaveLength(m ? 1 : 0);
+  if (!m) {
+    return;
+  }
+  const d = domains[0].Properties;
+  expect(d.ManagedLoginVersion).toBe(2);
+  if (m.domain === 'custom') {
+    expect(d.CustomDomainConfig).toEqual({ CertificateArn: CERT_ARN('us-east-1'), SecurityPolicy: 'TLS_V1_2_2021' });
+  } else {
+    expect(d.Domain).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/);
+  }
+  const clients = Object.keys(template.findResources('AWS::Cognito::UserPoolClient')).sort();
+  const styles = Object.values<any>(template.findResources('AWS::Cognito::ManagedLoginBranding')).map(r => r.Properties);
+  expect(styles.map(st => st.ClientId.Ref).sort()).toEqual(clients);
+  for (const style of styles) {
+    expect(style.UseCognitoProvidedValues === true).toBe(style.Settings === undefined && style.Assets === undefined);
+  }
+  const terms = Object.values<any>(template.findResources('AWS::Cognito::Terms'));
+  expect(terms).toHaveLength(clients.length * (m.terms === 'both' ? 2 : m.terms === 'one' ? 1 : 0));
+  const rp = Object.values<any>(template.findResources('AWS::Cognito::UserPool'))[0].Properties.WebAuthnRelyingPartyID;
+  const passkeyUrls = Object.keys(template.toJSON().Outputs ?? {}).filter(id => id.includes('ManagedLoginPasskeyRegistrationUrl'));
+  if (passkeyUrls.length > 0) {
+    expect(rp).toBe(m.domain === 'custom' ? 'auth.example.com' : `myapp-users.auth.${i.region}.amazoncognito.com`);
+  }
+  countReached('managed login');
+}
+
 function toProps(stack: any, i: Input): MfaUserPoolProps {
   return {
     mfa: i.mfa,
@@ -326,6 +390,7 @@ function checkInvariants(template: Template, i: Input): void {
   expect(json).not.toMatch(/undefined/);
   checkClient(template, i);
   checkAbuse(template, i);
+  checkManagedLogin(template, i);
   const pools = Object.values(template.findResources('AWS::Cognito::UserPool')) as any[];
   expect(pools).toHaveLength(1);
   const pool = pools[0];
@@ -573,6 +638,9 @@ describe('property-based: the whole props space', () => {
       let template: Template;
       try {
         const pool = new MfaUserPool(stack, 'Users', toProps(stack, i));
+        if (i.managedLogin) {
+          pool.addManagedLogin(toManagedLogin(stack, i.managedLogin));
+        }
         if (i.client) {
           pool.addAppClient('Web', i.client);
         }
@@ -600,7 +668,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['web ACL created', 'SMS country rules created', 'CAPTCHA on managed login', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['web ACL created', 'managed login', 'SMS country rules created', 'CAPTCHA on managed login', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
