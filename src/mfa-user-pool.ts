@@ -29,7 +29,7 @@ import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { inspectRolePermission, inspectTrustPolicy } from './private/trust';
-import { addWebAcl, ATP_GROUP, usesAtpGroup, webAclOfApp } from './private/web-acl';
+import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, usesAtpGroup, webAclOfApp } from './private/web-acl';
 import { ThreatProtection } from './threat-protection';
 
 /**
@@ -535,6 +535,12 @@ export class MfaUserPool extends Construct {
   private checkBroughtWebAcl(webAcl: wafv2.CfnWebACL): void {
     this.node.addValidation({
       validate: () => {
+        const captcha = this.decisions.factors.totp ? captchaRulesWithoutTotpExclusion(webAcl) : [];
+        if (captcha.length > 0) {
+          this.warn(RULES.captchaWithoutTotpExclusion, `abuseProtection.webAclArn: the CAPTCHA rule ${captcha.join(', ')} of ${webAcl.node.path} does not exclude `
+            + 'TOTP registration: managed login then fails to register authenticator apps ("Request not allowed due to WAF captcha"). Exclude requests whose '
+            + 'x-amzn-cognito-operation-name header is AssociateSoftwareToken or VerifySoftwareToken, as the web ACL this library creates does.');
+        }
         if (usesAtpGroup(webAcl)) {
           throw refuse(this.node.path, RULES.webAclWithAtp, 'abuseProtection.webAclArn', `names a web ACL that uses the managed group ${ATP_GROUP}, which Cognito does not take on a web ACL of a user pool`,
             `the web ACL ${webAcl.node.path}`, `Remove the ${ATP_GROUP} rule from that web ACL (rate limits and the IP reputation list cover sign-in abuse), or leave webAclArn out to have one created.`);

@@ -1,7 +1,8 @@
 import { App, Fn, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { ManagedLoginDomain, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPool } from '../src';
 import { ACCOUNT, build, newStack, STRICT_VALIDATION_CONTEXT } from './util';
 
@@ -147,6 +148,44 @@ describe('addManagedLogin', () => {
     const { stack, pool } = build({ passkeys: { relyingPartyId: 'auth.example.com' } });
     const login = pool.addManagedLogin({ domain: ManagedLoginDomain.custom('auth.example.com', acm.Certificate.fromCertificateArn(stack, 'Cert', CERT)) });
     expect(login.passkeyRegistration).toBe(true);
+  });
+
+  test('logical IDs are pinned: the domain under the pool, each client\'s style, terms and outputs under the client', () => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: PREFIX, termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' });
+    pool.addAppClient('WebClient', { oAuth: WEB });
+    const json = Template.fromStack(stack).toJSON();
+    const ids = (type: string) => Object.keys(json.Resources).filter(id => json.Resources[id].Type === type);
+    expect(ids('AWS::Cognito::UserPoolDomain')).toEqual(['UsersManagedLoginDomain763F5F75']);
+    expect(ids('AWS::Cognito::ManagedLoginBranding')).toEqual(['UsersWebClientManagedLoginBranding46486766']);
+    expect(ids('AWS::Cognito::Terms')).toEqual(['UsersWebClientManagedLoginTermsOfUseC9541DBD', 'UsersWebClientManagedLoginPrivacyPolicy12C71502']);
+    expect(Object.keys(json.Outputs).sort()).toEqual([
+      expect.stringMatching(/^UsersWebClientManagedLoginSignInUrl[0-9A-F]{8}$/), expect.stringMatching(/^UsersWebClientManagedLoginSignOutUrl[0-9A-F]{8}$/),
+    ]);
+  });
+
+  test('the CAPTCHA of abuse protection spares TOTP registration in managed login; a brought one that does not is advised', () => {
+    const { stack, pool } = build({ abuseProtection: { captcha: true } });
+    pool.addManagedLogin({ domain: PREFIX });
+    const acl = Object.values<any>(Template.fromStack(stack).findResources('AWS::WAFv2::WebACL'))[0];
+    expect(JSON.stringify(acl.Properties.Rules.find((r: any) => r.Name === 'ManagedLoginCaptcha'))).toMatch(/AssociateSoftwareToken.*VerifySoftwareToken/);
+
+    const own = newStack();
+    const brought = new wafv2.CfnWebACL(own, 'Acl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'a', sampledRequestsEnabled: true },
+      rules: [{
+        name: 'LoginCaptcha',
+        priority: 0,
+        action: { captcha: {} },
+        visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'c', sampledRequestsEnabled: true },
+        statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/login', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+      }],
+    });
+    new MfaUserPool(own, 'Users', { abuseProtection: { webAclArn: brought.attrArn } }).addManagedLogin({ domain: PREFIX });
+    const warnings = Annotations.fromStack(own).findWarning('*', Match.stringLikeRegexp('captchaWithoutTotpExclusion'));
+    expect(warnings.map(w => w.entry.data)).toEqual([expect.stringMatching(/the CAPTCHA rule LoginCaptcha of TestStack\/Acl does not exclude TOTP registration/)]);
   });
 
   test('adding managed login changes nothing of the pool or its clients', () => {

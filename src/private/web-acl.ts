@@ -45,6 +45,24 @@ export function usesAtpGroup(webAcl: wafv2.CfnWebACL): boolean {
   return seen(Stack.of(webAcl).resolve(webAcl.rules));
 }
 
+/**
+ * The names of the web ACL's CAPTCHA rules, as its `rules` prop gives them, that do not name both
+ * TOTP registration operations (the guide's exclusion): such a rule can break TOTP registration
+ * in managed login.
+ */
+export function captchaRulesWithoutTotpExclusion(webAcl: wafv2.CfnWebACL): string[] {
+  const rules = Stack.of(webAcl).resolve(webAcl.rules);
+  if (!Array.isArray(rules)) {
+    return [];
+  }
+  return rules.filter((rule: any) => (rule?.action?.captcha ?? rule?.Action?.Captcha) !== undefined)
+    .filter((rule: any) => {
+      const statement = JSON.stringify(rule.statement ?? rule.Statement ?? {});
+      return !TOTP_REGISTRATION_OPERATIONS.every(operation => statement.includes(`"${operation}"`));
+    })
+    .map((rule: any) => String(rule.name ?? rule.Name));
+}
+
 /** What the abuse protection built. */
 export interface WebAclBinding {
   readonly webAclArn: string;

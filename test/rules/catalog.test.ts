@@ -197,6 +197,17 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   webAclArnWithRules: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN, captcha: true } }),
   webAclArnForm: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN.replace(':regional/', ':global/') } }),
   webAclWithAtp: () => construct(((stack: any) => ({ abuseProtection: { webAclArn: webAclWithGroups(stack, 'AWSManagedRulesATPRuleSet').attrArn } })) as any),
+  captchaWithoutTotpExclusion: () => construct(((stack: any) => {
+    const acl = webAclWithGroups(stack);
+    acl.rules = [{
+      name: 'LoginCaptcha',
+      priority: 0,
+      action: { captcha: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'c', sampledRequestsEnabled: true },
+      statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/login', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+    }];
+    return { abuseProtection: { webAclArn: acl.attrArn } };
+  }) as any),
   smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
   smsCountriesWithoutSms: () => phases({ abuseProtection: { smsCountries: { allow: ['US'] } } }),
   smsCountriesOnSnsPath: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsCountries: { allow: ['US'] } } }),

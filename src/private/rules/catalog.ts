@@ -260,6 +260,8 @@ export const RULES = {
   webAclWithAtp: refusal('webAclWithAtp', 'A web ACL of the app brought by abuseProtection.webAclArn does not use the account takeover prevention group (AWSManagedRulesATPRuleSet).',
     documented(`${GUIDE}user-pool-waf.html`, '"You can\'t associate a web ACL that uses AWS WAF Fraud Control account takeover prevention (ATP) ... AWS-AWSManagedRulesATPRuleSet ... be sure that it doesn\'t use this managed rule group."'),
     contract('Judged on the CfnWebACL\'s rules prop when the ARN is the attrArn of a web ACL of this app; a literal ARN, an imported value or a property override cannot be seen.')),
+  captchaWithoutTotpExclusion: advisory('captchaWithoutTotpExclusion', 'A CAPTCHA rule of a web ACL of the app, brought for a pool with TOTP, excludes TOTP registration.',
+    documented(`${GUIDE}user-pool-settings-mfa-totp.html#totp-waf`, 'A CAPTCHA rule breaks TOTP registration in managed login ("Request not allowed due to WAF captcha") unless it excludes x-amzn-cognito-operation-name AssociateSoftwareToken and VerifySoftwareToken.')),
   smsSignUpWithoutAbuseProtection: advisory('smsSignUpWithoutAbuseProtection', 'A pool that sends SMS codes and lets anyone sign up, with no abuse protection, is open to SMS pumping.',
     documented(`${GUIDE}user-pool-security-best-practices.html`, '"Protect against SMS message abuse": AWS recommends a WAF web ACL, country controls and monitoring for pools that send SMS.')),
   smsCountriesWithoutSms: refusal('smsCountriesWithoutSms', 'abuseProtection.smsCountries needs a pool that sends SMS.',
