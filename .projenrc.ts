@@ -71,6 +71,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@jsii/spec@^1.140.0',
     // The ISO 3166-1 codes that test/sms-countries.test.ts holds the shipped country list to.
     'i18n-iso-countries@7.14.0',
+    // The amplify_outputs.json types (generated from schema 1.5) that test/amplify-outputs.test.ts holds the output to.
+    '@aws-amplify/client-config@1.11.1',
   ],
 
   docgen: true,

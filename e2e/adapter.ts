@@ -119,3 +119,34 @@ export async function provision(client: CognitoIdentityProviderClient, template:
   }
   return { userPoolId, clients };
 }
+
+/**
+ * A stack output as CloudFormation resolves it at deploy, with the emulator's IDs: the pool's Ref
+ * and its clients' Refs are replaced, `Fn::Join` is joined, and anything else is refused (the
+ * adapter must never guess a value).
+ */
+export function resolveOutput(template: any, outputLogicalId: string, provisioned: Provisioned): string {
+  const [poolLogicalId] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === 'AWS::Cognito::UserPool')!;
+  const value = template.Outputs?.[outputLogicalId]?.Value;
+  if (value === undefined) {
+    throw new Error(`adapter: no output ${outputLogicalId}`);
+  }
+  const resolve = (v: any): string => {
+    if (typeof v === 'string') {
+      return v;
+    }
+    if (v?.Ref === poolLogicalId) {
+      return provisioned.userPoolId;
+    }
+    if (typeof v?.Ref === 'string' && provisioned.clients[v.Ref] !== undefined) {
+      return provisioned.clients[v.Ref];
+    }
+    if (Array.isArray(v?.['Fn::Join'])) {
+      const [separator, parts] = v['Fn::Join'];
+      return (parts as any[]).map(resolve).join(separator);
+    }
+    throw new Error(`adapter: cannot resolve ${JSON.stringify(v)} in output ${outputLogicalId}`);
+  };
+  return resolve(value);
+}
+

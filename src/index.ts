@@ -10,5 +10,6 @@ export * from './operations';
 export * from './app-client';
 export * from './abuse-protection';
 export * from './managed-login';
+export * from './amplify-outputs';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';

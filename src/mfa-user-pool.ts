@@ -1,16 +1,19 @@
-import { Annotations, CfnElement, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { AmplifyOutputs, AmplifyOutputsOptions } from './amplify-outputs';
 import { AppClientOptions } from './app-client';
 import { ManagedLogin, ManagedLoginOptions } from './managed-login';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { buildAlarms } from './private/alarms';
+import { amplifyOutputsContent } from './private/amplify-outputs';
 import { clientsWithOAuthDefaults } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
@@ -79,6 +82,10 @@ export class MfaUserPool extends Construct {
   private readonly decisions: Decisions;
   /** The stack's Region, or undefined when it is a token. */
   private readonly region?: string;
+  /** The pool's props as given, for the client configuration. */
+  private readonly props: MfaUserPoolProps;
+  /** Managed login, once addManagedLogin was called. */
+  private managedLogin?: ManagedLogin;
 
   constructor(scope: Construct, id: string, props: MfaUserPoolProps = {}) {
     super(scope, id);
@@ -90,6 +97,7 @@ export class MfaUserPool extends Construct {
     const decisions = countries ? withConfigurationSet(resolved, countries) : resolved;
     this.decisions = decisions;
     this.region = region;
+    this.props = props;
     this.mfa = decisions.factors.mfa;
     this.choiceBasedSignIn = offersChoiceBasedSignIn(decisions.firstFactors);
 
@@ -233,12 +241,47 @@ export class MfaUserPool extends Construct {
     const ctx = new ResolveContext(this.node.path);
     const decided = resolveManagedLogin(ctx, options, this.decisions, this.region);
     this.leave(ctx.advisories);
-    return addManagedLoginResources({
+    this.managedLogin = addManagedLoginResources({
       scope: this,
       userPool: this.userPool,
       ownClients: () => new Map(this.clients.map(c => [c.cfn, c.id])),
       warn: (rule, message) => this.warn(rule, message),
     }, decided);
+    return this.managedLogin;
+  }
+
+  /**
+   * The client configuration Amplify loads (`amplify_outputs.json`, schema 1.5) for this pool and
+   * one of its app clients, as a stack output (`<id>` in `cdk deploy --outputs-file`), optionally an
+   * SSM parameter, and a value to pass on (`json`). It describes what the pool was built with: MFA
+   * mode and methods, password policy, username attributes, verification, passwordless and
+   * passkeys, and, for a client with the code grant once managed login is added, OAuth on its domain.
+   *
+   * @param id the construct id of the output (and the parameter)
+   * @param client the app client the configuration is for
+   * @param options where else to write it
+   *
+   * @example
+   * declare const pool: MfaUserPool;
+   * const web = pool.addAppClient('WebClient');
+   * const outputs = pool.addAmplifyOutputs('AmplifyOutputs', web);
+   */
+  public addAmplifyOutputs(id: string, client: cognito.IUserPoolClient, options: AmplifyOutputsOptions = {}): AmplifyOutputs {
+    const stack = Stack.of(this);
+    const cfnClient = client.node.defaultChild instanceof cognito.CfnUserPoolClient ? client.node.defaultChild : undefined;
+    const content = amplifyOutputsContent(this.decisions, {
+      region: stack.region,
+      userPoolId: this.userPoolId,
+      clientId: client.userPoolClientId,
+      cfnClient,
+      managedLoginDomain: this.managedLogin?.domainName,
+      standardAttributes: this.props.userPoolProps?.standardAttributes,
+    });
+    const json = stack.toJsonString(content);
+    const output = new CfnOutput(this, id, { value: json, description: 'amplify_outputs.json (schema 1.5) for Amplify.configure()' });
+    const parameter = options.parameterName === undefined ? undefined
+      : new ssm.StringParameter(this, `${id}Parameter`, { parameterName: options.parameterName, stringValue: json, description: 'amplify_outputs.json (schema 1.5)' });
+    return AmplifyOutputs._create(content, json, output, parameter);
   }
 
   /**

@@ -379,6 +379,20 @@ def test_managed_login_for_every_client():
     assert "add_managed_login(branding) asks for Cognito's own style and gives settings or assets" in str(refused.value)
 
 
+def test_amplify_outputs():
+    stack = new_stack()
+    pool = MfaUserPool(stack, "Users", mfa=MfaEnforcement.OPTIONAL, sms=SmsMfa.with_new_role())
+    web = pool.add_app_client("Web")
+    outputs = pool.add_amplify_outputs("AmplifyOutputs", web, parameter_name="/myapp/amplify_outputs.json")
+    assert outputs.content["version"] == "1.5"
+    assert outputs.content["auth"]["mfa_configuration"] == "OPTIONAL"
+    assert outputs.content["auth"]["mfa_methods"] == ["SMS", "TOTP"]
+    assert stack.resolve(outputs.content["auth"]["user_pool_id"]) == {"Ref": "Users0A0EEA89"}
+    template = assertions.Template.from_stack(stack)
+    template.has_resource_properties("AWS::SSM::Parameter", {"Name": "/myapp/amplify_outputs.json", "Type": "String"})
+    assert len([k for k in template.to_json()["Outputs"] if k.startswith("UsersAmplifyOutputs")]) == 1
+
+
 def test_passkeys_as_mfa_and_choice_based_sign_in():
     stack = new_stack()
     pool = MfaUserPool(

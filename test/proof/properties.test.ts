@@ -12,6 +12,7 @@ import {
 } from '../../src';
 import { RULE_MARKER } from '../../src/private/errors';
 import { ISO_COUNTRY_CODES } from '../../src/private/sms-countries';
+import { deployedContent, schemaErrors } from '../amplify-schema';
 import { ACCOUNT, newStack } from '../util';
 
 /**
@@ -629,6 +630,9 @@ function checkFirstFactors(p: any, enabled: string[]): void {
   }
 }
 
+/** The amplify_outputs.json content of every synthesized input with a client, checked against schema 1.5 at the end. */
+const clientConfigurations: unknown[] = [];
+
 describe('property-based: the whole props space', () => {
   test(`${RUNS} seeded inputs: refused by name, or a valid template that keeps the invariants`, () => {
     let refused = 0;
@@ -641,10 +645,11 @@ describe('property-based: the whole props space', () => {
         if (i.managedLogin) {
           pool.addManagedLogin(toManagedLogin(stack, i.managedLogin));
         }
-        if (i.client) {
-          pool.addAppClient('Web', i.client);
-        }
+        const outputs = i.client && pool.addAmplifyOutputs('AmplifyOutputs', pool.addAppClient('Web', i.client));
         template = Template.fromStack(stack);
+        if (outputs) {
+          clientConfigurations.push(deployedContent(stack, outputs.content));
+        }
       } catch (e: any) {
         expect(e?.name).toBe('MfaConfigurationError');
         expect(e.message).toMatch(PROP_NAMES);
@@ -664,6 +669,9 @@ describe('property-based: the whole props space', () => {
     console.log(`property-based: ${RUNS} inputs, ${synthesized} synthesized and valid, ${refused} refused by name; `
       + `reached: ${JSON.stringify(reached)}; refused by rule: ${JSON.stringify(refusedBy)}`);
 
+    // Every client configuration the generator reached is one schema 1.5 accepts (one program for all).
+    expect(clientConfigurations.length).toBeGreaterThan(50);
+    expect(schemaErrors(clientConfigurations)).toEqual([]);
     // Both outcomes must actually occur, or the generator is not exploring the space.
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);

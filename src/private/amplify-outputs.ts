@@ -1,0 +1,119 @@
+import { Stack, Tokenization } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Decisions } from './resolve';
+import { MfaEnforcement } from '../mfa';
+
+/** What the client configuration describes besides the pool's decisions. */
+export interface AmplifyOutputsFacts {
+  readonly region: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The client's L1, when this app defines it: its OAuth settings are read from it. */
+  readonly cfnClient?: cognito.CfnUserPoolClient;
+  /** The managed login domain's host, when the pool has managed login. */
+  readonly managedLoginDomain?: string;
+  /** The standard attributes the pool requires at sign-up (userPoolProps.standardAttributes). */
+  readonly standardAttributes?: cognito.StandardAttributes;
+}
+
+/** The L2's standard attribute keys, by the names Cognito (and amplify_outputs.json) use. */
+const STANDARD_ATTRIBUTE_NAMES: Record<keyof cognito.StandardAttributes, string> = {
+  address: 'address',
+  birthdate: 'birthdate',
+  email: 'email',
+  familyName: 'family_name',
+  gender: 'gender',
+  givenName: 'given_name',
+  locale: 'locale',
+  middleName: 'middle_name',
+  fullname: 'name',
+  nickname: 'nickname',
+  phoneNumber: 'phone_number',
+  profilePicture: 'picture',
+  preferredUsername: 'preferred_username',
+  profilePage: 'profile',
+  timezone: 'zoneinfo',
+  lastUpdateTime: 'updated_at',
+  website: 'website',
+};
+
+/** CloudFormation's identity provider names, by the names amplify_outputs.json uses. */
+const IDENTITY_PROVIDERS: Record<string, string> = {
+  Google: 'GOOGLE', Facebook: 'FACEBOOK', LoginWithAmazon: 'LOGIN_WITH_AMAZON', SignInWithApple: 'SIGN_IN_WITH_APPLE',
+};
+
+/**
+ * The `amplify_outputs.json` content (schema version 1.5) for the pool and one of its clients,
+ * from what the library decided: only fields the schema defines, IDs as tokens.
+ * https://github.com/aws-amplify/amplify-backend/tree/main/packages/client-config
+ */
+export function amplifyOutputsContent(d: Decisions, facts: AmplifyOutputsFacts): Record<string, any> {
+  const p = d.passwordPolicy;
+  const auth: Record<string, any> = {
+    aws_region: facts.region,
+    user_pool_id: facts.userPoolId,
+    user_pool_client_id: facts.clientId,
+    // Unset fields are the L2's defaults: 8 characters, every class required.
+    password_policy: {
+      min_length: p.minLength ?? 8,
+      require_lowercase: p.requireLowercase ?? true,
+      require_uppercase: p.requireUppercase ?? true,
+      require_numbers: p.requireDigits ?? true,
+      require_symbols: p.requireSymbols ?? true,
+    },
+    mfa_configuration: { [MfaEnforcement.OFF]: 'NONE', [MfaEnforcement.OPTIONAL]: 'OPTIONAL', [MfaEnforcement.REQUIRED]: 'REQUIRED' }[d.factors.mfa],
+  };
+  if (d.factors.mfa !== MfaEnforcement.OFF) {
+    auth.mfa_methods = [d.factors.smsFactor ? 'SMS' : undefined, d.factors.totp ? 'TOTP' : undefined, d.factors.emailFactor ? 'EMAIL' : undefined]
+      .filter(m => m !== undefined);
+  }
+  const aliases = d.signIn.signInAliases;
+  auth.username_attributes = [aliases.username || aliases.preferredUsername ? 'username' : undefined, aliases.email ? 'email' : undefined,
+    aliases.phone ? 'phone_number' : undefined].filter(a => a !== undefined);
+  const verify = d.signIn.autoVerify ?? { email: !!aliases.email, phone: !!aliases.phone };
+  auth.user_verification_types = [verify.email ? 'email' : undefined, verify.phone ? 'phone_number' : undefined].filter(v => v !== undefined);
+  const required = Object.entries(facts.standardAttributes ?? {})
+    .filter(([, attribute]) => (attribute as cognito.StandardAttribute | undefined)?.required === true)
+    .map(([key]) => STANDARD_ATTRIBUTE_NAMES[key as keyof cognito.StandardAttributes])
+    .filter(name => name !== undefined);
+  if (required.length > 0) {
+    auth.standard_required_attributes = required;
+  }
+  const passkey = d.firstFactors.passkey;
+  if (passkey || d.firstFactors.emailOtp || d.firstFactors.smsOtp) {
+    auth.passwordless = {
+      email_otp_enabled: d.firstFactors.emailOtp,
+      sms_otp_enabled: d.firstFactors.smsOtp,
+      ...(passkey ? { web_authn: { relying_party_id: passkey.relyingPartyId, user_verification: passkey.userVerification } } : {}),
+    };
+  }
+  const oauth = facts.cfnClient && facts.managedLoginDomain !== undefined ? oauthOf(facts.cfnClient, facts.managedLoginDomain) : undefined;
+  if (oauth) {
+    auth.oauth = oauth;
+  }
+  return { version: '1.5', auth };
+}
+
+/** The OAuth section for a client with the authorization code grant, on the managed login domain. */
+function oauthOf(cfn: cognito.CfnUserPoolClient, domain: string): Record<string, any> | undefined {
+  const stack = Stack.of(cfn);
+  const flows = stack.resolve(cfn.allowedOAuthFlows);
+  if (!Array.isArray(flows) || !flows.includes('code')) {
+    return undefined;
+  }
+  const list = (value: unknown): unknown[] => {
+    if (value === undefined) {
+      return [];
+    }
+    return Tokenization.isResolvable(value) ? [] : (value as unknown[]);
+  };
+  const providers = list(cfn.supportedIdentityProviders).map(p => IDENTITY_PROVIDERS[String(p)]).filter(p => p !== undefined);
+  return {
+    identity_providers: providers,
+    domain,
+    scopes: list(cfn.allowedOAuthScopes),
+    redirect_sign_in_uri: list(cfn.callbackUrLs),
+    redirect_sign_out_uri: list(cfn.logoutUrLs),
+    response_type: 'code',
+  };
+}
