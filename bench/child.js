@@ -1,6 +1,6 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|oauthclient|managed> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|oauthclient|managed|outputs> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
@@ -102,12 +102,15 @@ function abusePool(stack, id) {
 }
 // The reference setup with one OAuth client, without and with managed login (a domain, the
 // client's style, its sign-in and sign-out outputs): managed login's marginal cost.
-function loginPool(stack, id, managed) {
+function loginPool(stack, id, managed, outputs) {
   const pool = mfaPool(stack, id);
   if (managed) {
     pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix(`bench-${id.toLowerCase()}`) });
   }
-  pool.addAppClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] } });
+  const web = pool.addAppClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] } });
+  if (outputs) {
+    pool.addAmplifyOutputs('AmplifyOutputs', web);
+  }
 }
 // The raw L2 gets the same log delivery by hand (log group, metric filter, delivery configuration).
 function rawPool(stack, id) {
@@ -169,6 +172,8 @@ for (let i = 0; i < n; i++) {
     abuse: abusePool,
     oauthclient: (s, id) => loginPool(s, id, false),
     managed: (s, id) => loginPool(s, id, true),
+    // The same with its amplify_outputs.json (a stack output): the client configuration's cost.
+    outputs: (s, id) => loginPool(s, id, false, true),
   })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();

@@ -21,9 +21,13 @@ function sample(kind, n) {
 }
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
+const ALL_KINDS = ['mfa', 'raw', 'passkeys', 'eums', 'eumswaf', 'countries', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse',
+  'oauthclient', 'managed', 'outputs'];
+// BENCH_KINDS=a,b runs only those kinds (with mfa and raw, which every report line needs): one feature's cost, quickly.
+const KINDS = process.env.BENCH_KINDS ? [...new Set(['mfa', 'raw', ...process.env.BENCH_KINDS.split(',')])] : ALL_KINDS;
 const results = {};
 for (const n of sizes) {
-  const kinds = ['mfa', 'raw', 'passkeys', 'eums', 'eumswaf', 'countries', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse', 'oauthclient', 'managed'];
+  const kinds = KINDS;
   results[n] = Object.fromEntries(kinds.map(kind => [kind, []]));
   for (let r = 0; r < rounds; r++) {
     // Each round starts with another kind, so that the machine's noise falls on all alike.
@@ -50,38 +54,11 @@ for (const n of sizes) {
     + `${constructRatio.toFixed(2).padStart(21)} | `
     + `${mm.toFixed(0).padStart(14)} | ${rm.toFixed(0).padStart(9)} | ${(mm / rm).toFixed(2).padStart(12)} | ${m[0].resources}/${r[0].resources}`);
 }
-for (const n of sizes) {
-  const p = results[n].passkeys; const m = results[n].mfa;
-  console.log(`passkeys as MFA, N=${String(n).padStart(3)}: ${median(p.map(x => x.ms)).toFixed(0)} ms, `
-    + `${(median(p.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x MfaUserPool without them `
-    + `(construct phase ${(median(p.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x)`);
-}
-for (const n of sizes) {
-  const e = results[n].eums; const m = results[n].mfa;
-  console.log(`SMS through End User Messaging, N=${String(n).padStart(3)}: ${median(e.map(x => x.ms)).toFixed(0)} ms, `
-    + `${(median(e.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x the same pools with SMS through SNS `
-    + `(construct phase ${(median(e.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x, resources ${e[0].resources}/${m[0].resources})`);
-}
-for (const n of sizes) {
-  const m = results[n].mfa; const l = results[n].nologs;
-  console.log(`log delivery (default), N=${String(n).padStart(3)}: ${median(m.map(x => x.ms)).toFixed(0)} ms, `
-    + `${(median(m.map(x => x.ms)) / median(l.map(x => x.ms))).toFixed(2)}x the same pools with it off `
-    + `(construct phase ${(median(m.map(x => x.constructMs)) / median(l.map(x => x.constructMs))).toFixed(2)}x, resources ${m[0].resources}/${l[0].resources})`);
-}
-for (const n of sizes) {
-  const o = results[n].ops; const m = results[n].mfa;
-  console.log(`with operations (alarms, dashboard), N=${String(n).padStart(3)}: ${median(o.map(x => x.ms)).toFixed(0)} ms, `
-    + `${(median(o.map(x => x.ms)) / median(m.map(x => x.ms))).toFixed(2)}x the same pools without them `
-    + `(construct phase ${(median(o.map(x => x.constructMs)) / median(m.map(x => x.constructMs))).toFixed(2)}x, resources ${o[0].resources}/${m[0].resources})`);
-}
-for (const n of sizes) {
-  const a = results[n].adaptive; const t = results[n].threat;
-  console.log(`adaptive authentication, N=${String(n).padStart(3)}: ${median(a.map(x => x.ms)).toFixed(0)} ms, `
-    + `${(median(a.map(x => x.ms)) / median(t.map(x => x.ms))).toFixed(2)}x the same pools with threat protection alone `
-    + `(construct phase ${(median(a.map(x => x.constructMs)) / median(t.map(x => x.constructMs))).toFixed(2)}x, resources ${a[0].resources}/${t[0].resources})`);
-}
 // A feature's cost: the median of one kind against another's, end to end and construct phase.
 function versus(label, kind, base, what) {
+  if (!results[sizes[0]][kind] || !results[sizes[0]][base]) {
+    return;
+  }
   for (const n of sizes) {
     const a = results[n][kind]; const b = results[n][base];
     console.log(`${label}, N=${String(n).padStart(3)}: ${median(a.map(x => x.ms)).toFixed(0)} ms, `
@@ -89,17 +66,25 @@ function versus(label, kind, base, what) {
       + `(construct phase ${(median(a.map(x => x.constructMs)) / median(b.map(x => x.constructMs))).toFixed(2)}x, resources ${a[0].resources}/${b[0].resources})`);
   }
 }
+versus('passkeys as MFA', 'passkeys', 'mfa', 'MfaUserPool without them');
+versus('SMS through End User Messaging', 'eums', 'mfa', 'the same pools with SMS through SNS');
+versus('log delivery (default)', 'mfa', 'nologs', 'the same pools with it off');
+versus('with operations (alarms, dashboard)', 'ops', 'mfa', 'the same pools without them');
+versus('adaptive authentication', 'adaptive', 'threat', 'the same pools with threat protection alone');
 versus('two clients through addAppClient', 'clients', 'l2clients', 'the same two clients made with the L2');
 versus('SMS with a brought role (trust and permission checked)', 'brought', 'mfa', 'the same pools with a created role');
 versus('abuse protection (web ACL, association, log)', 'abuse', 'mfa', 'the same pools without it');
 versus('SMS country rules (protect configuration, configuration set)', 'countries', 'eumswaf', 'the same direct-path pools behind a web ACL without them');
 versus('managed login (domain, style, URL outputs)', 'managed', 'oauthclient', 'the same pools and OAuth client without it');
+versus('amplify_outputs.json (a stack output)', 'outputs', 'oauthclient', 'the same pools and OAuth client without it');
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `
-  + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}; with operations ${marginal('ops').toFixed(1)} ms`);
-const perPoolOps = n => median(results[n].ops.map(x => x.ms)) - median(results[1].ops.map(x => x.ms));
-console.log(`growth with operations: pools 2-10 cost ${(perPoolOps(10) / 9).toFixed(1)} ms each, pools 11-100 ${((perPoolOps(100) - perPoolOps(10)) / 90).toFixed(1)} ms each `
-  + '(linear: the two are close)');
+  + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}${results[1].ops ? `; with operations ${marginal('ops').toFixed(1)} ms` : ''}`);
+if (results[1].ops) {
+  const perPoolOps = n => median(results[n].ops.map(x => x.ms)) - median(results[1].ops.map(x => x.ms));
+  console.log(`growth with operations: pools 2-10 cost ${(perPoolOps(10) / 9).toFixed(1)} ms each, pools 11-100 ${((perPoolOps(100) - perPoolOps(10)) / 90).toFixed(1)} ms each `
+    + '(linear: the two are close)');
+}
 console.log(`growth, MfaUserPool: 10 pools take ${(perPool[10] * 10 / perPool[1]).toFixed(1)}x one pool, `
   + `100 pools ${(perPool[100] * 100 / (perPool[10] * 10)).toFixed(1)}x ten (linear: 10x; the first pool also pays the app's fixed cost)`);
 console.log(`worst time ratio ${worst.toFixed(2)} (target at most ${TARGET.toFixed(2)}): ${worst <= TARGET ? 'met' : 'NOT met'}`);
