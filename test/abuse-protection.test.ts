@@ -1,9 +1,8 @@
 import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { MfaEnforcement, MfaUserPool, SmsCountryAction, SmsMfa, SmsOriginationIdentity } from '../src';
-import { build, newStack, poolProperties, webAclWithGroups } from './util';
+import { build, newStack, poolProperties, webAclWithGroups, webAclWithRules } from './util';
 import { ISO_COUNTRY_CODES } from '../src/private/sms-countries';
 
 const OWN_ACL = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
@@ -128,18 +127,13 @@ describe('abuseProtection', () => {
 
   test('the group is found nested in a rule\'s statements too; an imported ARN is not judged', () => {
     const stack = newStack();
-    const nested = new wafv2.CfnWebACL(stack, 'Nested', {
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'n', sampledRequestsEnabled: true },
-      rules: [{
-        name: 'r',
-        priority: 0,
-        overrideAction: { none: {} },
-        visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'r', sampledRequestsEnabled: true },
-        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesATPRuleSet', scopeDownStatement: { labelMatchStatement: { scope: 'LABEL', key: 'x' } } } },
-      }],
-    });
+    const nested = webAclWithRules(stack, [{
+      name: 'r',
+      priority: 0,
+      overrideAction: { none: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'r', sampledRequestsEnabled: true },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesATPRuleSet', scopeDownStatement: { labelMatchStatement: { scope: 'LABEL', key: 'x' } } } },
+    }]);
     new MfaUserPool(stack, 'Users', { abuseProtection: { webAclArn: nested.attrArn } });
     expect(() => Template.fromStack(stack)).toThrow(/webAclWithAtp/);
     const imported = newStack();

@@ -2,9 +2,8 @@ import { App, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { ManagedLoginDomain, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPool } from '../src';
-import { ACCOUNT, build, newStack, STRICT_VALIDATION_CONTEXT } from './util';
+import { ACCOUNT, build, LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, STRICT_VALIDATION_CONTEXT, webAclWithRules } from './util';
 
 const PREFIX = ManagedLoginDomain.cognitoPrefix('myapp-users');
 const WEB = { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] };
@@ -171,21 +170,10 @@ describe('addManagedLogin', () => {
     expect(JSON.stringify(acl.Properties.Rules.find((r: any) => r.Name === 'ManagedLoginCaptcha'))).toMatch(/AssociateSoftwareToken.*VerifySoftwareToken/);
 
     const own = newStack();
-    const brought = new wafv2.CfnWebACL(own, 'Acl', {
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'a', sampledRequestsEnabled: true },
-      rules: [{
-        name: 'LoginCaptcha',
-        priority: 0,
-        action: { captcha: {} },
-        visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'c', sampledRequestsEnabled: true },
-        statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/login', textTransformations: [{ priority: 0, type: 'NONE' }] } },
-      }],
-    });
+    const brought = webAclWithRules(own, [LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION]);
     new MfaUserPool(own, 'Users', { abuseProtection: { webAclArn: brought.attrArn } }).addManagedLogin({ domain: PREFIX });
     const warnings = Annotations.fromStack(own).findWarning('*', Match.stringLikeRegexp('captchaWithoutTotpExclusion'));
-    expect(warnings.map(w => w.entry.data)).toEqual([expect.stringMatching(/the CAPTCHA rule LoginCaptcha of TestStack\/Acl does not exclude TOTP registration/)]);
+    expect(warnings.map(w => w.entry.data)).toEqual([expect.stringMatching(/the CAPTCHA rule LoginCaptcha of TestStack\/OwnAcl does not exclude TOTP registration/)]);
   });
 
   test('adding managed login changes nothing of the pool or its clients', () => {

@@ -79,16 +79,30 @@ export function acknowledgeCfnValidate(scope: IConstruct, reason: string, ...rul
 
 /** A web ACL of the app that uses these AWS managed rule groups. */
 export function webAclWithGroups(stack: Construct, ...groups: string[]): wafv2.CfnWebACL {
+  return webAclWithRules(stack, groups.map((name, priority) => ({
+    name,
+    priority,
+    overrideAction: { none: {} },
+    visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+  })));
+}
+
+/** A regional web ACL of the app (construct id OwnAcl) with these rules. */
+export function webAclWithRules(stack: Construct, rules: wafv2.CfnWebACL.RuleProperty[]): wafv2.CfnWebACL {
   return new wafv2.CfnWebACL(stack, 'OwnAcl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
     visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'own', sampledRequestsEnabled: true },
-    rules: groups.map((name, priority) => ({
-      name,
-      priority,
-      overrideAction: { none: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
-    })),
+    rules,
   });
 }
+
+/** A CAPTCHA rule on managed login's /login page that does not exclude TOTP registration. */
+export const LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION: wafv2.CfnWebACL.RuleProperty = {
+  name: 'LoginCaptcha',
+  priority: 0,
+  action: { captcha: {} },
+  visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'c', sampledRequestsEnabled: true },
+  statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/login', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+};

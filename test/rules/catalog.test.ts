@@ -14,7 +14,7 @@ import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
 import { resolveDecisions } from '../../src/private/resolve';
 import { resolveAppClient } from '../../src/private/resolve/app-client';
 import { ALL_RULES, EvidenceKind, REFUSAL_KINDS, RuleName, RULES, WARNING_PREFIX } from '../../src/private/rules';
-import { newStack, SES, webAclWithGroups } from '../util';
+import { LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, SES, webAclWithGroups, webAclWithRules } from '../util';
 
 /** The rule ids a configuration triggers: the refusal's, or every advisory's. */
 type Observed = readonly string[];
@@ -197,17 +197,9 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   webAclArnWithRules: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN, captcha: true } }),
   webAclArnForm: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN.replace(':regional/', ':global/') } }),
   webAclWithAtp: () => construct(((stack: any) => ({ abuseProtection: { webAclArn: webAclWithGroups(stack, 'AWSManagedRulesATPRuleSet').attrArn } })) as any),
-  captchaWithoutTotpExclusion: () => construct(((stack: any) => {
-    const acl = webAclWithGroups(stack);
-    acl.rules = [{
-      name: 'LoginCaptcha',
-      priority: 0,
-      action: { captcha: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'c', sampledRequestsEnabled: true },
-      statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/login', textTransformations: [{ priority: 0, type: 'NONE' }] } },
-    }];
-    return { abuseProtection: { webAclArn: acl.attrArn } };
-  }) as any),
+  captchaWithoutTotpExclusion: () => construct(((stack: any) => ({
+    abuseProtection: { webAclArn: webAclWithRules(stack, [LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION]).attrArn },
+  })) as any),
   smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
   smsCountriesWithoutSms: () => phases({ abuseProtection: { smsCountries: { allow: ['US'] } } }),
   smsCountriesOnSnsPath: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsCountries: { allow: ['US'] } } }),
