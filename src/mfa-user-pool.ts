@@ -13,7 +13,7 @@ import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { buildAlarms } from './private/alarms';
-import { amplifyOutputsContent } from './private/amplify-outputs';
+import { amplifyOutputsContent, userGroupsOf } from './private/amplify-outputs';
 import { clientsWithOAuthDefaults } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
@@ -255,7 +255,8 @@ export class MfaUserPool extends Construct {
    * one of its app clients, as a stack output (`<id>` in `cdk deploy --outputs-file`), optionally an
    * SSM parameter, and a value to pass on (`json`). It describes what the pool was built with: MFA
    * mode and methods, password policy, username attributes, verification, passwordless and
-   * passkeys, and, for a client with the code grant once managed login is added, OAuth on its domain.
+   * passkeys, the user groups (read at synthesis), and, for a client with the code grant once
+   * managed login is added, OAuth on its domain.
    *
    * @param id the construct id of the output (and the parameter)
    * @param client the app client the configuration is for
@@ -276,6 +277,12 @@ export class MfaUserPool extends Construct {
       cfnClient,
       managedLoginDomain: this.managedLogin?.domainName,
       standardAttributes: this.props.userPoolProps?.standardAttributes,
+      groups: Lazy.any({
+        produce: () => {
+          const groups = userGroupsOf(stack, this.userPoolId);
+          return groups.length > 0 ? groups : undefined;
+        },
+      }),
     });
     const json = stack.toJsonString(content);
     const output = new CfnOutput(this, id, { value: json, description: 'amplify_outputs.json (schema 1.5) for Amplify.configure()' });

@@ -87,6 +87,19 @@ describe('addAmplifyOutputs', () => {
     expect(sdk.auth.oauth).toBeUndefined();
   });
 
+  test('the pool\'s user groups, added before or after the call, with their precedence', () => {
+    const { stack, pool } = build();
+    const outputs = pool.addAmplifyOutputs('AmplifyOutputs', pool.addAppClient('Web'));
+    new cognito.CfnUserPoolGroup(stack, 'Admins', { userPoolId: pool.userPoolId, groupName: 'admins', precedence: 1 });
+    pool.userPool.addGroup('Readers', { groupName: 'readers' });
+    new cognito.CfnUserPoolGroup(stack, 'Elsewhere', { userPoolId: 'us-east-1_other', groupName: 'other' });
+    const content: any = deployedContent(stack, outputs.content);
+    expect(content.auth.groups).toEqual([{ admins: { precedence: 1 } }, { readers: {} }]);
+    expect(schemaErrors([content])).toEqual([]);
+    expect(Template.fromStack(stack).toJSON().Outputs[Object.keys(Template.fromStack(stack).toJSON().Outputs)[0]].Value['Fn::Join'][1].join(''))
+      .toContain('"groups":[{"admins":{"precedence":1}},{"readers":{}}]');
+  });
+
   test('MFA OFF: NONE and no methods; an imported client gets no OAuth section', () => {
     const stack = newStack();
     const pool = new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OFF, totp: false });

@@ -14,6 +14,28 @@ export interface AmplifyOutputsFacts {
   readonly managedLoginDomain?: string;
   /** The standard attributes the pool requires at sign-up (userPoolProps.standardAttributes). */
   readonly standardAttributes?: cognito.StandardAttributes;
+  /** The pool's user groups, read at synthesis (a token). */
+  readonly groups?: unknown;
+}
+
+/**
+ * The user groups of a pool in its stack, as amplify_outputs.json lists them: one entry per group,
+ * `{ <name>: { precedence } }`, by name. Read at synthesis, so groups added after the call count; a group
+ * whose name is a token is left out (the schema keys it by name).
+ */
+export function userGroupsOf(stack: Stack, userPoolId: string): Array<Record<string, { precedence?: number }>> {
+  const poolRef = Tokenization.reverse(userPoolId);
+  const groups: Array<Record<string, { precedence?: number }>> = [];
+  for (const construct of stack.node.findAll()) {
+    if (construct instanceof cognito.CfnUserPoolGroup && Tokenization.reverse(construct.userPoolId) === poolRef) {
+      const name = construct.groupName;
+      if (typeof name === 'string' && !Tokenization.isResolvable(name) && !name.includes('${Token[')) {
+        groups.push({ [name]: construct.precedence === undefined ? {} : { precedence: construct.precedence } });
+      }
+    }
+  }
+  // By name, so that the output does not depend on where in the tree each group was defined.
+  return groups.sort((a, b) => Object.keys(a)[0].localeCompare(Object.keys(b)[0]));
 }
 
 /** The L2's standard attribute keys, by the names Cognito (and amplify_outputs.json) use. */
@@ -86,6 +108,9 @@ export function amplifyOutputsContent(d: Decisions, facts: AmplifyOutputsFacts):
       sms_otp_enabled: d.firstFactors.smsOtp,
       ...(passkey ? { web_authn: { relying_party_id: passkey.relyingPartyId, user_verification: passkey.userVerification } } : {}),
     };
+  }
+  if (facts.groups !== undefined) {
+    auth.groups = facts.groups;
   }
   const oauth = facts.cfnClient && facts.managedLoginDomain !== undefined ? oauthOf(facts.cfnClient, facts.managedLoginDomain) : undefined;
   if (oauth) {
