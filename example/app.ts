@@ -1,5 +1,5 @@
 // The reference setup (README): optional MFA with TOTP and SMS, device remembering on the user's say-so,
-// strong passwords, email sign-in, with its alarms and dashboard. `npx projen example` synthesizes it
+// strong passwords, email sign-in, with its alarms, dashboard and amplify_outputs.json. `npx projen example` synthesizes it
 // into example/cdk.out.
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { DeviceRemembering, MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
@@ -27,6 +27,9 @@ const client = users.addAppClient('WebClient');
 // and a dashboard. Message delivery errors already go to CloudWatch Logs (the pool sends SMS).
 users.addAlarms({ smsMonthlySpendLimitUsd: 100 });
 users.addDashboard({ dashboardName: 'my-app-user-pool' });
+
+// The client configuration Amplify loads (amplify_outputs.json), as a stack output.
+users.addAmplifyOutputs('AmplifyOutputs', client);
 
 new CfnOutput(stack, 'UserPoolId', { value: users.userPoolId });
 new CfnOutput(stack, 'UserPoolClientId', { value: client.userPoolClientId });

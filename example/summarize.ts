@@ -54,6 +54,14 @@ for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
       `  dashboard           ${dashboards.join(', ') || 'none'}`,
       `  template            ${templateFile}`,
     ];
+    // The client configuration (addAmplifyOutputs), with the IDs CloudFormation fills in at deploy shown as <Ref>.
+    for (const [id, output] of Object.entries<any>(template.Outputs ?? {})) {
+      const join = output.Value?.['Fn::Join'];
+      if (output.Description?.startsWith('amplify_outputs.json') && Array.isArray(join)) {
+        const json = join[1].map((part: any) => (typeof part === 'string' ? part : `<${Object.keys(part)[0]}>`)).join(join[0]);
+        lines.push(`  amplify_outputs     ${id}: ${json}`);
+      }
+    }
     console.log(lines.join('\n'));
   }
 }
