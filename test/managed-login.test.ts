@@ -1,4 +1,4 @@
-import { App, Fn, Stack } from 'aws-cdk-lib';
+import { App, Fn, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -68,6 +68,18 @@ describe('addManagedLogin', () => {
     apps.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
     Template.fromStack(poolStack).resourceCountIs('AWS::Cognito::ManagedLoginBranding', 0);
     apps.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { UserPoolId: { 'Fn::ImportValue': Match.anyValue() }, UseCognitoProvidedValues: true });
+  });
+
+  test('a pool inside a Stage (a CDK Pipelines stage) serves its clients too', () => {
+    const app = new App({ context: STRICT_VALIDATION_CONTEXT });
+    const stage = new Stage(app, 'Prod');
+    const stack = new Stack(stage, 'Auth', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const pool = new MfaUserPool(stack, 'Users');
+    pool.addManagedLogin({ domain: PREFIX });
+    pool.addAppClient('Web', { oAuth: WEB });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+    expect(Object.keys(template.toJSON().Outputs).filter(id => id.includes('ManagedLogin'))).toHaveLength(2);
   });
 
   test('your settings and assets make the style instead', () => {

@@ -1,4 +1,4 @@
-import { Aspects, CfnOutput, CfnResource, IAspect, Stack, Tokenization } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, CfnResource, IAspect, Stack, Stage, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { AdvisoryRule } from './context';
@@ -18,7 +18,7 @@ export interface ManagedLoginHost {
 
 /**
  * The domain (managed login version 2) under the pool's `ManagedLogin` construct, and, through an
- * Aspect on the app, for every app client of the pool wherever it is defined (its own stack
+ * Aspect on the pool's Stage, for every app client of the pool wherever it is defined (its own stack
  * included): a branding style, the terms documents, and the URLs as stack outputs, as children
  * of the client, so that each lives in its client's stack. Nothing of the pool itself changes.
  */
@@ -46,7 +46,9 @@ export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLogin
       }
     },
   };
-  Aspects.of(host.scope.node.root).add(aspect);
+  // On the pool's Stage: aspects do not descend into nested Stages (a CDK Pipelines stage), and a
+  // client cannot reference a pool of another Stage anyway.
+  Aspects.of(Stage.of(host.scope) ?? host.scope.node.root).add(aspect);
   return login;
 }
 
