@@ -19,7 +19,7 @@ import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/con
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
 import { applyL1Overrides, emailSendingAccount } from './private/l1-overrides';
-import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE } from './private/log-delivery';
+import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from './private/log-delivery';
 import { addManagedLoginResources } from './private/managed-login';
 import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric, webAclBlockedMetric } from './private/metrics';
 import { addProtectConfiguration, withConfigurationSet } from './private/protect-configuration';
@@ -32,7 +32,7 @@ import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { inspectRolePermission, inspectTrustPolicy } from './private/trust';
-import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, usesAtpGroup, webAclOfApp } from './private/web-acl';
+import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, usesAtpGroup, WebAclBinding, webAclOfApp } from './private/web-acl';
 import { ThreatProtection } from './threat-protection';
 
 /**
@@ -133,20 +133,7 @@ export class MfaUserPool extends Construct {
     this.webAclArn = waf?.webAclArn;
     this.deliveryErrorLogGroup = delivered.deliveryErrors;
     this.authEventLogGroup = delivered.authEvents;
-    const smsThroughSns = smsSpec !== undefined && smsSpec.eums === undefined;
-    const snsRegion = smsThroughSns ? smsSpec.snsRegion : undefined;
-    this.operations = {
-      metrics: new PoolMetrics(this.userPoolId),
-      smsThroughSns,
-      smsMetricsRegion: snsRegion,
-      // SNS publishes the SMS metrics where it sends: here unless snsRegion names another Region.
-      smsMetricsHere: snsRegion === undefined || (region !== undefined && !Token.isUnresolved(snsRegion) && snsRegion === region),
-      smsThroughEndUserMessaging: smsSpec?.eums !== undefined,
-      threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
-      deliveryErrors: delivered.deliveryErrorsMetricName === undefined ? undefined
-        : deliveryErrorsMetric(DELIVERY_ERRORS_NAMESPACE, delivered.deliveryErrorsMetricName),
-      webAclBlocked: waf?.metricName === undefined ? undefined : webAclBlockedMetric(waf.metricName, stack.region),
-    };
+    this.operations = poolOperations(this.userPoolId, decisions, region, stack.region, delivered, waf);
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
     if (sms && !sms.created) {
@@ -633,6 +620,33 @@ export class MfaUserPool extends Construct {
       },
     });
   }
+}
+
+/**
+ * What the pool's configuration tells its metric methods, alarms and dashboard.
+ *
+ * @param region the stack's Region, or undefined when it is a token
+ * @param stackRegion the stack's Region, token or not (the web ACL metric's dimension)
+ */
+function poolOperations(
+  userPoolId: string, decisions: Decisions, region: string | undefined, stackRegion: string,
+  delivered: LogDeliveryBinding, waf: WebAclBinding | undefined,
+): PoolOperations {
+  const smsSpec = decisions.factors.sms;
+  const smsThroughSns = smsSpec !== undefined && smsSpec.eums === undefined;
+  const snsRegion = smsThroughSns ? smsSpec.snsRegion : undefined;
+  return {
+    metrics: new PoolMetrics(userPoolId),
+    smsThroughSns,
+    smsMetricsRegion: snsRegion,
+    // SNS publishes the SMS metrics where it sends: here unless snsRegion names another Region.
+    smsMetricsHere: snsRegion === undefined || (region !== undefined && !Token.isUnresolved(snsRegion) && snsRegion === region),
+    smsThroughEndUserMessaging: smsSpec?.eums !== undefined,
+    threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
+    deliveryErrors: delivered.deliveryErrorsMetricName === undefined ? undefined
+      : deliveryErrorsMetric(DELIVERY_ERRORS_NAMESPACE, delivered.deliveryErrorsMetricName),
+    webAclBlocked: waf?.metricName === undefined ? undefined : webAclBlockedMetric(waf.metricName, stackRegion),
+  };
 }
 
 /** The actions `grantAdminRisk` grants. */
