@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Duration, Fn } from 'aws-cdk-lib';
+import { App, Duration, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent, MfaEnforcement, MfaUserPool, MfaUserPoolProps, RiskAction,
+  AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent, MfaEnforcement, MfaPolicy, MfaPolicyRule, MfaUserPool,
+  MfaUserPoolProps, RiskAction,
   ManagedLoginDomain, RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
 import { ResolveContext } from '../../src/private/context';
@@ -50,6 +51,20 @@ function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = 
     throw e;
   }
   return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => /\[ack: cdk-mfa-user-pool:(\w+)\]/.exec(String(w.entry.data))?.[1] ?? '');
+}
+
+/** Runs a call of the app-wide policy: the refusal's rule, or none. */
+function governance(call: (app: App) => void): Observed {
+  try {
+    call(new App());
+  } catch (e) {
+    if (e instanceof MfaConfigurationError) {
+      refusals.push(e.message);
+      return [e.ruleId];
+    }
+    throw e;
+  }
+  return [];
 }
 
 /** Cognito, presenting the external ID. */
@@ -247,6 +262,12 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   }),
   clientCredentialsWithoutSecret: () => client({ oAuth: { flows: { clientCredentials: true } } }),
   codeGrantWithoutCallback: () => client({ oAuth: {} }),
+  policyScope: () => governance(app => MfaPolicy.recommended().applyTo(new Stack(app, 'S'))),
+  policyTwice: () => governance(app => {
+    MfaPolicy.recommended().applyTo(app);
+    new MfaPolicy({ minimumMfa: MfaEnforcement.OPTIONAL }).applyTo(app);
+  }),
+  policyAcknowledgeReason: () => governance(app => MfaPolicy.acknowledge(new Stack(app, 'S'), MfaPolicyRule.MINIMUM_MFA, ' ')),
 };
 
 describe('the rule catalog', () => {
@@ -292,7 +313,9 @@ describe('the rule catalog', () => {
     }
     // No error but the catalog's, and no warning but through a rule.
     expect(code).not.toMatch(/throw new (Error|TypeError|RangeError|\w*ValidationError)\(/);
-    expect(code.match(/addWarningV2\(/g)?.length).toBe(2);
+    // The third is the app-wide policy's Aspect, whose warnings are the checks of POLICY_CHECKS.
+    expect(code.match(/addWarningV2\(/g)?.length).toBe(3);
+    expect(code).toMatch(/addWarningV2\(id, `\$\{description\} Fix: \$\{fix\}`\)/);
     expect(code).toMatch(/addWarningV2\(advisory\.id, advisory\.message\)/);
     expect(code).toMatch(/addWarningV2\(warningId\(rule\), message\)/);
   });

@@ -318,6 +318,13 @@ export const RULES = {
     contract('addManagedLogin gives every OAuth client its sign-out URL (/logout?logout_uri=...), which needs one of the client\'s logout URLs: a call this library cannot honour without one.')),
   managedLoginForeignClientWithoutLogout: advisory('managedLoginForeignClientWithoutLogout', 'An OAuth client of the pool made with the L2 has no logout URL, so it gets no sign-out URL.',
     documented(`${GUIDE}logout-endpoint.html`, 'The logout endpoint redirects only to a logout_uri registered with the app client.')),
+  // --- The app-wide MFA policy (MfaPolicy) --------------------------------------------------
+  policyScope: refusal('policyScope', 'MfaPolicy.applyTo() takes an App or a Stage.',
+    contract('A validation plugin is registered on a Stage and judges the templates of its stacks; a policy on a Stack or a pool would judge part of an app while claiming to judge it whole.')),
+  policyTwice: refusal('policyTwice', 'A Stage has one MfaPolicy.',
+    contract('Two policies on one Stage would report every finding twice, under one plugin name, with no way to tell which policy asked.')),
+  policyAcknowledgeReason: refusal('policyAcknowledgeReason', 'MfaPolicy.acknowledge() records a reason.',
+    contract('An acknowledgement is an audit record: without a reason, the report would show a suppressed finding that nobody can explain.')),
   userExistenceErrors: advisory('userExistenceErrors', 'An app client that reveals which usernames exist.',
     documented(`${GUIDE}cognito-user-pool-managing-errors.html`, 'PreventUserExistenceErrors hides whether a user exists.')),
 } as const satisfies Record<string, Rule>;

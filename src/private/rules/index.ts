@@ -1,2 +1,3 @@
 export * from './rule';
 export * from './catalog';
+export * from './policy-checks';

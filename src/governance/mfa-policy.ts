@@ -1,0 +1,252 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
+import { DeviceRemembering } from '../device';
+import { MfaEnforcement } from '../mfa';
+import { acknowledgePolicyRule, applyPolicy } from '../private/governance/apply';
+import { resolvePolicy } from '../private/governance/settings';
+import { ThreatProtection } from '../threat-protection';
+
+/**
+ * The checks of an `MfaPolicy`. Each is the rule name of a finding in the validation report, and
+ * is acknowledged as `MfaPolicy::<rule>` (see `MfaPolicy.acknowledge`).
+ *
+ * @see https://github.com/cdk-mfa-user-pool/cdk-mfa-user-pool/blob/main/docs/RULES.md#app-wide-mfa-policy
+ */
+export enum MfaPolicyRule {
+  /** The pool's MFA enforcement is at least the policy's `minimumMfa`. */
+  MINIMUM_MFA = 'MinimumMfa',
+  /** Every MFA factor the pool enables is one of the policy's `allowedMfaFactors`. */
+  MFA_FACTORS = 'MfaFactors',
+  /** A pool with MFA does not offer SMS as its only second factor. */
+  SMS_ONLY_MFA = 'SmsOnlyMfa',
+  /** A pool that signs users in with passkeys requires user verification. */
+  PASSKEY_USER_VERIFICATION = 'PasskeyUserVerification',
+  /** The SMS role of the pool, when it is in the app, trusts Cognito only with the external ID and source conditions. */
+  SMS_ROLE_TRUST = 'SmsRoleTrust',
+  /** A pool that sends SMS and lets anyone sign up has an AWS WAF web ACL in front of it. */
+  SMS_ABUSE_PROTECTION = 'SmsAbuseProtection',
+  /** The pool's threat protection is at least the policy's `minimumThreatProtection`. */
+  THREAT_PROTECTION = 'ThreatProtection',
+  /** The pool states a feature plan of at least the policy's `minimumFeaturePlan`. */
+  FEATURE_PLAN = 'FeaturePlan',
+  /** The pool remembers devices no more than the policy's `maximumDeviceRemembering`. */
+  DEVICE_REMEMBERING = 'DeviceRemembering',
+  /** The pool has Cognito's deletion protection on. */
+  DELETION_PROTECTION = 'DeletionProtection',
+}
+
+/** A second factor a user pool can enable (CloudFormation's `EnabledMfas`). */
+export enum MfaFactor {
+  /** Time-based one-time passwords from an authenticator app (`SOFTWARE_TOKEN_MFA`). */
+  TOTP = 'SOFTWARE_TOKEN_MFA',
+  /** Codes sent by SMS (`SMS_MFA`). */
+  SMS = 'SMS_MFA',
+  /** Codes sent by email (`EMAIL_OTP`). */
+  EMAIL = 'EMAIL_OTP',
+}
+
+/** How a finding of the policy is reported. */
+export enum MfaPolicySeverity {
+  /** The finding fails synthesis (unless it is acknowledged for that pool). */
+  ERROR = 'error',
+  /** The finding is reported and synthesis goes on. */
+  WARNING = 'warning',
+}
+
+/** How `MfaPolicy.applyTo` checks the app on the installed aws-cdk-lib. */
+export enum MfaPolicyMechanism {
+  /**
+   * A validation plugin (aws-cdk-lib 2.271 and later): it reads the synthesized templates, its
+   * findings are in the CLI output and `validation-report.json`, and acknowledged findings are
+   * listed there under `suppressedViolations` with their reason.
+   */
+  VALIDATION_PLUGIN = 'VALIDATION_PLUGIN',
+  /**
+   * An Aspect at the read-only priority (older aws-cdk-lib): it renders each stack's L1 resources
+   * (overrides included) before synthesis; findings are annotations (an error fails `cdk synth`),
+   * an acknowledged finding is an info annotation with its reason, and there is no
+   * `validation-report.json`.
+   */
+  ASPECT = 'ASPECT',
+}
+
+/**
+ * What every user pool of the app must satisfy. Every prop defaults to the recommended policy
+ * (`MfaPolicy.recommended()`), which a default `MfaUserPool` satisfies.
+ */
+export interface MfaPolicyProps {
+  /**
+   * The least MFA enforcement a pool may have. An `AWS::Cognito::UserPool` without
+   * `MfaConfiguration` has MFA OFF.
+   *
+   * @default MfaEnforcement.REQUIRED
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+   */
+  readonly minimumMfa?: MfaEnforcement;
+
+  /**
+   * The second factors a pool may enable.
+   *
+   * @default - TOTP, SMS and email
+   * @example [MfaFactor.TOTP, MfaFactor.EMAIL]
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+   */
+  readonly allowedMfaFactors?: MfaFactor[];
+
+  /**
+   * Whether a pool with MFA may offer SMS as its only second factor (SMS is a restricted
+   * authenticator in NIST SP 800-63B: numbers can be ported or intercepted).
+   *
+   * @default false
+   * @see https://pages.nist.gov/800-63-3/sp800-63b.html#pstnOOB
+   */
+  readonly allowSmsOnlyMfa?: boolean;
+
+  /**
+   * Whether a pool that offers passkeys must require user verification
+   * (`WebAuthnUserVerification: required`).
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html
+   */
+  readonly requirePasskeyUserVerification?: boolean;
+
+  /**
+   * Whether the SMS role of a pool, when the role is in the app, must trust Cognito only when it
+   * presents the pool's external ID (`sts:ExternalId`).
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html
+   */
+  readonly requireSmsRoleExternalId?: boolean;
+
+  /**
+   * Whether the SMS role of a pool, when the role is in the app, must also name the account or
+   * the pools that may use it (`aws:SourceAccount` or `aws:SourceArn`), against the confused deputy.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
+   */
+  readonly requireSmsRoleSourceConditions?: boolean;
+
+  /**
+   * Whether a pool that sends SMS and lets anyone sign up must have an AWS WAF web ACL associated
+   * in the app (SMS pumping).
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+   */
+  readonly requireSmsAbuseProtection?: boolean;
+
+  /**
+   * The least threat protection a pool may have (`UserPoolAddOns.AdvancedSecurityMode`).
+   *
+   * @default ThreatProtection.OFF (not checked)
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html
+   */
+  readonly minimumThreatProtection?: ThreatProtection;
+
+  /**
+   * The least feature plan a pool must state (`UserPoolTier`). A pool that states none gets
+   * Essentials when it is created and keeps its plan when it is updated, so it is reported unless
+   * the minimum is LITE.
+   *
+   * @default cognito.FeaturePlan.ESSENTIALS
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
+   */
+  readonly minimumFeaturePlan?: cognito.FeaturePlan;
+
+  /**
+   * The most device remembering a pool may have: a remembered device can skip the MFA prompt.
+   * OFF < USER_OPT_IN < ALWAYS.
+   *
+   * @default DeviceRemembering.USER_OPT_IN
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+   */
+  readonly maximumDeviceRemembering?: DeviceRemembering;
+
+  /**
+   * Whether every pool must have Cognito's deletion protection on.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-deletion-protection.html
+   */
+  readonly requireDeletionProtection?: boolean;
+
+  /**
+   * How findings are reported. A finding that cannot be judged at synthesis (a value known only
+   * at deploy time) is always a warning.
+   *
+   * @default MfaPolicySeverity.ERROR
+   */
+  readonly severity?: MfaPolicySeverity;
+
+  /**
+   * Rules whose findings are warnings whatever `severity` says.
+   *
+   * @default - none
+   * @example [MfaPolicyRule.DEVICE_REMEMBERING]
+   */
+  readonly warningRules?: MfaPolicyRule[];
+}
+
+/**
+ * One MFA policy checked at synthesis against every `AWS::Cognito::UserPool` of an app or a
+ * stage, whoever built it: an `MfaUserPool`, the L2 `cognito.UserPool` or a raw `CfnUserPool`,
+ * including what escape hatches and L1 overrides wrote.
+ *
+ * @example
+ * declare const app: App;
+ * MfaPolicy.recommended().applyTo(app);
+ */
+export class MfaPolicy {
+  /** The name of the validation plugin, and the prefix of acknowledgement ids. */
+  public static readonly PLUGIN_NAME = 'MfaPolicy';
+
+  /**
+   * The recommended policy: MFA REQUIRED, no SMS-only MFA, passkeys with user verification, SMS
+   * roles with the external ID and source conditions, a web ACL on pools that send SMS and allow
+   * self sign-up, at least the Essentials plan, devices remembered only when the user opts in,
+   * deletion protection; every finding an error.
+   */
+  public static recommended(): MfaPolicy {
+    return new MfaPolicy({});
+  }
+
+  /**
+   * Acknowledges one rule of the policy for a construct and everything under it (a pool, a stack
+   * or a stage), with the reason recorded: in `validation-report.json` under
+   * `suppressedViolations`, or as an info annotation where the policy runs as an Aspect.
+   * Equivalent to `Validations.of(scope).acknowledge({ id: 'MfaPolicy::<rule>', reason })`.
+   *
+   * @param scope the pool, or a construct above it
+   * @param rule the rule to acknowledge
+   * @param reason why the finding is accepted, for the audit trail
+   */
+  public static acknowledge(scope: IConstruct, rule: MfaPolicyRule, reason: string): void {
+    acknowledgePolicyRule(scope, rule, reason);
+  }
+
+  /** The acknowledgement id of a rule: `MfaPolicy::<rule>`. */
+  public static acknowledgementId(rule: MfaPolicyRule): string {
+    return `${MfaPolicy.PLUGIN_NAME}::${rule}`;
+  }
+
+  private readonly props: MfaPolicyProps;
+
+  constructor(props: MfaPolicyProps = {}) {
+    resolvePolicy('MfaPolicy', props);
+    this.props = props;
+  }
+
+  /**
+   * Checks every user pool of an app or a stage (and of the stages inside it) at synthesis. Call
+   * it once per stage.
+   *
+   * @param scope an App or a Stage
+   * @returns how the installed aws-cdk-lib runs the check
+   */
+  public applyTo(scope: IConstruct): MfaPolicyMechanism {
+    return applyPolicy(scope, resolvePolicy(scope.node.path || 'MfaPolicy', this.props)) as MfaPolicyMechanism;
+  }
+}

@@ -1,0 +1,240 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { judgePool, Judgement } from './checks';
+import { POLICY_RULE_NAMES, PolicySettings } from './settings';
+import { AppView, Located, StackTemplate, USER_POOL } from './view';
+import { refuse } from '../errors';
+import { POLICY_CHECKS, RULES } from '../rules';
+
+export const PLUGIN_NAME = 'MfaPolicy';
+/** The construct metadata that `Validations.acknowledge` writes, and that the Aspect reads. */
+const ACKNOWLEDGED = 'aws:cdk:acknowledged-rules';
+/**
+ * The first aws-cdk-lib whose validation plugins see acknowledgements per resource: 2.251 to
+ * 2.257 drop a rule's findings app-wide once it is acknowledged anywhere, and 2.258 to 2.270 do
+ * so too (listing them as suppressed); from 2.271 a finding is suppressed only under the construct
+ * that acknowledged it (read from core/lib/private/synthesis*.js of each release).
+ */
+const PER_RESOURCE_ACKNOWLEDGEMENT = [2, 271, 0];
+
+/** The installed aws-cdk-lib's version, as numbers. */
+function cdkVersion(): number[] {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8'));
+    return String(manifest.version).split('.').map(n => parseInt(n, 10));
+  } catch {
+    return [0, 0, 0];
+  }
+}
+
+/** Whether the installed aws-cdk-lib runs validation plugins with per-resource acknowledgements. */
+export function pluginSupported(version: number[] = cdkVersion()): boolean {
+  const cmp = version.map((n, i) => n - PER_RESOURCE_ACKNOWLEDGEMENT[i]).find(d => d !== 0) ?? 0;
+  return typeof (cdk as any).Validations?.of === 'function' && cmp >= 0;
+}
+
+/** This library's version, for the report. */
+function libraryVersion(): string | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A judgement with its severity: unjudged values are warnings whatever the policy says. */
+function severityOf(judgement: Judgement, settings: PolicySettings): 'error' | 'warning' {
+  return judgement.unchecked ? 'warning' : settings.severity(judgement.rule);
+}
+
+/** The finding's text, and the fix with the way to acknowledge it. */
+function describe(judgement: Judgement): { description: string; fix: string } {
+  const check = POLICY_CHECKS[judgement.rule];
+  const fix = judgement.unchecked ? 'Write a value known at synthesis, or acknowledge the finding for this pool.' : check.fix;
+  return {
+    description: `${judgement.finding}. ${judgement.unchecked ? check.statement : check.reason}`,
+    fix: `${fix} To accept it for one pool: MfaPolicy.acknowledge(pool, MfaPolicyRule.${ruleMember(judgement.rule)}, reason). [docs/RULES.md#${judgement.rule.toLowerCase()}]`,
+  };
+}
+
+/** `MinimumMfa` -> `MINIMUM_MFA`. */
+export function ruleMember(rule: string): string {
+  return rule.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/** Reads a template of the cloud assembly and, through their asset paths, its nested stacks' templates. */
+function readTemplates(templatePath: string, into: StackTemplate[]): void {
+  const template = JSON.parse(fs.readFileSync(templatePath, 'utf8'));
+  const resources = template.Resources ?? {};
+  into.push({ templatePath, resources, outputs: template.Outputs ?? {} });
+  for (const resource of Object.values<any>(resources)) {
+    const nested = resource?.Type === 'AWS::CloudFormation::Stack' ? resource.Metadata?.['aws:asset:path'] : undefined;
+    const nestedPath = typeof nested === 'string' ? path.join(path.dirname(templatePath), nested) : undefined;
+    if (nestedPath && nestedPath.endsWith('.json') && fs.existsSync(nestedPath)) {
+      readTemplates(nestedPath, into);
+    }
+  }
+}
+
+/** The validation plugin (aws-cdk-lib's IPolicyValidationPlugin, built without its types, which the floor lacks). */
+function makePlugin(settings: PolicySettings): object {
+  return {
+    name: PLUGIN_NAME,
+    version: libraryVersion(),
+    ruleIds: [...POLICY_RULE_NAMES],
+    validate(context: { readonly templatePaths: string[] }) {
+      const templates: StackTemplate[] = [];
+      context.templatePaths.forEach(p => readTemplates(p, templates));
+      const view = new AppView(templates);
+      const violations = view.ofType(USER_POOL).flatMap(pool => judgePool(pool, view, settings).map(judgement => ({
+        ruleName: judgement.rule,
+        ...describe(judgement),
+        severity: severityOf(judgement, settings),
+        ruleMetadata: { statement: POLICY_CHECKS[judgement.rule].statement },
+        violatingResources: [{
+          resourceLogicalId: pool.logicalId,
+          templatePath: pool.template.templatePath,
+          constructPath: typeof pool.resource.Metadata?.['aws:cdk:path'] === 'string' ? pool.resource.Metadata['aws:cdk:path'] : undefined,
+          locations: [judgement.location],
+        }],
+      })));
+      return { success: !violations.some(v => v.severity === 'error'), violations };
+    },
+  };
+}
+
+/** The reason a rule is acknowledged for a construct: on it or the closest construct above it. */
+function acknowledgement(node: IConstruct, rule: string): string | undefined {
+  const id = `${PLUGIN_NAME}::${rule}`;
+  for (let scope: IConstruct | undefined = node; scope; scope = scope.node.scope) {
+    const entry = scope.node.metadata.find(m => m.type === ACKNOWLEDGED && m.data && typeof m.data === 'object' && id in m.data);
+    if (entry) {
+      return String((entry.data as Record<string, unknown>)[id]);
+    }
+  }
+  return undefined;
+}
+
+/** The templates of a Stage's stacks (not those of Stages inside it), rendered from their L1 resources. */
+function renderStage(stage: IConstruct): { view: AppView; pools: Map<IConstruct, Located> } {
+  const templates = new Map<cdk.Stack, { resources: Record<string, any>; outputs: {} }>();
+  const owners = new Map<IConstruct, { stack: cdk.Stack; logicalId: string }>();
+  for (const node of stage.node.findAll()) {
+    if (!cdk.CfnResource.isCfnResource(node) || cdk.Stage.of(node) !== stage) {
+      continue;
+    }
+    const stack = cdk.Stack.of(node);
+    const template = templates.get(stack) ?? { resources: {}, outputs: {} };
+    templates.set(stack, template);
+    try {
+      const rendered = stack.resolve((node as any)._toCloudFormation())?.Resources ?? {};
+      Object.assign(template.resources, rendered);
+      owners.set(node, { stack, logicalId: Object.keys(rendered)[0] });
+    } catch {
+      // A resource that cannot render now fails synthesis itself, with its own error.
+    }
+  }
+  const view = new AppView([...templates.values()]);
+  const pools = new Map<IConstruct, Located>();
+  for (const [node, { stack, logicalId }] of owners) {
+    const template = templates.get(stack)!;
+    if (template.resources[logicalId]?.Type === USER_POOL) {
+      pools.set(node, { template, logicalId, resource: template.resources[logicalId] });
+    }
+  }
+  return { view, pools };
+}
+
+/** The fallback: judges each pool before synthesis and reports through annotations. */
+class PolicyAspect implements cdk.IAspect {
+  private readonly stages = new WeakSet<IConstruct>();
+  private readonly rendered = new WeakMap<IConstruct, ReturnType<typeof renderStage>>();
+
+  constructor(private readonly settings: PolicySettings) {}
+
+  public visit(node: IConstruct): void {
+    // Aspects do not descend into nested Stages, which are synthesized apart: follow them.
+    for (const child of node.node.children) {
+      if (cdk.Stage.isStage(child) && !this.stages.has(child)) {
+        this.stages.add(child);
+        addAspect(child, this);
+      }
+    }
+    if (!cdk.CfnResource.isCfnResource(node) || node.cfnResourceType !== USER_POOL) {
+      return;
+    }
+    const stage = cdk.Stage.of(node)!;
+    const rendered = this.rendered.get(stage) ?? renderStage(stage);
+    this.rendered.set(stage, rendered);
+    const pool = rendered.pools.get(node);
+    for (const judgement of pool ? judgePool(pool, rendered.view, this.settings) : []) {
+      this.report(node, judgement);
+    }
+  }
+
+  private report(node: IConstruct, judgement: Judgement): void {
+    const id = `${PLUGIN_NAME}::${judgement.rule}`;
+    const { description, fix } = describe(judgement);
+    const reason = acknowledgement(node, judgement.rule);
+    if (reason !== undefined) {
+      cdk.Annotations.of(node).addInfo(`[${id}] acknowledged: ${reason} (${judgement.finding})`);
+    } else if (severityOf(judgement, this.settings) === 'error') {
+      cdk.Annotations.of(node).addError(`[${id}] ${description} Fix: ${fix}`);
+    } else {
+      cdk.Annotations.of(node).addWarningV2(id, `${description} Fix: ${fix}`);
+    }
+  }
+}
+
+/** Adds the Aspect at the read-only priority, where this aws-cdk-lib has priorities. */
+function addAspect(scope: IConstruct, aspect: cdk.IAspect): void {
+  const readOnly = (cdk as any).AspectPriority?.READONLY;
+  (cdk.Aspects.of(scope) as any).add(aspect, readOnly === undefined ? undefined : { priority: readOnly });
+}
+
+/** The stages that have a policy. */
+const WITH_POLICY = Symbol.for('cdk-mfa-user-pool.MfaPolicy');
+
+/**
+ * Registers the policy on an App or a Stage: as a validation plugin where aws-cdk-lib supports
+ * per-resource acknowledgements, as an Aspect otherwise (or when `mechanism` says so).
+ */
+export function applyPolicy(scope: IConstruct, settings: PolicySettings, mechanism?: 'VALIDATION_PLUGIN' | 'ASPECT'): string {
+  const where = scope.node.path || '<app>';
+  if (!cdk.Stage.isStage(scope)) {
+    throw refuse(where, RULES.policyScope, 'applyTo(scope)', 'is not an App or a Stage', scope.constructor?.name ?? typeof scope,
+      'Pass the App (cdk.App) or the Stage whose pools the policy governs.');
+  }
+  if ((scope as any)[WITH_POLICY]) {
+    throw refuse(where, RULES.policyTwice, 'applyTo(scope)', 'already has an MfaPolicy', where,
+      'Apply one policy per Stage: put every requirement in one MfaPolicy.');
+  }
+  Object.defineProperty(scope, WITH_POLICY, { value: true });
+  const chosen = mechanism ?? (pluginSupported() ? 'VALIDATION_PLUGIN' : 'ASPECT');
+  if (chosen === 'VALIDATION_PLUGIN') {
+    (cdk as any).Validations.of(scope).addPlugins(makePlugin(settings));
+  } else {
+    addAspect(scope, new PolicyAspect(settings));
+  }
+  return chosen;
+}
+
+/** Acknowledges a rule of the policy for a construct and everything under it. */
+export function acknowledgePolicyRule(scope: IConstruct, rule: string, reason: string): void {
+  const where = scope.node.path || '<app>';
+  if (!(POLICY_RULE_NAMES as readonly string[]).includes(rule)) {
+    throw refuse(where, RULES.notAMember, 'rule', 'is not an MfaPolicyRule', rule, `Use MfaPolicyRule.${POLICY_RULE_NAMES.map(ruleMember).join(', MfaPolicyRule.')}.`);
+  }
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    throw refuse(where, RULES.policyAcknowledgeReason, 'reason', 'is empty', reason, 'Say why the finding is accepted for this construct: the report keeps it.');
+  }
+  const id = `${PLUGIN_NAME}::${rule}`;
+  const validations = (cdk as any).Validations;
+  if (typeof validations?.of === 'function' && typeof validations.of(scope).acknowledge === 'function') {
+    validations.of(scope).acknowledge({ id, reason });
+  } else {
+    scope.node.addMetadata(ACKNOWLEDGED, { [id]: reason });
+  }
+}
