@@ -78,15 +78,33 @@ function readTemplates(templatePath: string, into: StackTemplate[]): void {
   }
 }
 
+/**
+ * Reads the templates of nested stacks that the asset metadata did not name (an app synthesized
+ * outside the CLI has none): a nested stack's template sits next to its parent's.
+ */
+function readNestedTemplates(templatePaths: readonly string[], root: IConstruct | undefined, into: StackTemplate[]): void {
+  const directories = [...new Set(templatePaths.map(p => path.dirname(p)))];
+  for (const node of root?.node.findAll() ?? []) {
+    if (!cdk.Stack.isStack(node) || !node.nested) {
+      continue;
+    }
+    const file = directories.map(d => path.join(d, node.templateFile)).find(f => fs.existsSync(f));
+    if (file && !into.some(t => t.templatePath === file)) {
+      readTemplates(file, into);
+    }
+  }
+}
+
 /** The validation plugin (aws-cdk-lib's IPolicyValidationPlugin, built without its types, which the floor lacks). */
 function makePlugin(settings: PolicySettings): object {
   return {
     name: PLUGIN_NAME,
     version: libraryVersion(),
     ruleIds: [...POLICY_RULE_NAMES],
-    validate(context: { readonly templatePaths: string[] }) {
+    validate(context: { readonly templatePaths: string[]; readonly appConstruct?: IConstruct }) {
       const templates: StackTemplate[] = [];
       context.templatePaths.forEach(p => readTemplates(p, templates));
+      readNestedTemplates(context.templatePaths, context.appConstruct, templates);
       const view = new AppView(templates);
       const violations = view.ofType(USER_POOL).flatMap(pool => judgePool(pool, view, settings).map(judgement => ({
         ruleName: judgement.rule,
@@ -154,14 +172,20 @@ class PolicyAspect implements cdk.IAspect {
 
   constructor(private readonly settings: PolicySettings) {}
 
-  public visit(node: IConstruct): void {
-    // Aspects do not descend into nested Stages, which are synthesized apart: follow them.
-    for (const child of node.node.children) {
-      if (cdk.Stage.isStage(child) && !this.stages.has(child)) {
-        this.stages.add(child);
-        addAspect(child, this);
+  /**
+   * Aspects do not descend into nested Stages, which are synthesized apart and before their
+   * parent's aspects run: the Aspect goes on every Stage under `scope` that it is not on yet.
+   */
+  public follow(scope: IConstruct): void {
+    for (const node of scope.node.findAll()) {
+      if (node !== scope && cdk.Stage.isStage(node) && !this.stages.has(node)) {
+        this.stages.add(node);
+        addAspect(node, this);
       }
     }
+  }
+
+  public visit(node: IConstruct): void {
     if (!cdk.CfnResource.isCfnResource(node) || node.cfnResourceType !== USER_POOL) {
       return;
     }
@@ -179,7 +203,7 @@ class PolicyAspect implements cdk.IAspect {
     const { description, fix } = describe(judgement);
     const reason = acknowledgement(node, judgement.rule);
     if (reason !== undefined) {
-      cdk.Annotations.of(node).addInfo(`[${id}] acknowledged: ${reason} (${judgement.finding})`);
+      cdk.Annotations.of(node).addInfo(`[${id}] acknowledged: ${judgement.finding}. Reason: ${reason}`);
     } else if (severityOf(judgement, this.settings) === 'error') {
       cdk.Annotations.of(node).addError(`[${id}] ${description} Fix: ${fix}`);
     } else {
@@ -216,7 +240,17 @@ export function applyPolicy(scope: IConstruct, settings: PolicySettings, mechani
   if (chosen === 'VALIDATION_PLUGIN') {
     (cdk as any).Validations.of(scope).addPlugins(makePlugin(settings));
   } else {
-    addAspect(scope, new PolicyAspect(settings));
+    const aspect = new PolicyAspect(settings);
+    addAspect(scope, aspect);
+    // Stages made after this call are followed when the scope is synthesized (the CLI, app.synth()).
+    aspect.follow(scope);
+    const synth = (scope as cdk.Stage).synth;
+    Object.defineProperty(scope, 'synth', {
+      value: (options?: cdk.StageSynthesisOptions) => {
+        aspect.follow(scope);
+        return synth.call(scope, options);
+      },
+    });
   }
   return chosen;
 }

@@ -5,7 +5,7 @@
  * literal: it is reported as a finding that cannot be checked.
  */
 import { DEVICE_ORDER, MFA_ORDER, PLAN_ORDER, PolicyRuleName, PolicySettings, THREAT_ORDER } from './settings';
-import { AppView, hasIntrinsic, IAM_ROLE, Located, WEB_ACL_ASSOCIATION } from './view';
+import { AppView, hasIntrinsic, IAM_ROLE, isIntrinsic, Located, WEB_ACL_ASSOCIATION } from './view';
 
 /** What one check found on one pool. */
 export interface Judgement {
@@ -142,7 +142,8 @@ const smsRoleTrust: Check = (pool, view, settings) => {
   const roles = view.referenced(pool.template, sms.SnsCallerArn).filter(r => r.resource.Type === IAM_ROLE);
   return roles.flatMap(role => {
     const document = role.resource.Properties?.AssumeRolePolicyDocument;
-    if (hasIntrinsic(document)) {
+    // Condition values may be deploy-time (an ARN with the partition): only the shape must be known.
+    if (isIntrinsic(document) || isIntrinsic(document?.Statement)) {
       return unchecked('SmsRoleTrust', location('SmsConfiguration', 'SnsCallerArn'));
     }
     const gaps = [...new Set(cognitoStatements(document).flatMap(s => trustGaps(s, sms.ExternalId, settings)))];
