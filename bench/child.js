@@ -1,12 +1,16 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|oauthclient|managed|outputs> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|oauthclient|managed|outputs|policy|policyaspect> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
 const iam = require('aws-cdk-lib/aws-iam');
 const logs = require('aws-cdk-lib/aws-logs');
-const { AdaptiveAuthentication, ManagedLoginDomain, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection } = require('../lib');
+const {
+  AdaptiveAuthentication, ManagedLoginDomain, MfaPolicy, MfaPolicySeverity, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection,
+} = require('../lib');
+const { applyPolicy } = require('../lib/private/governance/apply');
+const { resolvePolicy } = require('../lib/private/governance/settings');
 
 const [kind, nArg] = process.argv.slice(2);
 const n = Number(nArg);
@@ -147,6 +151,14 @@ function rawPool(stack, id) {
 const POOLS_PER_STACK = 20;
 const started = performance.now();
 const app = new App();
+// The app-wide MFA policy over the reference pools, as warnings (each reference pool has MFA
+// OPTIONAL, one finding; errors would stop the synthesis): the validation plugin reads every
+// template after synthesis, the Aspect (the fallback of older aws-cdk-lib) renders every L1 before.
+if (kind === 'policy') {
+  new MfaPolicy({ severity: MfaPolicySeverity.WARNING }).applyTo(app);
+} else if (kind === 'policyaspect') {
+  applyPolicy(app, resolvePolicy('Bench', { severity: MfaPolicySeverity.WARNING }), 'ASPECT');
+}
 const stacks = [];
 for (let i = 0; i < n; i++) {
   if (i % POOLS_PER_STACK === 0) {
@@ -174,6 +186,8 @@ for (let i = 0; i < n; i++) {
     managed: (s, id) => loginPool(s, id, true),
     // The same with its amplify_outputs.json (a stack output): the client configuration's cost.
     outputs: (s, id) => loginPool(s, id, false, true),
+    policy: mfaPool,
+    policyaspect: mfaPool,
   })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES, Rule, WARNING_PREFIX } from '../src/private/rules';
+import { ALL_RULES, POLICY_CHECKS, PolicyCheck, Rule, WARNING_PREFIX } from '../src/private/rules';
 
 export const RULES_MD = path.join(__dirname, '..', 'docs', 'RULES.md');
 
@@ -37,6 +37,48 @@ function section(rule: Rule): string {
   }
   lines.push('');
   return lines.join('\n');
+}
+
+function policySection(check: PolicyCheck): string {
+  const member = check.id.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return [
+    `### MfaPolicy-${check.id}`,
+    '',
+    `**${check.id}.** ${check.statement}`,
+    '',
+    `Recommended: ${check.recommended}.`,
+    '',
+    `Why: ${check.reason}`,
+    '',
+    `Fix: ${check.fix}`,
+    '',
+    `Acknowledge for one pool (or everything under a construct): \`MfaPolicy.acknowledge(pool, MfaPolicyRule.${member}, reason)\`, or \`Validations.of(pool).acknowledge({ id: 'MfaPolicy::${check.id}', reason })\`.`,
+    '',
+    'Evidence:',
+    '',
+    ...check.evidence.map(e => `- *${e.kind}*: ${e.says} <${e.source}>`),
+    '',
+  ].join('\n');
+}
+
+/** The app-wide policy's checks: not refusals, but what a platform team asks of every pool. */
+function policyChapter(): string[] {
+  const checks = Object.values(POLICY_CHECKS);
+  return [
+    '## App-wide MFA policy',
+    '',
+    '`MfaPolicy.applyTo(app)` checks every `AWS::Cognito::UserPool` of the app (an `MfaUserPool`, the L2, a raw',
+    '`CfnUserPool`, overrides included) against these rules. They are not refusals: Cognito accepts every configuration',
+    'they report. Each finding is an error (synthesis fails) or a warning, as the policy says; a value known only at',
+    'deploy time is reported as a warning that it could not be checked. The plugin\'s name is `MfaPolicy`, so a finding',
+    'is acknowledged as `MfaPolicy::<rule>`, per pool, with a reason kept in `validation-report.json`.',
+    '',
+    '| Rule | Statement | Recommended |',
+    '| --- | --- | --- |',
+    ...checks.map(c => `| [${c.id}](#mfapolicy-${c.id.toLowerCase()}) | ${cell(c.statement)} | ${cell(c.recommended)} |`),
+    '',
+    ...checks.map(policySection),
+  ];
 }
 
 /** The whole of docs/RULES.md. */
@@ -76,6 +118,7 @@ export function renderRules(): string {
     '## Rules and their evidence',
     '',
     ...ALL_RULES.map(section),
+    ...policyChapter(),
   ].join('\n');
 }
 

@@ -19,9 +19,9 @@ export function allowSms<R extends iam.Role>(role: R): R {
 export const SES = cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1' });
 
 /**
- * Whether this aws-cdk-lib has the built-in CloudFormation validation plugin and `Validations`
- * (2.257 and later). The floor version the library supports (2.181) has neither; CI runs the
- * suite on both, and on the newest every synthesis below is validated.
+ * Whether this aws-cdk-lib has `Validations` (2.251 and later; the built-in CloudFormation
+ * validation plugin came with 2.262). The floor version the library supports (2.181) has
+ * neither; CI runs the suite on both, and on the newest every synthesis below is validated.
  */
 export const CFN_VALIDATION_AVAILABLE = validationsAvailable();
 

@@ -25,6 +25,11 @@ from cdk_mfa_user_pool import (
     ManagedLoginDomain,
     MfaEnforcement,
     MfaErrors,
+    MfaFactor,
+    MfaPolicy,
+    MfaPolicyMechanism,
+    MfaPolicyRule,
+    MfaPolicySeverity,
     MfaUserPool,
     NewSmsRoleOptions,
     PasskeyOptions,
@@ -483,3 +488,32 @@ def test_rules_of_the_catalog_reach_python():
             "NotifyConfiguration": Match.object_like({"BlockEmail": {"Subject": "Blocked sign-in", "TextBody": "We blocked a sign-in to {username}."}}),
         }),
     })
+
+
+def test_mfa_policy_checks_every_pool_of_the_app():
+    """The app-wide policy reaches Python: enums, props, the static acknowledgement, the mechanism."""
+    app = cdk.App()
+    mechanism = MfaPolicy(
+        allowed_mfa_factors=[MfaFactor.TOTP, MfaFactor.EMAIL],
+        warning_rules=[MfaPolicyRule.DEVICE_REMEMBERING],
+        severity=MfaPolicySeverity.ERROR,
+    ).apply_to(app)
+    assert mechanism in (MfaPolicyMechanism.VALIDATION_PLUGIN, MfaPolicyMechanism.ASPECT)
+    stack = cdk.Stack(app, "Identity", env=cdk.Environment(account="123456789012", region="us-east-1"))
+    MfaUserPool(stack, "Users")
+    plain = cognito.UserPool(stack, "Plain", feature_plan=cognito.FeaturePlan.ESSENTIALS, deletion_protection=True)
+    other = cognito.UserPool(stack, "Other", feature_plan=cognito.FeaturePlan.ESSENTIALS, deletion_protection=True)
+    MfaPolicy.acknowledge(plain, MfaPolicyRule.MINIMUM_MFA, "internal tool, SEC-42")
+    assert MfaPolicy.acknowledgement_id(MfaPolicyRule.MINIMUM_MFA) == "MfaPolicy::MinimumMfa"
+    if mechanism == MfaPolicyMechanism.VALIDATION_PLUGIN:
+        # Under pytest the app synthesizes in memory: an error finding fails it, with the report.
+        with pytest.raises(Exception) as raised:
+            app.synth()
+        assert "MfaConfiguration is not set (MFA OFF)" in str(raised.value)
+        assert "Identity/Other/Resource" in str(raised.value)
+        assert "Identity/Plain/Resource" not in str(raised.value)
+    else:
+        errors = [m for s in app.synth().stacks_recursively for m in s.messages if getattr(m.level, "value", m.level) == "error"]
+        texts = [str(m.entry.data) for m in errors]
+        assert any("[MfaPolicy::MinimumMfa]" in t for t in texts)
+        assert [m.id for m in errors] == ["/Identity/Other/Resource"]

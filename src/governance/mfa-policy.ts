@@ -208,6 +208,10 @@ export class MfaPolicy {
    * roles with the external ID and source conditions, a web ACL on pools that send SMS and allow
    * self sign-up, at least the Essentials plan, devices remembered only when the user opts in,
    * deletion protection; every finding an error.
+   *
+   * @example
+   * declare const app: App;
+   * MfaPolicy.recommended().applyTo(app);
    */
   public static recommended(): MfaPolicy {
     return new MfaPolicy({});
@@ -222,12 +226,21 @@ export class MfaPolicy {
    * @param scope the pool, or a construct above it
    * @param rule the rule to acknowledge
    * @param reason why the finding is accepted, for the audit trail
+   * @example
+   * declare const legacyPool: cognito.UserPool;
+   * MfaPolicy.acknowledge(legacyPool, MfaPolicyRule.MINIMUM_MFA, 'Internal tool behind the VPN; MFA lands with SEC-42');
    */
   public static acknowledge(scope: IConstruct, rule: MfaPolicyRule, reason: string): void {
     acknowledgePolicyRule(scope, rule, reason);
   }
 
-  /** The acknowledgement id of a rule: `MfaPolicy::<rule>`. */
+  /**
+   * The acknowledgement id of a rule: `MfaPolicy::<rule>`.
+   *
+   * @example
+   * declare const legacyPool: cognito.UserPool;
+   * Validations.of(legacyPool).acknowledge({ id: MfaPolicy.acknowledgementId(MfaPolicyRule.DELETION_PROTECTION), reason: 'sandbox' });
+   */
   public static acknowledgementId(rule: MfaPolicyRule): string {
     return `${MfaPolicy.PLUGIN_NAME}::${rule}`;
   }
@@ -245,6 +258,9 @@ export class MfaPolicy {
    *
    * @param scope an App or a Stage
    * @returns how the installed aws-cdk-lib runs the check
+   * @example
+   * const app = new App();
+   * const mechanism = new MfaPolicy({ minimumMfa: MfaEnforcement.OPTIONAL }).applyTo(app);
    */
   public applyTo(scope: IConstruct): MfaPolicyMechanism {
     return applyPolicy(scope, resolvePolicy(scope.node.path || 'MfaPolicy', this.props)) as MfaPolicyMechanism;

@@ -2,9 +2,10 @@ import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
- * Whether this aws-cdk-lib has `Validations` (policy validation plugins such as cdk-nag 3 and
- * the built-in CloudFormation validation): aws-cdk-lib 2.257 and later. The supported floor is
- * older, so the library probes instead of importing it.
+ * Whether this aws-cdk-lib has `Validations` (policy validation plugins such as cdk-nag 3):
+ * `Validations.of(...).addPlugins` from aws-cdk-lib 2.251, `acknowledge` from 2.252, the built-in
+ * CloudFormation validation from 2.262 (read from each release's core/lib/validation). The
+ * supported floor is older, so the library probes instead of importing it.
  */
 export function validationsAvailable(): boolean {
   return typeof (cdk as any).Validations?.of === 'function';
@@ -25,7 +26,8 @@ export function validationsAvailable(): boolean {
  * and the finding stays visible, rather than failing the user's synthesis.
  */
 export function acknowledge(scope: IConstruct, plugin: string, ruleId: string, reason: string): void {
-  if (!validationsAvailable()) {
+  // 2.251 has Validations without acknowledge().
+  if (!validationsAvailable() || typeof (cdk as any).Validations.of(scope).acknowledge !== 'function') {
     return;
   }
   try {

@@ -1,4 +1,6 @@
+import * as cdk from 'aws-cdk-lib';
 import { App, CfnParameter, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -7,7 +9,8 @@ import {
   DeviceRemembering, MfaEnforcement, MfaFactor, MfaPolicy, MfaPolicyMechanism, MfaPolicyProps, MfaPolicyRule, MfaPolicySeverity,
   MfaUserPool, SmsMfa, ThreatProtection,
 } from '../../src';
-import { pluginSupported } from '../../src/private/governance/apply';
+import { applyPolicy, pluginSupported } from '../../src/private/governance/apply';
+import { resolvePolicy } from '../../src/private/governance/settings';
 import { POLICY_RULE_NAMES } from '../../src/private/governance/settings';
 import { POLICY_CHECKS } from '../../src/private/rules';
 import { ACCOUNT, SES } from '../util';
@@ -249,6 +252,20 @@ describe.each(MECHANISMS)('with the %s', mechanism => {
     expect(outcome.findings[0].text).toMatch(/known only at deploy time/);
   });
 
+  test('the policy writes nothing: every template is byte-identical with and without it', () => {
+    const synth = (withPolicy: boolean) => {
+      const app = new App({ builtinCloudFormationValidation: false } as any);
+      if (withPolicy) {
+        applyPolicy(app, resolvePolicy('MfaPolicy', { severity: MfaPolicySeverity.WARNING }), mechanism);
+      }
+      const s = stackIn(app);
+      new MfaUserPool(s, 'Users', { sms: SmsMfa.withNewRole(), abuseProtection: {} });
+      new cognito.UserPool(s, 'Plain');
+      return JSON.stringify(Template.fromStack(s).toJSON());
+    };
+    expect(synth(true)).toBe(synth(false));
+  });
+
   test('a policy that asks for nothing finds nothing', () => {
     const outcome = underPolicy(mechanism, app => new cognito.CfnUserPool(stackIn(app), 'Bare', { userPoolTier: 'LITE' }), {
       minimumMfa: MfaEnforcement.OFF,
@@ -284,7 +301,7 @@ describe('the validation plugin', () => {
   onlyWithPlugin('takes acknowledgements made with Validations.of(scope).acknowledge', () => {
     const outcome = underPolicy('VALIDATION_PLUGIN', app => {
       const pool = new cognito.UserPool(stackIn(app), 'Plain', { featurePlan: cognito.FeaturePlan.ESSENTIALS, deletionProtection: true });
-      const { Validations } = require('aws-cdk-lib');
+      const { Validations } = cdk as any;
       Validations.of(pool).acknowledge({ id: MfaPolicy.acknowledgementId(MfaPolicyRule.MINIMUM_MFA), reason: 'internal tool' });
     });
     expect(outcome.failure).toBeUndefined();

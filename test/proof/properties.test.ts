@@ -11,6 +11,9 @@ import {
   ThreatProtection,
 } from '../../src';
 import { RULE_MARKER } from '../../src/private/errors';
+import { judgePool } from '../../src/private/governance/checks';
+import { resolvePolicy } from '../../src/private/governance/settings';
+import { AppView, USER_POOL } from '../../src/private/governance/view';
 import { ISO_COUNTRY_CODES } from '../../src/private/sms-countries';
 import { deployedContent, schemaErrors } from '../amplify-schema';
 import { ACCOUNT, newStack } from '../util';
@@ -386,9 +389,33 @@ function toAdaptive(a: Input['adaptive']): AdaptiveAuthentication | undefined {
 }
 
 /** The invariants of the Cognito rules page, checked on a synthesized template. */
+const RECOMMENDED = resolvePolicy('MfaPolicy', {});
+
+/**
+ * The app-wide policy judges the template the construct wrote: every value is literal (nothing
+ * unchecked), and the recommended policy's findings follow from the props alone.
+ */
+function checkPolicy(template: Template, i: Input): void {
+  const json = template.toJSON();
+  const view = new AppView([{ resources: json.Resources, outputs: json.Outputs ?? {} }]);
+  const found = judgePool(view.ofType(USER_POOL)[0], view, RECOMMENDED);
+  expect(found.filter(j => j.unchecked)).toEqual([]);
+  const rules = new Set(found.map(j => j.rule));
+  expect(rules.has('MinimumMfa')).toBe((i.mfa ?? MfaEnforcement.REQUIRED) !== MfaEnforcement.REQUIRED);
+  expect(rules.has('DeviceRemembering')).toBe(i.deviceRemembering === DeviceRemembering.ALWAYS);
+  expect(rules.has('FeaturePlan')).toBe(i.featurePlan === cognito.FeaturePlan.LITE);
+  expect(rules.has('PasskeyUserVerification')).toBe(i.passkeys?.userVerification === cognito.PasskeyUserVerification.PREFERRED);
+  expect(rules.has('DeletionProtection')).toBe(false);
+  if (i.abuse) {
+    expect(rules.has('SmsAbuseProtection')).toBe(false);
+  }
+  countReached(rules.size === 0 ? 'policy: compliant' : 'policy: findings');
+}
+
 function checkInvariants(template: Template, i: Input): void {
   const json = JSON.stringify(template.toJSON());
   expect(json).not.toMatch(/undefined/);
+  checkPolicy(template, i);
   checkClient(template, i);
   checkAbuse(template, i);
   checkManagedLogin(template, i);
@@ -676,7 +703,7 @@ describe('property-based: the whole props space', () => {
     expect(refused).toBeGreaterThan(RUNS / 10);
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
-    for (const seen of ['web ACL created', 'managed login', 'SMS country rules created', 'CAPTCHA on managed login', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
+    for (const seen of ['policy: compliant', 'policy: findings', 'web ACL created', 'managed login', 'SMS country rules created', 'CAPTCHA on managed login', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);

@@ -55,7 +55,7 @@ function describe(judgement: Judgement): { description: string; fix: string } {
   const fix = judgement.unchecked ? 'Write a value known at synthesis, or acknowledge the finding for this pool.' : check.fix;
   return {
     description: `${judgement.finding}. ${judgement.unchecked ? check.statement : check.reason}`,
-    fix: `${fix} To accept it for one pool: MfaPolicy.acknowledge(pool, MfaPolicyRule.${ruleMember(judgement.rule)}, reason). [docs/RULES.md#${judgement.rule.toLowerCase()}]`,
+    fix: `${fix} To accept it for one pool: MfaPolicy.acknowledge(pool, MfaPolicyRule.${ruleMember(judgement.rule)}, reason). [docs/RULES.md#mfapolicy-${judgement.rule.toLowerCase()}]`,
   };
 }
 

@@ -141,7 +141,7 @@ const smsRoleTrust: Check = (pool, view, settings) => {
   }
   const roles = view.referenced(pool.template, sms.SnsCallerArn).filter(r => r.resource.Type === IAM_ROLE);
   return roles.flatMap(role => {
-    const document = role.resource.Properties?.AssumeRolePolicyDocument;
+    const document: any = role.resource.Properties?.AssumeRolePolicyDocument;
     // Condition values may be deploy-time (an ARN with the partition): only the shape must be known.
     if (isIntrinsic(document) || isIntrinsic(document?.Statement)) {
       return unchecked('SmsRoleTrust', location('SmsConfiguration', 'SnsCallerArn'));
