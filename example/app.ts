@@ -2,9 +2,12 @@
 // strong passwords, email sign-in, with its alarms, dashboard and amplify_outputs.json. `npx projen example` synthesizes it
 // into example/cdk.out.
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
-import { DeviceRemembering, MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
+import { DeviceRemembering, MfaEnforcement, MfaPolicy, MfaPolicyRule, MfaUserPool, SmsMfa } from '../src';
 
 const app = new App({ outdir: 'example/cdk.out' });
+// One MFA policy for every user pool of the app: the recommended one, except that the reference
+// setup's MFA is optional, and that a pool sending SMS with self sign-up but no web ACL is a warning.
+new MfaPolicy({ minimumMfa: MfaEnforcement.OPTIONAL, warningRules: [MfaPolicyRule.SMS_ABUSE_PROTECTION] }).applyTo(app);
 const stack = new Stack(app, 'MfaUserPoolExample', {
   env: { account: '111111111111', region: 'us-east-1' },
 });

@@ -65,3 +65,18 @@ for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
     console.log(lines.join('\n'));
   }
 }
+
+// What the app-wide MFA policy (MfaPolicy) found, from the validation report.
+const reportFile = path.join(outdir, 'validation-report.json');
+const policy = fs.existsSync(reportFile)
+  ? JSON.parse(fs.readFileSync(reportFile, 'utf-8')).pluginReports?.find((r: any) => r.pluginName === 'MfaPolicy')
+  : undefined;
+if (policy) {
+  const findings = [...policy.violations ?? [], ...(policy.suppressedViolations ?? []).map((v: any) => ({ ...v, severity: `acknowledged (${v.reason})` }))];
+  console.log(`MfaPolicy (${reportFile}): ${policy.conclusion}, ${findings.length} finding(s)`);
+  for (const v of findings) {
+    for (const c of v.violatingConstructs ?? []) {
+      console.log(`  ${v.severity} ${v.ruleName} at ${c.constructPath}: ${v.description}`);
+    }
+  }
+}
