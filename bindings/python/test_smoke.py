@@ -12,6 +12,7 @@ import pytest
 from aws_cdk import assertions
 from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
+from aws_cdk import cx_api
 
 from cdk_mfa_user_pool import (
     AbuseProtectionOptions,
@@ -513,7 +514,7 @@ def test_mfa_policy_checks_every_pool_of_the_app():
         assert "Identity/Other/Resource" in str(raised.value)
         assert "Identity/Plain/Resource" not in str(raised.value)
     else:
-        errors = [m for s in app.synth().stacks_recursively for m in s.messages if getattr(m.level, "value", m.level) == "error"]
+        errors = [m for s in app.synth().stacks_recursively for m in s.messages if m.level == cx_api.SynthesisMessageLevel.ERROR]
         texts = [str(m.entry.data) for m in errors]
         assert any("[MfaPolicy::MinimumMfa]" in t for t in texts)
         assert [m.id for m in errors] == ["/Identity/Other/Resource"]
