@@ -10,8 +10,7 @@ import {
   MfaUserPool, SmsMfa, ThreatProtection,
 } from '../../src';
 import { applyPolicy, pluginSupported } from '../../src/private/governance/apply';
-import { resolvePolicy } from '../../src/private/governance/settings';
-import { POLICY_RULE_NAMES } from '../../src/private/governance/settings';
+import { resolvePolicy, POLICY_RULE_NAMES } from '../../src/private/governance/settings';
 import { POLICY_CHECKS } from '../../src/private/rules';
 import { ACCOUNT, SES } from '../util';
 
