@@ -7,7 +7,7 @@ const cognito = require('aws-cdk-lib/aws-cognito');
 const iam = require('aws-cdk-lib/aws-iam');
 const logs = require('aws-cdk-lib/aws-logs');
 const {
-  AdaptiveAuthentication, ManagedLoginDomain, MfaPolicy, MfaPolicySeverity, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection,
+  AdaptiveAuthentication, ManagedLoginDomain, MfaPolicy, MfaPolicyMechanism, MfaPolicySeverity, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection,
 } = require('../lib');
 const { applyPolicy } = require('../lib/private/governance/apply');
 const { resolvePolicy } = require('../lib/private/governance/settings');
@@ -157,7 +157,7 @@ const app = new App();
 if (kind === 'policy') {
   new MfaPolicy({ severity: MfaPolicySeverity.WARNING }).applyTo(app);
 } else if (kind === 'policyaspect') {
-  applyPolicy(app, resolvePolicy('Bench', { severity: MfaPolicySeverity.WARNING }), 'ASPECT');
+  applyPolicy(app, resolvePolicy('Bench', { severity: MfaPolicySeverity.WARNING }), MfaPolicyMechanism.ASPECT);
 }
 const stacks = [];
 for (let i = 0; i < n; i++) {

@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { ruleMember } from '../src/private/governance/settings';
 import { ALL_RULES, POLICY_CHECKS, PolicyCheck, Rule, WARNING_PREFIX } from '../src/private/rules';
 
 export const RULES_MD = path.join(__dirname, '..', 'docs', 'RULES.md');
@@ -40,7 +41,7 @@ function section(rule: Rule): string {
 }
 
 function policySection(check: PolicyCheck): string {
-  const member = check.id.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  const member = ruleMember(check.id);
   return [
     `### MfaPolicy-${check.id}`,
     '',

@@ -13,4 +13,5 @@ export * from './managed-login';
 export * from './amplify-outputs';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';
+export * from './governance/mfa-policy-enums';
 export * from './governance/mfa-policy';

@@ -2,14 +2,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib';
-import { MfaPolicyProps } from '../../src';
+import { MfaPolicyMechanism, MfaPolicyProps } from '../../src';
 import { applyPolicy, pluginSupported } from '../../src/private/governance/apply';
 import { resolvePolicy } from '../../src/private/governance/settings';
 
-export type Mechanism = 'VALIDATION_PLUGIN' | 'ASPECT';
+export type Mechanism = MfaPolicyMechanism;
 
 /** The mechanisms this aws-cdk-lib can run: both on the newest, the Aspect alone on the floor. */
-export const MECHANISMS: Mechanism[] = pluginSupported() ? ['VALIDATION_PLUGIN', 'ASPECT'] : ['ASPECT'];
+export const MECHANISMS: Mechanism[] = pluginSupported()
+  ? [MfaPolicyMechanism.VALIDATION_PLUGIN, MfaPolicyMechanism.ASPECT] : [MfaPolicyMechanism.ASPECT];
 
 /** One finding of the policy, as the user sees it in the report or the annotations. */
 export interface Found {
@@ -66,7 +67,7 @@ export function underPolicy(mechanism: Mechanism, build: (app: App) => void, pro
   build(app);
   try {
     const assembly = app.synth();
-    if (mechanism === 'ASPECT') {
+    if (mechanism === MfaPolicyMechanism.ASPECT) {
       return { findings: fromAnnotations(assembly) };
     }
     const reportFile = path.join(outdir, 'validation-report.json');
@@ -74,7 +75,7 @@ export function underPolicy(mechanism: Mechanism, build: (app: App) => void, pro
     return { findings: fromReport(report), report };
   } catch (e) {
     const reportFile = path.join(outdir, 'validation-report.json');
-    if (mechanism === 'ASPECT' || !fs.existsSync(reportFile)) {
+    if (mechanism === MfaPolicyMechanism.ASPECT || !fs.existsSync(reportFile)) {
       throw e;
     }
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));

@@ -7,8 +7,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
 import {
   AdaptiveAuthentication, CompromisedCredentialsEvent, DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaUserPool,
-  ManagedLoginDomain, ManagedLoginOptions, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsCountryAction, SmsMfa, SmsOriginationIdentity,
-  ThreatProtection,
+  ManagedLoginDomain, ManagedLoginOptions, MfaPolicyRule, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsCountryAction, SmsMfa,
+  SmsOriginationIdentity, ThreatProtection,
 } from '../../src';
 import { RULE_MARKER } from '../../src/private/errors';
 import { judgePool } from '../../src/private/governance/checks';
@@ -401,13 +401,13 @@ function checkPolicy(template: Template, i: Input): void {
   const found = judgePool(view.ofType(USER_POOL)[0], view, RECOMMENDED);
   expect(found.filter(j => j.unchecked)).toEqual([]);
   const rules = new Set(found.map(j => j.rule));
-  expect(rules.has('MinimumMfa')).toBe((i.mfa ?? MfaEnforcement.REQUIRED) !== MfaEnforcement.REQUIRED);
-  expect(rules.has('DeviceRemembering')).toBe(i.deviceRemembering === DeviceRemembering.ALWAYS);
-  expect(rules.has('FeaturePlan')).toBe(i.featurePlan === cognito.FeaturePlan.LITE);
-  expect(rules.has('PasskeyUserVerification')).toBe(i.passkeys?.userVerification === cognito.PasskeyUserVerification.PREFERRED);
-  expect(rules.has('DeletionProtection')).toBe(false);
+  expect(rules.has(MfaPolicyRule.MINIMUM_MFA)).toBe((i.mfa ?? MfaEnforcement.REQUIRED) !== MfaEnforcement.REQUIRED);
+  expect(rules.has(MfaPolicyRule.DEVICE_REMEMBERING)).toBe(i.deviceRemembering === DeviceRemembering.ALWAYS);
+  expect(rules.has(MfaPolicyRule.FEATURE_PLAN)).toBe(i.featurePlan === cognito.FeaturePlan.LITE);
+  expect(rules.has(MfaPolicyRule.PASSKEY_USER_VERIFICATION)).toBe(i.passkeys?.userVerification === cognito.PasskeyUserVerification.PREFERRED);
+  expect(rules.has(MfaPolicyRule.DELETION_PROTECTION)).toBe(false);
   if (i.abuse) {
-    expect(rules.has('SmsAbuseProtection')).toBe(false);
+    expect(rules.has(MfaPolicyRule.SMS_ABUSE_PROTECTION)).toBe(false);
   }
   countReached(rules.size === 0 ? 'policy: compliant' : 'policy: findings');
 }

@@ -3,12 +3,19 @@ import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { judgePool, Judgement } from './checks';
-import { POLICY_RULE_NAMES, PolicySettings } from './settings';
+import { PolicySettings, ruleMember } from './settings';
 import { AppView, Located, StackTemplate, USER_POOL } from './view';
+import { MfaPolicyMechanism, MfaPolicyRule, MfaPolicySeverity } from '../../governance/mfa-policy-enums';
+import { ResolveContext } from '../context';
 import { refuse } from '../errors';
 import { POLICY_CHECKS, RULES } from '../rules';
 
 export const PLUGIN_NAME = 'MfaPolicy';
+
+/** How a rule is acknowledged: `MfaPolicy::<rule>`. */
+export function acknowledgementId(rule: MfaPolicyRule): string {
+  return `${PLUGIN_NAME}::${rule}`;
+}
 /** The construct metadata that `Validations.acknowledge` writes, and that the Aspect reads. */
 const ACKNOWLEDGED = 'aws:cdk:acknowledged-rules';
 /**
@@ -45,8 +52,8 @@ function libraryVersion(): string | undefined {
 }
 
 /** A judgement with its severity: unjudged values are warnings whatever the policy says. */
-function severityOf(judgement: Judgement, settings: PolicySettings): 'error' | 'warning' {
-  return judgement.unchecked ? 'warning' : settings.severity(judgement.rule);
+function severityOf(judgement: Judgement, settings: PolicySettings): MfaPolicySeverity {
+  return judgement.unchecked ? MfaPolicySeverity.WARNING : settings.severity(judgement.rule);
 }
 
 /** The finding's text, and the fix with the way to acknowledge it. */
@@ -57,11 +64,6 @@ function describe(judgement: Judgement): { description: string; fix: string } {
     description: `${judgement.finding}. ${judgement.unchecked ? check.statement : check.reason}`,
     fix: `${fix} To accept it for one pool: MfaPolicy.acknowledge(pool, MfaPolicyRule.${ruleMember(judgement.rule)}, reason). [docs/RULES.md#mfapolicy-${judgement.rule.toLowerCase()}]`,
   };
-}
-
-/** `MinimumMfa` -> `MINIMUM_MFA`. */
-export function ruleMember(rule: string): string {
-  return rule.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
 /** Reads a template of the cloud assembly and, through their asset paths, its nested stacks' templates. */
@@ -100,7 +102,7 @@ function makePlugin(settings: PolicySettings): object {
   return {
     name: PLUGIN_NAME,
     version: libraryVersion(),
-    ruleIds: [...POLICY_RULE_NAMES],
+    ruleIds: Object.values(MfaPolicyRule),
     validate(context: { readonly templatePaths: string[]; readonly appConstruct?: IConstruct }) {
       const templates: StackTemplate[] = [];
       context.templatePaths.forEach(p => readTemplates(p, templates));
@@ -124,8 +126,8 @@ function makePlugin(settings: PolicySettings): object {
 }
 
 /** The reason a rule is acknowledged for a construct: on it or the closest construct above it. */
-function acknowledgement(node: IConstruct, rule: string): string | undefined {
-  const id = `${PLUGIN_NAME}::${rule}`;
+function acknowledgement(node: IConstruct, rule: MfaPolicyRule): string | undefined {
+  const id = acknowledgementId(rule);
   for (let scope: IConstruct | undefined = node; scope; scope = scope.node.scope) {
     const entry = scope.node.metadata.find(m => m.type === ACKNOWLEDGED && m.data && typeof m.data === 'object' && id in m.data);
     if (entry) {
@@ -199,12 +201,12 @@ class PolicyAspect implements cdk.IAspect {
   }
 
   private report(node: IConstruct, judgement: Judgement): void {
-    const id = `${PLUGIN_NAME}::${judgement.rule}`;
+    const id = acknowledgementId(judgement.rule);
     const { description, fix } = describe(judgement);
     const reason = acknowledgement(node, judgement.rule);
     if (reason !== undefined) {
       cdk.Annotations.of(node).addInfo(`[${id}] acknowledged: ${judgement.finding}. Reason: ${reason}`);
-    } else if (severityOf(judgement, this.settings) === 'error') {
+    } else if (severityOf(judgement, this.settings) === MfaPolicySeverity.ERROR) {
       cdk.Annotations.of(node).addError(`[${id}] ${description} Fix: ${fix}`);
     } else {
       cdk.Annotations.of(node).addWarningV2(id, `${description} Fix: ${fix}`);
@@ -225,7 +227,7 @@ const WITH_POLICY = Symbol.for('cdk-mfa-user-pool.MfaPolicy');
  * Registers the policy on an App or a Stage: as a validation plugin where aws-cdk-lib supports
  * per-resource acknowledgements, as an Aspect otherwise (or when `mechanism` says so).
  */
-export function applyPolicy(scope: IConstruct, settings: PolicySettings, mechanism?: 'VALIDATION_PLUGIN' | 'ASPECT'): string {
+export function applyPolicy(scope: IConstruct, settings: PolicySettings, mechanism?: MfaPolicyMechanism): MfaPolicyMechanism {
   const where = scope.node.path || '<app>';
   if (!cdk.Stage.isStage(scope)) {
     throw refuse(where, RULES.policyScope, 'applyTo(scope)', 'is not an App or a Stage', scope.constructor?.name ?? typeof scope,
@@ -236,8 +238,8 @@ export function applyPolicy(scope: IConstruct, settings: PolicySettings, mechani
       'Apply one policy per Stage: put every requirement in one MfaPolicy.');
   }
   Object.defineProperty(scope, WITH_POLICY, { value: true });
-  const chosen = mechanism ?? (pluginSupported() ? 'VALIDATION_PLUGIN' : 'ASPECT');
-  if (chosen === 'VALIDATION_PLUGIN') {
+  const chosen = mechanism ?? (pluginSupported() ? MfaPolicyMechanism.VALIDATION_PLUGIN : MfaPolicyMechanism.ASPECT);
+  if (chosen === MfaPolicyMechanism.VALIDATION_PLUGIN) {
     (cdk as any).Validations.of(scope).addPlugins(makePlugin(settings));
   } else {
     const aspect = new PolicyAspect(settings);
@@ -256,15 +258,13 @@ export function applyPolicy(scope: IConstruct, settings: PolicySettings, mechani
 }
 
 /** Acknowledges a rule of the policy for a construct and everything under it. */
-export function acknowledgePolicyRule(scope: IConstruct, rule: string, reason: string): void {
+export function acknowledgePolicyRule(scope: IConstruct, rule: MfaPolicyRule, reason: string): void {
   const where = scope.node.path || '<app>';
-  if (!(POLICY_RULE_NAMES as readonly string[]).includes(rule)) {
-    throw refuse(where, RULES.notAMember, 'rule', 'is not an MfaPolicyRule', rule, `Use MfaPolicyRule.${POLICY_RULE_NAMES.map(ruleMember).join(', MfaPolicyRule.')}.`);
-  }
+  new ResolveContext(where).member('rule', rule, MfaPolicyRule, 'an MfaPolicyRule');
   if (typeof reason !== 'string' || reason.trim() === '') {
     throw refuse(where, RULES.policyAcknowledgeReason, 'reason', 'is empty', reason, 'Say why the finding is accepted for this construct: the report keeps it.');
   }
-  const id = `${PLUGIN_NAME}::${rule}`;
+  const id = acknowledgementId(rule);
   const validations = (cdk as any).Validations;
   if (typeof validations?.of === 'function' && typeof validations.of(scope).acknowledge === 'function') {
     validations.of(scope).acknowledge({ id, reason });

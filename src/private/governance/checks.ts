@@ -4,12 +4,13 @@
  * reason, its fix and its evidence). A value known only at deploy time is never judged as a
  * literal: it is reported as a finding that cannot be checked.
  */
-import { DEVICE_ORDER, MFA_ORDER, PLAN_ORDER, PolicyRuleName, PolicySettings, THREAT_ORDER } from './settings';
+import { DEVICE_ORDER, MFA_ORDER, PLAN_ORDER, PolicySettings, THREAT_ORDER } from './settings';
 import { AppView, hasIntrinsic, IAM_ROLE, isIntrinsic, Located, WEB_ACL_ASSOCIATION } from './view';
+import { MfaPolicyRule } from '../../governance/mfa-policy-enums';
 
 /** What one check found on one pool. */
 export interface Judgement {
-  readonly rule: PolicyRuleName;
+  readonly rule: MfaPolicyRule;
   /** Where in the resource, for the report: `Properties/MfaConfiguration`. */
   readonly location: string;
   /** What was found, in a sentence. */
@@ -23,7 +24,7 @@ type Check = (pool: Located, view: AppView, settings: PolicySettings) => Judgeme
 const props = (pool: Located): Record<string, any> => pool.resource.Properties ?? {};
 
 /** A judgement that the value at `location` is known only at deploy time. */
-function unchecked(rule: PolicyRuleName, location: string): Judgement[] {
+function unchecked(rule: MfaPolicyRule, location: string): Judgement[] {
   return [{ rule, location, finding: `${location.replace('Properties/', '')} is known only at deploy time, so it cannot be checked at synthesis`, unchecked: true }];
 }
 
@@ -48,14 +49,14 @@ function factorsOf(pool: Located): string[] | undefined {
 const minimumMfa: Check = (pool, _view, settings) => {
   const mfa = mfaOf(pool);
   if (hasIntrinsic(mfa)) {
-    return unchecked('MinimumMfa', location('MfaConfiguration'));
+    return unchecked(MfaPolicyRule.MINIMUM_MFA, location('MfaConfiguration'));
   }
   const rank = MFA_ORDER.indexOf(mfa as (typeof MFA_ORDER)[number]);
   if (rank >= MFA_ORDER.indexOf(settings.minimumMfa)) {
     return [];
   }
   const written = props(pool).MfaConfiguration === undefined ? 'not set (MFA OFF)' : JSON.stringify(mfa);
-  return [{ rule: 'MinimumMfa', location: location('MfaConfiguration'), finding: `MfaConfiguration is ${written}; the policy requires at least ${JSON.stringify(settings.minimumMfa)}` }];
+  return [{ rule: MfaPolicyRule.MINIMUM_MFA, location: location('MfaConfiguration'), finding: `MfaConfiguration is ${written}; the policy requires at least ${JSON.stringify(settings.minimumMfa)}` }];
 };
 
 const mfaFactors: Check = (pool, _view, settings) => {
@@ -64,11 +65,11 @@ const mfaFactors: Check = (pool, _view, settings) => {
   }
   const factors = factorsOf(pool);
   if (!factors) {
-    return unchecked('MfaFactors', location('EnabledMfas'));
+    return unchecked(MfaPolicyRule.MFA_FACTORS, location('EnabledMfas'));
   }
   const denied = factors.filter(f => !settings.allowedFactors.has(f));
   return denied.length === 0 ? [] : [{
-    rule: 'MfaFactors',
+    rule: MfaPolicyRule.MFA_FACTORS,
     location: location('EnabledMfas'),
     finding: `EnabledMfas has ${denied.join(', ')}, which the policy does not allow (allowed: ${[...settings.allowedFactors].join(', ') || 'none'})`,
   }];
@@ -80,11 +81,11 @@ const smsOnlyMfa: Check = (pool, _view, settings) => {
   }
   const factors = factorsOf(pool);
   if (!factors || hasIntrinsic(mfaOf(pool))) {
-    return unchecked('SmsOnlyMfa', location('EnabledMfas'));
+    return unchecked(MfaPolicyRule.SMS_ONLY_MFA, location('EnabledMfas'));
   }
   const passkeyMfa = props(pool).WebAuthnFactorConfiguration === 'MULTI_FACTOR_WITH_USER_VERIFICATION';
   return factors.length === 1 && factors[0] === 'SMS_MFA' && !passkeyMfa ? [{
-    rule: 'SmsOnlyMfa',
+    rule: MfaPolicyRule.SMS_ONLY_MFA,
     location: location('EnabledMfas'),
     finding: `SMS is the only second factor (EnabledMfas: ["SMS_MFA"], MfaConfiguration: ${JSON.stringify(mfaOf(pool))})`,
   }] : [];
@@ -96,7 +97,7 @@ const passkeyUserVerification: Check = (pool, _view, settings) => {
     return [];
   }
   if (hasIntrinsic(firstFactors)) {
-    return unchecked('PasskeyUserVerification', location('Policies', 'SignInPolicy', 'AllowedFirstAuthFactors'));
+    return unchecked(MfaPolicyRule.PASSKEY_USER_VERIFICATION, location('Policies', 'SignInPolicy', 'AllowedFirstAuthFactors'));
   }
   const passkeys = (Array.isArray(firstFactors) && firstFactors.includes('WEB_AUTHN')) || props(pool).WebAuthnFactorConfiguration !== undefined;
   const verification = props(pool).WebAuthnUserVerification;
@@ -104,10 +105,10 @@ const passkeyUserVerification: Check = (pool, _view, settings) => {
     return [];
   }
   if (hasIntrinsic(verification)) {
-    return unchecked('PasskeyUserVerification', location('WebAuthnUserVerification'));
+    return unchecked(MfaPolicyRule.PASSKEY_USER_VERIFICATION, location('WebAuthnUserVerification'));
   }
   const written = verification === undefined ? 'not set (Cognito\'s default, "preferred")' : JSON.stringify(verification);
-  return [{ rule: 'PasskeyUserVerification', location: location('WebAuthnUserVerification'), finding: `the pool offers passkeys and WebAuthnUserVerification is ${written}` }];
+  return [{ rule: MfaPolicyRule.PASSKEY_USER_VERIFICATION, location: location('WebAuthnUserVerification'), finding: `the pool offers passkeys and WebAuthnUserVerification is ${written}` }];
 };
 
 /** The Allow statements of a trust policy that let Cognito assume the role. */
@@ -144,11 +145,11 @@ const smsRoleTrust: Check = (pool, view, settings) => {
     const document: any = role.resource.Properties?.AssumeRolePolicyDocument;
     // Condition values may be deploy-time (an ARN with the partition): only the shape must be known.
     if (isIntrinsic(document) || isIntrinsic(document?.Statement)) {
-      return unchecked('SmsRoleTrust', location('SmsConfiguration', 'SnsCallerArn'));
+      return unchecked(MfaPolicyRule.SMS_ROLE_TRUST, location('SmsConfiguration', 'SnsCallerArn'));
     }
     const gaps = [...new Set(cognitoStatements(document).flatMap(s => trustGaps(s, sms.ExternalId, settings)))];
     return gaps.length === 0 ? [] : [{
-      rule: 'SmsRoleTrust' as const,
+      rule: MfaPolicyRule.SMS_ROLE_TRUST,
       location: location('SmsConfiguration', 'SnsCallerArn'),
       finding: `the SMS role ${role.logicalId} lets cognito-idp.amazonaws.com assume it with ${gaps.join(' and ')}`,
     }];
@@ -171,7 +172,7 @@ const smsAbuseProtection: Check = (pool, view, settings) => {
   }
   const adminOnly = at(pool, 'AdminCreateUserConfig', 'AllowAdminCreateUserOnly');
   if (hasIntrinsic(adminOnly)) {
-    return unchecked('SmsAbuseProtection', location('AdminCreateUserConfig', 'AllowAdminCreateUserOnly'));
+    return unchecked(MfaPolicyRule.SMS_ABUSE_PROTECTION, location('AdminCreateUserConfig', 'AllowAdminCreateUserOnly'));
   }
   if (adminOnly === true || adminOnly === 'true') {
     return [];
@@ -179,14 +180,14 @@ const smsAbuseProtection: Check = (pool, view, settings) => {
   const protectedBy = view.ofType(WEB_ACL_ASSOCIATION).filter(a => view.referenced(a.template, a.resource.Properties?.ResourceArn)
     .some(target => target.template === pool.template && target.logicalId === pool.logicalId));
   return protectedBy.length > 0 ? [] : [{
-    rule: 'SmsAbuseProtection',
+    rule: MfaPolicyRule.SMS_ABUSE_PROTECTION,
     location: location('SmsConfiguration'),
     finding: 'the pool sends SMS codes and lets anyone sign up, and no AWS::WAFv2::WebACLAssociation of the app protects it',
   }];
 };
 
 /** A graded check: the written value (or its default) against the policy's bound. */
-function graded(rule: PolicyRuleName, path: string[], order: readonly string[], written: unknown, bound: string, least: boolean): Judgement[] {
+function graded(rule: MfaPolicyRule, path: string[], order: readonly string[], written: unknown, bound: string, least: boolean): Judgement[] {
   if (hasIntrinsic(written)) {
     return unchecked(rule, location(...path));
   }
@@ -196,25 +197,25 @@ function graded(rule: PolicyRuleName, path: string[], order: readonly string[], 
 }
 
 const threatProtection: Check = (pool, _view, settings) =>
-  graded('ThreatProtection', ['UserPoolAddOns', 'AdvancedSecurityMode'], THREAT_ORDER,
+  graded(MfaPolicyRule.THREAT_PROTECTION, ['UserPoolAddOns', 'AdvancedSecurityMode'], THREAT_ORDER,
     at(pool, 'UserPoolAddOns', 'AdvancedSecurityMode') ?? 'OFF', settings.minimumThreatProtection, true);
 
 const featurePlan: Check = (pool, _view, settings) => {
   const tier = props(pool).UserPoolTier;
   if (tier === undefined && settings.minimumPlan !== 'LITE') {
     return [{
-      rule: 'FeaturePlan',
+      rule: MfaPolicyRule.FEATURE_PLAN,
       location: location('UserPoolTier'),
       finding: `UserPoolTier is not set: a new pool gets ESSENTIALS, an existing one keeps its plan, which may be LITE; the policy requires at least ${JSON.stringify(settings.minimumPlan)}`,
     }];
   }
-  return tier === undefined ? [] : graded('FeaturePlan', ['UserPoolTier'], PLAN_ORDER, tier, settings.minimumPlan, true);
+  return tier === undefined ? [] : graded(MfaPolicyRule.FEATURE_PLAN, ['UserPoolTier'], PLAN_ORDER, tier, settings.minimumPlan, true);
 };
 
 const deviceRemembering: Check = (pool, _view, settings) => {
   const device = props(pool).DeviceConfiguration;
   if (hasIntrinsic(device)) {
-    return unchecked('DeviceRemembering', location('DeviceConfiguration'));
+    return unchecked(MfaPolicyRule.DEVICE_REMEMBERING, location('DeviceConfiguration'));
   }
   const onPrompt = device?.DeviceOnlyRememberedOnUserPrompt;
   const remembering = device === undefined ? 'OFF' : (onPrompt === true || onPrompt === 'true') ? 'USER_OPT_IN' : 'ALWAYS';
@@ -222,7 +223,7 @@ const deviceRemembering: Check = (pool, _view, settings) => {
     return [];
   }
   const how = remembering === 'ALWAYS' ? 'every device is remembered (DeviceOnlyRememberedOnUserPrompt is not true)' : 'devices are remembered when the user opts in';
-  return [{ rule: 'DeviceRemembering', location: location('DeviceConfiguration'), finding: `${how}; the policy allows at most ${settings.maximumDevices}` }];
+  return [{ rule: MfaPolicyRule.DEVICE_REMEMBERING, location: location('DeviceConfiguration'), finding: `${how}; the policy allows at most ${settings.maximumDevices}` }];
 };
 
 const deletionProtection: Check = (pool, _view, settings) => {
@@ -231,9 +232,9 @@ const deletionProtection: Check = (pool, _view, settings) => {
     return [];
   }
   if (hasIntrinsic(value)) {
-    return unchecked('DeletionProtection', location('DeletionProtection'));
+    return unchecked(MfaPolicyRule.DELETION_PROTECTION, location('DeletionProtection'));
   }
-  return [{ rule: 'DeletionProtection', location: location('DeletionProtection'), finding: `DeletionProtection is ${value === undefined ? 'not set (INACTIVE)' : JSON.stringify(value)}` }];
+  return [{ rule: MfaPolicyRule.DELETION_PROTECTION, location: location('DeletionProtection'), finding: `DeletionProtection is ${value === undefined ? 'not set (INACTIVE)' : JSON.stringify(value)}` }];
 };
 
 /** Every check, in the order of `MfaPolicyRule`. */

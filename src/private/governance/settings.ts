@@ -1,19 +1,10 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { DeviceRemembering } from '../../device';
 import type { MfaPolicyProps } from '../../governance/mfa-policy';
+import { MfaFactor, MfaPolicyRule, MfaPolicySeverity } from '../../governance/mfa-policy-enums';
 import { MfaEnforcement } from '../../mfa';
 import { ThreatProtection } from '../../threat-protection';
 import { ResolveContext } from '../context';
-
-/** The rule names of the policy, as they appear in the report (`MfaPolicyRule` values). */
-export const POLICY_RULE_NAMES = [
-  'MinimumMfa', 'MfaFactors', 'SmsOnlyMfa', 'PasskeyUserVerification', 'SmsRoleTrust',
-  'SmsAbuseProtection', 'ThreatProtection', 'FeaturePlan', 'DeviceRemembering', 'DeletionProtection',
-] as const;
-export type PolicyRuleName = (typeof POLICY_RULE_NAMES)[number];
-
-/** The second factors of `EnabledMfas`. */
-const FACTORS = { TOTP: 'SOFTWARE_TOKEN_MFA', SMS: 'SMS_MFA', EMAIL: 'EMAIL_OTP' } as const;
 
 /** Orders of the graded settings, weakest first, as CloudFormation writes them. */
 export const MFA_ORDER = ['OFF', 'OPTIONAL', 'ON'] as const;
@@ -35,26 +26,29 @@ export interface PolicySettings {
   readonly maximumDevices: (typeof DEVICE_ORDER)[number];
   readonly deletionProtection: boolean;
   /** The severity of a judged finding of each rule. */
-  readonly severity: (rule: PolicyRuleName) => 'error' | 'warning';
+  readonly severity: (rule: MfaPolicyRule) => MfaPolicySeverity;
 }
 
 const MFA_TO_CFN: Record<MfaEnforcement, PolicySettings['minimumMfa']> = {
   [MfaEnforcement.OFF]: 'OFF', [MfaEnforcement.OPTIONAL]: 'OPTIONAL', [MfaEnforcement.REQUIRED]: 'ON',
 };
 
+/** The member's name of a rule, as users write it: `MinimumMfa` -> `MINIMUM_MFA`. */
+export function ruleMember(rule: MfaPolicyRule): string {
+  return Object.entries(MfaPolicyRule).find(([, value]) => value === rule)![0];
+}
+
 /** Checks the props of a policy (enum members from any language) and applies the recommended defaults. */
 export function resolvePolicy(path: string, props: MfaPolicyProps): PolicySettings {
   const ctx = new ResolveContext(path);
   const minimumMfa = ctx.member('minimumMfa', props.minimumMfa ?? MfaEnforcement.REQUIRED, MfaEnforcement, 'an MfaEnforcement');
-  const factors = (props.allowedMfaFactors ?? Object.values(FACTORS))
-    .map((f, i) => ctx.member(`allowedMfaFactors[${i}]`, f as string, FACTORS as Record<string, string>, 'an MfaFactor'));
+  const factors = (props.allowedMfaFactors ?? Object.values(MfaFactor)).map((f, i) => ctx.member(`allowedMfaFactors[${i}]`, f, MfaFactor, 'an MfaFactor'));
   const threat = ctx.member('minimumThreatProtection', props.minimumThreatProtection ?? ThreatProtection.OFF, ThreatProtection, 'a ThreatProtection');
   const plan = ctx.member('minimumFeaturePlan', props.minimumFeaturePlan ?? cognito.FeaturePlan.ESSENTIALS, cognito.FeaturePlan, 'a cognito.FeaturePlan');
   const devices = ctx.member('maximumDeviceRemembering', props.maximumDeviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
-  const severity = ctx.member('severity', props.severity ?? 'error', { ERROR: 'error', WARNING: 'warning' }, 'an MfaPolicySeverity');
-  const rules = Object.fromEntries(POLICY_RULE_NAMES.map(r => [r, r])) as Record<string, string>;
-  const warningRules = new Set((props.warningRules ?? []).map((r, i) => ctx.member(`warningRules[${i}]`, r as string, rules, 'an MfaPolicyRule')));
+  const severity = ctx.member('severity', props.severity ?? MfaPolicySeverity.ERROR, MfaPolicySeverity, 'an MfaPolicySeverity');
+  const warningRules = new Set((props.warningRules ?? []).map((r, i) => ctx.member(`warningRules[${i}]`, r, MfaPolicyRule, 'an MfaPolicyRule')));
   return {
     minimumMfa: MFA_TO_CFN[minimumMfa],
     allowedFactors: new Set(factors),
@@ -67,6 +61,6 @@ export function resolvePolicy(path: string, props: MfaPolicyProps): PolicySettin
     minimumPlan: plan as PolicySettings['minimumPlan'],
     maximumDevices: devices,
     deletionProtection: props.requireDeletionProtection ?? true,
-    severity: rule => (warningRules.has(rule) ? 'warning' : severity as 'error' | 'warning'),
+    severity: rule => (warningRules.has(rule) ? MfaPolicySeverity.WARNING : severity),
   };
 }
