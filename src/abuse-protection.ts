@@ -31,24 +31,84 @@ export interface AbuseProtectionOptions {
   readonly webAclArn?: string;
 
   /**
-   * Requests per IP address, in each `evaluationWindow`, to the operations that send SMS or email
-   * codes (`SignUp`, `ResendConfirmationCode`, `ForgotPassword`, `GetUserAttributeVerificationCode`,
-   * `UpdateUserAttributes`) before WAF blocks the address. At least 10 (WAF's minimum).
+   * Requests per IP address, in each `evaluationWindow`, that can make Cognito send an SMS or email
+   * code outside sign-in, before WAF blocks the address: the API operations `SignUp`,
+   * `ResendConfirmationCode`, `ForgotPassword`, `GetUserAttributeVerificationCode` and
+   * `UpdateUserAttributes`, and managed login's pages that send codes (`/signup`, `/confirm...`,
+   * `/forgotPassword`, `/resendcode`, any method), counted together. At least 10 (WAF's minimum).
    *
    * @default 20
    * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/managed-login-endpoints.html
    */
   readonly codeRequestsPerIp?: number;
 
   /**
-   * Requests per IP address, in each `evaluationWindow`, to sign-in (`InitiateAuth`,
-   * `RespondToAuthChallenge`: SMS MFA and SMS sign-in codes go out there) before WAF blocks the
-   * address. At least 10.
+   * Requests per IP address, in each `evaluationWindow`, to sign-in before WAF blocks the address:
+   * the API operations `InitiateAuth` and `RespondToAuthChallenge` and managed login's `/login` and
+   * `/mfa` pages, where SMS MFA and SMS sign-in codes go out. At least 10.
    *
-   * @default 100
+   * @default - 50 when the pool sends SMS codes at sign-in (SMS is an MFA factor or a first
+   * factor), 100 otherwise
    * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html
    */
   readonly signInRequestsPerIp?: number;
+
+  /**
+   * Requests per IP address, in each `evaluationWindow`, to managed login and the classic hosted UI
+   * as a whole (every request without the `x-amzn-cognito-operation-name` header, which Cognito adds
+   * to API requests only), before WAF blocks the address. It counts the pages the other limits name
+   * and every page they do not, so no managed login request escapes a rate limit. At least 10.
+   *
+   * @default 200
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+   */
+  readonly managedLoginRequestsPerIp?: number;
+
+  /**
+   * A circuit breaker: requests that can send a code (those `codeRequestsPerIp` counts), from all
+   * addresses together, in each `evaluationWindow`, before WAF blocks every such request until the
+   * count falls again. It stops a botnet that stays under every per-address limit, at the price of
+   * refusing sign-ups and password resets to everyone while it is tripped. Sign-in is not counted.
+   * At least 10.
+   *
+   * @default - no circuit breaker
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-aggregation-options.html
+   */
+  readonly codeRequestsAllIps?: number;
+
+  /**
+   * Requests that can send a code, per autonomous system (the network the caller's address belongs
+   * to: a hosting provider, a mobile carrier), in each `evaluationWindow`, before WAF blocks that
+   * network's requests to them. Catches address rotation within one provider. At least 10.
+   *
+   * @default - no limit per network
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-aggregation-options.html
+   */
+  readonly codeRequestsPerAsn?: number;
+
+  /**
+   * The countries, as two-letter ISO codes in capitals, whose callers may make requests that can
+   * send a code (sign-up, resending a confirmation code, password reset, attribute verification,
+   * on the API and managed login); WAF blocks those requests from every other country, by the
+   * caller's address. Sign-in is not affected, so users who travel still sign in.
+   *
+   * @default - callers of every country
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-geo-match.html
+   */
+  readonly callerCountries?: string[];
+
+  /**
+   * Inspect requests that can send a code with the AWS managed Bot Control rule group
+   * (`AWSManagedRulesBotControlRuleSet`, common level): it blocks self-identified bots, HTTP
+   * libraries and scrapers. Billed by WAF on top of the web ACL (a subscription per month and a
+   * price per million requests inspected). Server-side callers that use an HTTP library for these
+   * operations are blocked too.
+   *
+   * @default false
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-bot.html
+   */
+  readonly botControl?: boolean;
 
   /**
    * The window the rate limits count requests in: 1, 2, 5 or 10 minutes.
@@ -78,9 +138,10 @@ export interface AbuseProtectionOptions {
   readonly blockAnonymousIps?: boolean;
 
   /**
-   * Ask for a CAPTCHA on managed login's sign-up and sign-in pages. API callers (your app's SDK
-   * calls) cannot answer a CAPTCHA, so the rule applies to managed login only; it leaves TOTP
-   * registration (`AssociateSoftwareToken`, `VerifySoftwareToken`) alone, which a CAPTCHA breaks.
+   * Ask for a CAPTCHA on managed login's pages that sign in or send codes (`/login`, `/signup`,
+   * `/confirm...`, `/forgotPassword`, `/resendcode`). API callers (your app's SDK calls)
+   * cannot answer a CAPTCHA, so the rule applies to managed login only; it leaves TOTP registration
+   * (`AssociateSoftwareToken`, `VerifySoftwareToken`) alone, which a CAPTCHA breaks.
    *
    * @default false
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html#totp-waf

@@ -14,9 +14,22 @@ const header = (operation: string) => ({
     TextTransformations: [{ Priority: 0, Type: 'NONE' }],
   },
 });
+const pathPrefix = (prefix: string) => ({
+  ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: prefix, TextTransformations: [{ Priority: 0, Type: 'LOWERCASE' }] },
+});
+/** Managed login's requests: Cognito adds the operation header to API requests only. */
+const WITHOUT_OPERATION_HEADER = {
+  NotStatement: {
+    Statement: {
+      SizeConstraintStatement: {
+        FieldToMatch: { SingleHeader: { Name: 'x-amzn-cognito-operation-name' } }, ComparisonOperator: 'GT', Size: 0, TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+      },
+    },
+  },
+};
 
 describe('abuseProtection', () => {
-  test('{} creates a regional web ACL with the IP reputation list and per-IP limits on code requests and sign-in, associated with the pool', () => {
+  test('{} creates a regional web ACL with the IP reputation list and per-IP limits on code requests, sign-in and managed login, associated with the pool', () => {
     const { stack } = build({ mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withNewRole(), abuseProtection: {} });
     const template = Template.fromStack(stack);
 
@@ -39,7 +52,14 @@ describe('abuseProtection', () => {
               Limit: 20,
               EvaluationWindowSec: 300,
               AggregateKeyType: 'IP',
-              ScopeDownStatement: { OrStatement: { Statements: ['SignUp', 'ResendConfirmationCode', 'ForgotPassword', 'GetUserAttributeVerificationCode', 'UpdateUserAttributes'].map(header) } },
+              ScopeDownStatement: {
+                OrStatement: {
+                  Statements: [
+                    ...['SignUp', 'ResendConfirmationCode', 'ForgotPassword', 'GetUserAttributeVerificationCode', 'UpdateUserAttributes'].map(header),
+                    ...['/signup', '/confirm', '/forgotpassword', '/resendcode'].map(pathPrefix),
+                  ],
+                },
+              },
             },
           },
         }),
@@ -48,9 +68,17 @@ describe('abuseProtection', () => {
           Priority: 2,
           Statement: {
             RateBasedStatement: Match.objectLike({
-              Limit: 100, ScopeDownStatement: { OrStatement: { Statements: ['InitiateAuth', 'RespondToAuthChallenge'].map(header) } },
+              // SMS MFA sends codes at sign-in: 50, not 100.
+              Limit: 50,
+              ScopeDownStatement: { OrStatement: { Statements: [...['InitiateAuth', 'RespondToAuthChallenge'].map(header), ...['/login', '/mfa'].map(pathPrefix)] } },
             }),
           },
+        }),
+        Match.objectLike({
+          Name: 'ManagedLoginRequestsPerIp',
+          Priority: 3,
+          Action: { Block: {} },
+          Statement: { RateBasedStatement: { Limit: 200, EvaluationWindowSec: 300, AggregateKeyType: 'IP', ScopeDownStatement: WITHOUT_OPERATION_HEADER } },
         }),
       ],
     });
@@ -75,6 +103,7 @@ describe('abuseProtection', () => {
       abuseProtection: {
         codeRequestsPerIp: 10,
         signInRequestsPerIp: 50,
+        managedLoginRequestsPerIp: 30,
         evaluationWindow: Duration.minutes(10),
         ipReputation: false,
         blockAnonymousIps: true,
@@ -84,21 +113,15 @@ describe('abuseProtection', () => {
     });
     const template = Template.fromStack(stack);
     const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0] as any;
-    expect(acl.Properties.Rules.map((r: any) => r.Name)).toEqual(['AWSManagedRulesAnonymousIpList', 'CodeRequestsPerIp', 'SignInRequestsPerIp', 'ManagedLoginCaptcha']);
+    expect(acl.Properties.Rules.map((r: any) => r.Name)).toEqual(['AWSManagedRulesAnonymousIpList', 'CodeRequestsPerIp', 'SignInRequestsPerIp', 'ManagedLoginRequestsPerIp', 'ManagedLoginCaptcha']);
     expect(acl.Properties.Rules[1].Statement.RateBasedStatement).toMatchObject({ Limit: 10, EvaluationWindowSec: 600 });
-    expect(acl.Properties.Rules[3]).toMatchObject({ Action: { Captcha: {} } });
+    expect(acl.Properties.Rules[2].Statement.RateBasedStatement).toMatchObject({ Limit: 50, EvaluationWindowSec: 600 });
+    expect(acl.Properties.Rules[3].Statement.RateBasedStatement).toMatchObject({ Limit: 30, EvaluationWindowSec: 600 });
+    expect(acl.Properties.Rules[4]).toMatchObject({ Action: { Captcha: {} } });
     // Only managed login's pages, never an API request, never TOTP registration (the guide's exclusion).
-    const captcha = acl.Properties.Rules[3].Statement.AndStatement.Statements;
-    expect(captcha[0]).toEqual({
-      NotStatement: {
-        Statement: {
-          SizeConstraintStatement: {
-            FieldToMatch: { SingleHeader: { Name: 'x-amzn-cognito-operation-name' } }, ComparisonOperator: 'GT', Size: 0, TextTransformations: [{ Priority: 0, Type: 'NONE' }],
-          },
-        },
-      },
-    });
-    expect(captcha[1].OrStatement.Statements.map((st: any) => st.ByteMatchStatement.SearchString)).toEqual(['/signup', '/login', '/forgotpassword']);
+    const captcha = acl.Properties.Rules[4].Statement.AndStatement.Statements;
+    expect(captcha[0]).toEqual(WITHOUT_OPERATION_HEADER);
+    expect(captcha[1].OrStatement.Statements.map((st: any) => st.ByteMatchStatement.SearchString)).toEqual(['/signup', '/login', '/forgotpassword', '/confirm', '/resendcode']);
     expect(captcha[2]).toEqual({ NotStatement: { Statement: { OrStatement: { Statements: ['AssociateSoftwareToken', 'VerifySoftwareToken'].map(header) } } } });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });

@@ -21,3 +21,10 @@ export const ISO_COUNTRY_CODES: readonly string[] = [
   'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SR', 'SS', 'ST', 'SV', 'SX', 'SY', 'SZ', 'TC', 'TD', 'TF', 'TG', 'TH', 'TJ', 'TK', 'TL', 'TM', 'TN', 'TO', 'TR',
   'TT', 'TV', 'TW', 'TZ', 'UA', 'UG', 'UM', 'US', 'UY', 'UZ', 'VA', 'VC', 'VE', 'VG', 'VI', 'VN', 'VU', 'WF', 'WS', 'YE', 'YT', 'ZA', 'ZM', 'ZW',
 ];
+
+/**
+ * The country codes WAF's geo match statement takes: every ISO 3166-1 alpha-2 code and Kosovo's
+ * `XK` (the CountryCode enum of the WAFv2 API, 250 values; botocore 1.44.8, wafv2 2019-07-29).
+ * https://docs.aws.amazon.com/waf/latest/APIReference/API_GeoMatchStatement.html
+ */
+export const WAF_COUNTRY_CODES: readonly string[] = [...ISO_COUNTRY_CODES, 'XK'];

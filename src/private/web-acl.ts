@@ -1,8 +1,8 @@
-import { ArnFormat, Names, Reference, RemovalPolicy, Stack, Tokenization } from 'aws-cdk-lib';
+import { ArnFormat, Lazy, Names, Reference, RemovalPolicy, Stack, Tokenization } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { AbuseDecisions } from './resolve/abuse';
+import { AbuseDecisions, WebAclDecisions } from './resolve/abuse';
 
 /** The operations that make Cognito send an SMS or email code outside sign-in. */
 export const CODE_OPERATIONS = ['SignUp', 'ResendConfirmationCode', 'ForgotPassword', 'GetUserAttributeVerificationCode', 'UpdateUserAttributes'];
@@ -10,6 +10,19 @@ export const CODE_OPERATIONS = ['SignUp', 'ResendConfirmationCode', 'ForgotPassw
 export const SIGN_IN_OPERATIONS = ['InitiateAuth', 'RespondToAuthChallenge'];
 /** The header Cognito adds to API requests for WAF, naming the operation. */
 export const OPERATION_HEADER = 'x-amzn-cognito-operation-name';
+/**
+ * Managed login's pages that send a code outside sign-in, as lowercase path prefixes: sign-up
+ * (the confirmation code), the confirmation pages (`/confirm`, `/confirmForgotPassword`, where a
+ * code is sent again), the password reset request, and the code resend.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/managed-login-endpoints.html
+ */
+export const MANAGED_LOGIN_CODE_PATHS = ['/signup', '/confirm', '/forgotpassword', '/resendcode'];
+/** Managed login's sign-in pages, where SMS MFA and SMS sign-in codes go out. */
+export const MANAGED_LOGIN_SIGN_IN_PATHS = ['/login', '/mfa'];
+/** The pages the CAPTCHA covers: sign-in and the pages that send codes. */
+const CAPTCHA_PATHS = ['/signup', '/login', '/forgotpassword', '/confirm', '/resendcode'];
+/** The AWS managed Bot Control group. */
+export const BOT_CONTROL_GROUP = 'AWSManagedRulesBotControlRuleSet';
 
 /** The account takeover prevention group, which a web ACL associated with a user pool must not use. */
 export const ATP_GROUP = 'AWSManagedRulesATPRuleSet';
@@ -84,31 +97,86 @@ function operationIs(operation: string): wafv2.CfnWebACL.StatementProperty {
   };
 }
 
+/** A request path that starts with the prefix, in any case. */
+function pathStartsWith(prefix: string): wafv2.CfnWebACL.StatementProperty {
+  return {
+    byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: prefix, textTransformations: [{ priority: 0, type: 'LOWERCASE' }] },
+  };
+}
+
+function anyOf(statements: wafv2.CfnWebACL.StatementProperty[]): wafv2.CfnWebACL.StatementProperty {
+  return statements.length === 1 ? statements[0] : { orStatement: { statements } };
+}
+
 function anyOperation(operations: string[]): wafv2.CfnWebACL.StatementProperty {
-  return operations.length === 1 ? operationIs(operations[0]) : { orStatement: { statements: operations.map(operationIs) } };
+  return anyOf(operations.map(operationIs));
+}
+
+/** Requests without the operation header: managed login and the classic hosted UI. */
+const WITHOUT_OPERATION_HEADER: wafv2.CfnWebACL.StatementProperty = {
+  notStatement: {
+    statement: {
+      sizeConstraintStatement: {
+        fieldToMatch: { singleHeader: { Name: OPERATION_HEADER } }, comparisonOperator: 'GT', size: 0, textTransformations: [{ priority: 0, type: 'NONE' }],
+      },
+    },
+  },
+};
+
+/**
+ * The requests that can make Cognito send a code outside sign-in: the API operations, by the
+ * operation header, and managed login's pages, by their path alone (a page request cannot change
+ * its path, whatever headers it carries).
+ */
+function codeRequests(): wafv2.CfnWebACL.StatementProperty {
+  return anyOf([...CODE_OPERATIONS.map(operationIs), ...MANAGED_LOGIN_CODE_PATHS.map(pathStartsWith)]);
+}
+
+/** Sign-in requests, where SMS MFA and SMS sign-in codes go out: the API operations and managed login's pages. */
+function signInRequests(): wafv2.CfnWebACL.StatementProperty {
+  return anyOf([...SIGN_IN_OPERATIONS.map(operationIs), ...MANAGED_LOGIN_SIGN_IN_PATHS.map(pathStartsWith)]);
 }
 
 function visibility(metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty {
   return { cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true };
 }
 
-function managedGroup(name: string, priority: number): wafv2.CfnWebACL.RuleProperty {
+function managedGroup(name: string, priority: number, scopeDownStatement?: wafv2.CfnWebACL.StatementProperty): wafv2.CfnWebACL.RuleProperty {
   return {
     name,
     priority,
     overrideAction: { none: {} },
     visibilityConfig: visibility(name),
-    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name, scopeDownStatement } },
   };
 }
 
-function perIp(name: string, priority: number, limit: number, windowSec: number, operations: string[]): wafv2.CfnWebACL.RuleProperty {
+/** A rate-based rule that blocks: per IP address, per autonomous system, or over all callers (CONSTANT). */
+function rateRule(name: string, priority: number, limit: number, windowSec: number, key: 'IP' | 'ASN' | 'CONSTANT',
+  scopeDownStatement: wafv2.CfnWebACL.StatementProperty): wafv2.CfnWebACL.RuleProperty {
+  // The ASN key is raw: the floor's L1 (2.181) knows no such custom key and would drop it.
+  const keyed = key === 'ASN' ? { aggregateKeyType: 'CUSTOM_KEYS', customKeys: [Lazy.any({ produce: () => ({ ASN: {} }) })] } : { aggregateKeyType: key };
   return {
     name,
     priority,
     action: { block: {} },
     visibilityConfig: visibility(name),
-    statement: { rateBasedStatement: { limit, evaluationWindowSec: windowSec, aggregateKeyType: 'IP', scopeDownStatement: anyOperation(operations) } },
+    statement: { rateBasedStatement: { limit, evaluationWindowSec: windowSec, ...keyed, scopeDownStatement } },
+  };
+}
+
+/** Blocks requests that can send a code from callers outside the countries. */
+function callerCountriesRule(priority: number, countryCodes: readonly string[]): wafv2.CfnWebACL.RuleProperty {
+  return {
+    name: 'CodeRequestsFromOtherCountries',
+    priority,
+    action: { block: {} },
+    visibilityConfig: visibility('CodeRequestsFromOtherCountries'),
+    statement: {
+      andStatement: {
+        statements: [codeRequests(), { notStatement: { statement: { geoMatchStatement: { countryCodes: [...countryCodes] } } } }],
+      },
+    },
   };
 }
 
@@ -116,16 +184,13 @@ function perIp(name: string, priority: number, limit: number, windowSec: number,
 export const TOTP_REGISTRATION_OPERATIONS = ['AssociateSoftwareToken', 'VerifySoftwareToken'];
 
 /**
- * CAPTCHA on managed login's sign-up, sign-in and password-reset pages: requests without the
- * operation header (API requests carry it, and cannot answer a CAPTCHA), to those paths, and never
- * TOTP registration (`AssociateSoftwareToken`, `VerifySoftwareToken`): the guide's exclusion, named
- * as its example rule names it, although such requests carry the header the rule already spares.
+ * CAPTCHA on managed login's pages that sign in or send codes: requests without the operation
+ * header (API requests carry it, and cannot answer a CAPTCHA), to those paths, and never TOTP
+ * registration (`AssociateSoftwareToken`, `VerifySoftwareToken`): the guide's exclusion, named as
+ * its example rule names it, although such requests carry the header the rule already spares.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html#totp-waf
  */
 function captcha(priority: number): wafv2.CfnWebACL.RuleProperty {
-  const path = (prefix: string): wafv2.CfnWebACL.StatementProperty => ({
-    byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: prefix, textTransformations: [{ priority: 0, type: 'LOWERCASE' }] },
-  });
   return {
     name: 'ManagedLoginCaptcha',
     priority,
@@ -134,21 +199,44 @@ function captcha(priority: number): wafv2.CfnWebACL.RuleProperty {
     statement: {
       andStatement: {
         statements: [
-          {
-            notStatement: {
-              statement: {
-                sizeConstraintStatement: {
-                  fieldToMatch: { singleHeader: { Name: OPERATION_HEADER } }, comparisonOperator: 'GT', size: 0, textTransformations: [{ priority: 0, type: 'NONE' }],
-                },
-              },
-            },
-          },
-          { orStatement: { statements: ['/signup', '/login', '/forgotpassword'].map(path) } },
+          WITHOUT_OPERATION_HEADER,
+          anyOf(CAPTCHA_PATHS.map(pathStartsWith)),
           { notStatement: { statement: anyOperation(TOTP_REGISTRATION_OPERATIONS) } },
         ],
       },
     },
   };
+}
+
+/** The created web ACL's rules, in priority order. */
+function webAclRules(rules: WebAclDecisions): wafv2.CfnWebACL.RuleProperty[] {
+  const window = rules.evaluationWindowSec;
+  const list: wafv2.CfnWebACL.RuleProperty[] = [];
+  if (rules.ipReputation) {
+    list.push(managedGroup('AWSManagedRulesAmazonIpReputationList', list.length));
+  }
+  if (rules.blockAnonymousIps) {
+    list.push(managedGroup('AWSManagedRulesAnonymousIpList', list.length));
+  }
+  if (rules.callerCountries) {
+    list.push(callerCountriesRule(list.length, rules.callerCountries));
+  }
+  if (rules.botControl) {
+    list.push(managedGroup(BOT_CONTROL_GROUP, list.length, codeRequests()));
+  }
+  if (rules.codeRequestsAllIps !== undefined) {
+    list.push(rateRule('CodeRequestsAllIps', list.length, rules.codeRequestsAllIps, window, 'CONSTANT', codeRequests()));
+  }
+  if (rules.codeRequestsPerAsn !== undefined) {
+    list.push(rateRule('CodeRequestsPerAsn', list.length, rules.codeRequestsPerAsn, window, 'ASN', codeRequests()));
+  }
+  list.push(rateRule('CodeRequestsPerIp', list.length, rules.codeRequestsPerIp, window, 'IP', codeRequests()));
+  list.push(rateRule('SignInRequestsPerIp', list.length, rules.signInRequestsPerIp, window, 'IP', signInRequests()));
+  list.push(rateRule('ManagedLoginRequestsPerIp', list.length, rules.managedLoginRequestsPerIp, window, 'IP', WITHOUT_OPERATION_HEADER));
+  if (rules.captcha) {
+    list.push(captcha(list.length));
+  }
+  return list;
 }
 
 /**
@@ -162,23 +250,11 @@ export function addWebAcl(scope: Construct, userPoolArn: string, decisions: Abus
   }
   const rules = decisions.webAcl!;
   const prefix = Names.uniqueResourceName(scope, { maxLength: 64, separator: '-' });
-  const list: wafv2.CfnWebACL.RuleProperty[] = [];
-  if (rules.ipReputation) {
-    list.push(managedGroup('AWSManagedRulesAmazonIpReputationList', list.length));
-  }
-  if (rules.blockAnonymousIps) {
-    list.push(managedGroup('AWSManagedRulesAnonymousIpList', list.length));
-  }
-  list.push(perIp('CodeRequestsPerIp', list.length, rules.codeRequestsPerIp, rules.evaluationWindowSec, CODE_OPERATIONS));
-  list.push(perIp('SignInRequestsPerIp', list.length, rules.signInRequestsPerIp, rules.evaluationWindowSec, SIGN_IN_OPERATIONS));
-  if (rules.captcha) {
-    list.push(captcha(list.length));
-  }
   const webAcl = new wafv2.CfnWebACL(scope, 'WebAcl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
     visibilityConfig: visibility(prefix),
-    rules: list,
+    rules: webAclRules(rules),
   });
   new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: userPoolArn, webAclArn: webAcl.attrArn });
 

@@ -208,6 +208,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   userExistenceErrors: () => construct({}, pool => pool.addAppClient('Web', { preventUserExistenceErrors: false })),
   clientKeepsOAuthDefaults: () => construct({}, pool => pool.userPool.addClient('Raw')),
   rateLimitRange: () => phases({ abuseProtection: { codeRequestsPerIp: 9 } }),
+  callerCountryCode: () => phases({ abuseProtection: { callerCountries: ['UK'] } }),
   rateLimitWindow: () => phases({ abuseProtection: { evaluationWindow: Duration.minutes(3) } }),
   webAclArnWithRules: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN, captcha: true } }),
   webAclArnForm: () => phases({ abuseProtection: { webAclArn: WEB_ACL_ARN.replace(':regional/', ':global/') } }),

@@ -4,19 +4,31 @@ import { AbuseProtectionOptions, SmsCountryAction, SmsCountryRules } from '../..
 import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
 import { ResolveContext } from '../context';
 import { RULES } from '../rules';
-import { ISO_COUNTRY_CODES } from '../sms-countries';
-import { FactorDecisions } from './decisions';
+import { ISO_COUNTRY_CODES, WAF_COUNTRY_CODES } from '../sms-countries';
+import { FactorDecisions, FirstFactorDecisions } from './decisions';
 
 /** The rules of the web ACL this library creates. */
 export interface WebAclDecisions {
   readonly codeRequestsPerIp: number;
   readonly signInRequestsPerIp: number;
+  readonly managedLoginRequestsPerIp: number;
+  /** The circuit breaker over all addresses; undefined without one. */
+  readonly codeRequestsAllIps?: number;
+  /** The limit per autonomous system; undefined without one. */
+  readonly codeRequestsPerAsn?: number;
+  /** The countries whose callers may request codes; undefined for every country. */
+  readonly callerCountries?: readonly string[];
+  readonly botControl: boolean;
   readonly evaluationWindowSec: number;
   readonly ipReputation: boolean;
   readonly blockAnonymousIps: boolean;
   readonly captcha: boolean;
   readonly logRetention: logs.RetentionDays;
 }
+
+/** The options of AbuseProtectionOptions that describe the web ACL this library creates. */
+const RULE_OPTIONS = ['codeRequestsPerIp', 'signInRequestsPerIp', 'managedLoginRequestsPerIp', 'codeRequestsAllIps', 'codeRequestsPerAsn',
+  'callerCountries', 'botControl', 'evaluationWindow', 'ipReputation', 'blockAnonymousIps', 'captcha', 'logRetention'] as const;
 
 /** The country rules of the SMS codes: a protect configuration on a configuration set. */
 export interface CountryDecisions {
@@ -51,7 +63,7 @@ const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]*):\d{12}:(regional|global)
  * SMS codes to anyone who signs up, and has none.
  */
 export function resolveAbuse(
-  ctx: ResolveContext, props: MfaUserPoolProps, factors: FactorDecisions, region: string | undefined,
+  ctx: ResolveContext, props: MfaUserPoolProps, factors: FactorDecisions, firstFactors: FirstFactorDecisions, region: string | undefined,
 ): AbuseDecisions | undefined {
   const options = props.abuseProtection;
   if (!options) {
@@ -63,8 +75,7 @@ export function resolveAbuse(
   }
   const countries = options.smsCountries && resolveCountries(ctx, options.smsCountries, factors);
   if (options.webAclArn !== undefined) {
-    const ruleOptions = (['codeRequestsPerIp', 'signInRequestsPerIp', 'evaluationWindow', 'ipReputation', 'blockAnonymousIps', 'captcha', 'logRetention'] as const)
-      .filter(k => options[k] !== undefined);
+    const ruleOptions = RULE_OPTIONS.filter(k => options[k] !== undefined);
     if (ruleOptions.length > 0) {
       throw ctx.refuse(RULES.webAclArnWithRules, `abuseProtection.${ruleOptions[0]}`, 'describes the web ACL this library creates, but webAclArn brings your own',
         options[ruleOptions[0]], 'Set the rules in your web ACL, or leave webAclArn out to have one created.');
@@ -81,7 +92,9 @@ export function resolveAbuse(
     }
     return { webAclArn: options.webAclArn, countries };
   }
-  return { webAcl: webAclRules(ctx, options), countries };
+  // SMS MFA and SMS sign-in codes go out at sign-in: a tighter default limit there.
+  const smsAtSignIn = factors.smsFactor || firstFactors.smsOtp;
+  return { webAcl: webAclRules(ctx, options, smsAtSignIn), countries };
 }
 
 /** A two-letter country code as the protect configuration's schema takes it. */
@@ -89,6 +102,7 @@ const COUNTRY_CODE = /^[A-Z]{2}$/;
 /** A configuration set name as the AWS::SMSVOICE::ConfigurationSet schema takes it. */
 const CONFIGURATION_SET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const ISO_CODES = new Set(ISO_COUNTRY_CODES);
+const WAF_CODES = new Set(WAF_COUNTRY_CODES);
 
 /**
  * The country rules: only on the direct End User Messaging path, where Cognito sends with the
@@ -145,12 +159,13 @@ function resolveCountries(ctx: ResolveContext, rules: SmsCountryRules, factors: 
   return { allow: listed, others, configurationSetName: name };
 }
 
-function webAclRules(ctx: ResolveContext, options: AbuseProtectionOptions): WebAclDecisions {
-  const limit = (prop: 'codeRequestsPerIp' | 'signInRequestsPerIp', fallback: number): number => {
+function webAclRules(ctx: ResolveContext, options: AbuseProtectionOptions, smsAtSignIn: boolean): WebAclDecisions {
+  const limit = (prop: 'codeRequestsPerIp' | 'signInRequestsPerIp' | 'managedLoginRequestsPerIp' | 'codeRequestsAllIps' | 'codeRequestsPerAsn',
+    fallback?: number): number | undefined => {
     const value = options[prop] ?? fallback;
-    if (!Token.isUnresolved(value) && (!Number.isInteger(value) || value < RATE_LIMIT_MIN || value > RATE_LIMIT_MAX)) {
+    if (value !== undefined && !Token.isUnresolved(value) && (!Number.isInteger(value) || value < RATE_LIMIT_MIN || value > RATE_LIMIT_MAX)) {
       throw ctx.refuse(RULES.rateLimitRange, `abuseProtection.${prop}`, `must be a whole number from ${RATE_LIMIT_MIN} to ${RATE_LIMIT_MAX.toLocaleString('en-US')}`, value,
-        `Give at least ${RATE_LIMIT_MIN} requests per IP address and window.`);
+        `Give at least ${RATE_LIMIT_MIN} requests per window.`);
     }
     return value;
   };
@@ -161,12 +176,48 @@ function webAclRules(ctx: ResolveContext, options: AbuseProtectionOptions): WebA
       'Use Duration.minutes(1), (2), (5) or (10).');
   }
   return {
-    codeRequestsPerIp: limit('codeRequestsPerIp', 20),
-    signInRequestsPerIp: limit('signInRequestsPerIp', 100),
+    codeRequestsPerIp: limit('codeRequestsPerIp', 20)!,
+    signInRequestsPerIp: limit('signInRequestsPerIp', smsAtSignIn ? 50 : 100)!,
+    managedLoginRequestsPerIp: limit('managedLoginRequestsPerIp', 200)!,
+    codeRequestsAllIps: limit('codeRequestsAllIps'),
+    codeRequestsPerAsn: limit('codeRequestsPerAsn'),
+    callerCountries: options.callerCountries === undefined ? undefined : callerCountries(ctx, options.callerCountries),
+    botControl: options.botControl ?? false,
     evaluationWindowSec: windowSec,
     ipReputation: options.ipReputation ?? true,
     blockAnonymousIps: options.blockAnonymousIps ?? false,
     captcha: options.captcha ?? false,
     logRetention: options.logRetention ?? logs.RetentionDays.ONE_YEAR,
   };
+}
+
+/**
+ * The callers' countries: codes of WAF's geo match, at least one. A token list goes to the
+ * template as it is.
+ */
+function callerCountries(ctx: ResolveContext, codes: string[]): readonly string[] {
+  const prop = 'abuseProtection.callerCountries';
+  if (Token.isUnresolved(codes)) {
+    return codes;
+  }
+  if (!Array.isArray(codes) || codes.length === 0) {
+    throw ctx.refuse(RULES.callerCountryCode, prop, 'must list at least one country', codes,
+      'List the countries your users sign up from, for example callerCountries: [\'US\', \'CA\'], or leave callerCountries out.');
+  }
+  const listed: string[] = [];
+  for (const code of codes) {
+    if (Token.isUnresolved(code)) {
+      listed.push(code);
+      continue;
+    }
+    if (typeof code !== 'string' || !WAF_CODES.has(code)) {
+      const upper = typeof code === 'string' ? code.toUpperCase() : '';
+      throw ctx.refuse(RULES.callerCountryCode, prop, 'must hold country codes of WAF\'s geo match (ISO 3166-1 alpha-2 in capitals, and XK)', code,
+        WAF_CODES.has(upper) ? `Write '${upper}'.` : code === 'UK' ? 'The United Kingdom is GB.' : 'Use the ISO 3166-1 alpha-2 code, for example \'US\'.');
+    }
+    if (!listed.includes(code)) {
+      listed.push(code);
+    }
+  }
+  return listed;
 }

@@ -46,7 +46,7 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
   const passwordPolicy = resolvePasswordPolicy(ctx, props.passwordPolicy, plan.featurePlan);
   const lifecycle = resolveLifecycle(ctx, props);
   const logDelivery = resolveLogDelivery(ctx, props.logDelivery, factors, firstFactors, plan);
-  const abuse = resolveAbuse(ctx, props, factors, region);
+  const abuse = resolveAbuse(ctx, props, factors, firstFactors, region);
   const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
   return {

@@ -251,6 +251,8 @@ export const RULES = {
     schema('https://docs.aws.amazon.com/waf/latest/APIReference/API_RateBasedStatement.html', 'Limit: "Valid Range: Minimum value of 10. Maximum value of 2000000000." (also the minimum of the CloudFormation schema aws-cdk-lib validates against).')),
   rateLimitWindow: refusal('rateLimitWindow', 'abuseProtection.evaluationWindow is 1, 2, 5 or 10 minutes.',
     schema('https://docs.aws.amazon.com/waf/latest/APIReference/API_RateBasedStatement.html', 'EvaluationWindowSec: "Valid Values: 60 | 120 | 300 | 600".')),
+  callerCountryCode: refusal('callerCountryCode', 'abuseProtection.callerCountries lists at least one country code of WAF\'s geo match: an ISO 3166-1 alpha-2 code in capitals, or XK.',
+    schema('https://docs.aws.amazon.com/waf/latest/APIReference/API_GeoMatchStatement.html', 'CountryCodes: "Array Members: Minimum number of 1 item"; each a CountryCode, an enum of the 249 ISO 3166-1 alpha-2 codes and XK (botocore 1.44.8, wafv2 2019-07-29 service model).')),
   webAclArnWithRules: refusal('webAclArnWithRules', 'abuseProtection.webAclArn brings a web ACL of your own: the options of the created one do not apply to it.',
     contract('The rate limits, managed groups, CAPTCHA and logging describe the web ACL this library creates; with webAclArn none is created, so they would be ignored silently.')),
   webAclArnForm: refusal('webAclArnForm', 'abuseProtection.webAclArn is the ARN of a regional WAFv2 web ACL of the pool\'s Region.',

@@ -1,7 +1,7 @@
 import { Duration, Fn, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { advised, advisoryIds, refusal, refusalMessage, resolve } from './helpers';
-import { AbuseProtectionOptions, MfaUserPoolProps, SmsCountryAction, SmsCountryRules, SmsMfa } from '../../../src';
+import { AbuseProtectionOptions, MfaEnforcement, MfaUserPoolProps, SmsCountryAction, SmsCountryRules, SmsMfa } from '../../../src';
 
 const ACL = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
 const direct = (abuseProtection: AbuseProtectionOptions): MfaUserPoolProps => ({ sms: SmsMfa.withEndUserMessaging(), abuseProtection });
@@ -13,6 +13,11 @@ describe('abuse protection phase: the web ACL', () => {
       webAcl: {
         codeRequestsPerIp: 20,
         signInRequestsPerIp: 100,
+        managedLoginRequestsPerIp: 200,
+        codeRequestsAllIps: undefined,
+        codeRequestsPerAsn: undefined,
+        callerCountries: undefined,
+        botControl: false,
         evaluationWindowSec: 300,
         ipReputation: true,
         blockAnonymousIps: false,
@@ -133,4 +138,66 @@ describe('abuse protection phase: SMS country rules', () => {
   test('a token configuration set name is not judged', () => {
     expect(resolve(countries({ allow: ['US'], configurationSetName: Fn.importValue('Set') })).abuse?.countries?.configurationSetName).toMatch(/^\$\{Token/);
   });
+});
+
+describe('abuse protection phase: limits that match the threat', () => {
+  const { OFF, OPTIONAL } = MfaEnforcement;
+  const signInLimit = (props: MfaUserPoolProps) => resolve({ ...props, abuseProtection: {} }).abuse?.webAcl?.signInRequestsPerIp;
+
+  test.each<[string, MfaUserPoolProps, number]>([
+    ['TOTP only', {}, 100],
+    ['email MFA', { mfa: OPTIONAL, email: {}, totp: false }, 100],
+    ['SMS as an MFA factor', { mfa: OPTIONAL, sms: SmsMfa.withNewRole() }, 50],
+    ['SMS on the direct path', { sms: SmsMfa.withEndUserMessaging() }, 50],
+    ['SMS sign-in codes with MFA off', { mfa: OFF, sms: SmsMfa.withNewRole(), passwordless: { smsOtp: true } }, 50],
+  ])('the sign-in limit with %s is %p per address', (_name, props, limit) => {
+    expect(signInLimit(props)).toBe(limit);
+  });
+
+  test('a sign-in limit given wins over the default for SMS', () => {
+    expect(resolve({ sms: SmsMfa.withNewRole(), abuseProtection: { signInRequestsPerIp: 300 } }).abuse?.webAcl?.signInRequestsPerIp).toBe(300);
+  });
+
+  test.each(['managedLoginRequestsPerIp', 'codeRequestsAllIps', 'codeRequestsPerAsn'] as const)('%s is a rate limit: 10 to 2,000,000,000, whole', prop => {
+    expect(refusal({ abuseProtection: { [prop]: 9 } })).toBe('rateLimitRange');
+    expect(refusal({ abuseProtection: { [prop]: 10.5 } })).toBe('rateLimitRange');
+    expect(refusalMessage({ abuseProtection: { [prop]: 2_000_000_001 } })).toContain(`abuseProtection.${prop} must be a whole number from 10 to 2,000,000,000`);
+    expect(resolve({ abuseProtection: { [prop]: 10 } }).abuse?.webAcl?.[prop]).toBe(10);
+    expect(refusal({ abuseProtection: { [prop]: Token.asNumber(Fn.importValue('Limit')) } })).toBeUndefined();
+  });
+
+  test('the circuit breaker and the limit per network are off unless asked for', () => {
+    expect(resolve({ abuseProtection: {} }).abuse?.webAcl).toMatchObject({ codeRequestsAllIps: undefined, codeRequestsPerAsn: undefined, botControl: false });
+    expect(resolve({ abuseProtection: { botControl: true } }).abuse?.webAcl?.botControl).toBe(true);
+  });
+
+  test.each<[unknown, string | undefined]>([
+    [['US', 'CA'], undefined],
+    [['XK'], undefined],
+    [['US', 'US'], undefined],
+    [[], 'callerCountryCode'],
+    [['us'], 'callerCountryCode'],
+    [['UK'], 'callerCountryCode'],
+    [['USA'], 'callerCountryCode'],
+    [['ZZ'], 'callerCountryCode'],
+  ])('callerCountries %j: %p', (codes, rule) => {
+    expect(refusal({ abuseProtection: { callerCountries: codes as string[] } })).toBe(rule);
+  });
+
+  test('callerCountries are kept once each; the refusal names the fix', () => {
+    expect(resolve({ abuseProtection: { callerCountries: ['US', 'CA', 'US'] } }).abuse?.webAcl?.callerCountries).toEqual(['US', 'CA']);
+    expect(refusalMessage({ abuseProtection: { callerCountries: ['us'] } })).toMatch(/abuseProtection\.callerCountries .*Write 'US'/s);
+    expect(refusalMessage({ abuseProtection: { callerCountries: ['UK'] } })).toMatch(/United Kingdom is GB/);
+  });
+
+  test('token countries pass unjudged, as a list or one by one', () => {
+    expect(refusal({ abuseProtection: { callerCountries: Token.asList(Fn.importValue('Countries')) } })).toBeUndefined();
+    expect(refusal({ abuseProtection: { callerCountries: [Fn.importValue('Country')] } })).toBeUndefined();
+  });
+
+  test.each(['managedLoginRequestsPerIp', 'codeRequestsAllIps', 'codeRequestsPerAsn', 'callerCountries', 'botControl'] as const)(
+    '%s describes the created web ACL, so it is refused next to webAclArn', prop => {
+      const value = prop === 'callerCountries' ? ['US'] : prop === 'botControl' ? true : 100;
+      expect(refusalMessage({ abuseProtection: { webAclArn: ACL, [prop]: value } })).toContain(`abuseProtection.${prop} describes the web ACL this library creates`);
+    });
 });

@@ -1,0 +1,129 @@
+/**
+ * A test oracle for the web ACLs this library writes: it evaluates the statements of a synthesized
+ * `AWS::WAFv2::WebACL` (CloudFormation casing) on a request described as Cognito hands it to WAF
+ * (headers, path, method, the caller's country and network). It knows only the statement kinds the
+ * library writes and throws on any other, so a rule it cannot read never passes for one that
+ * counts. It is not a WAF emulator: rate limits are not counted over time, managed rule groups are
+ * opaque.
+ */
+
+/** A request as WAF sees it for a user pool. */
+export interface WafRequest {
+  /** Header names in lowercase. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly path: string;
+  readonly method: string;
+  /** The caller's country, by its address. */
+  readonly country: string;
+}
+
+/** What one rule does with a request. */
+export interface RuleVerdict {
+  readonly rule: string;
+  /** For a rate-based rule, the aggregation: IP, CONSTANT, or the custom keys joined. */
+  readonly key?: string;
+  readonly limit?: number;
+  /** The rule's statement (or scope-down) matches the request. */
+  readonly matches: boolean;
+}
+
+function transform(value: string, transformations: any[]): string {
+  let out = value;
+  for (const t of [...transformations].sort((a, b) => a.Priority - b.Priority)) {
+    switch (t.Type) {
+      case 'NONE': break;
+      case 'LOWERCASE': out = out.toLowerCase(); break;
+      default: throw new Error(`oracle: text transformation ${t.Type} unknown`);
+    }
+  }
+  return out;
+}
+
+/** The field's value, or undefined when the request lacks it (a missing header). */
+function field(fieldToMatch: any, request: WafRequest): string | undefined {
+  const kinds = Object.keys(fieldToMatch);
+  if (kinds.length !== 1) {
+    throw new Error(`oracle: a FieldToMatch names one field (${kinds.join(', ')})`);
+  }
+  switch (kinds[0]) {
+    case 'SingleHeader': {
+      const name = fieldToMatch.SingleHeader.Name;
+      if (typeof name !== 'string') {
+        throw new Error('oracle: SingleHeader takes Name, in CloudFormation casing');
+      }
+      return request.headers[name.toLowerCase()];
+    }
+    case 'UriPath': return request.path;
+    case 'Method': return request.method;
+    default: throw new Error(`oracle: field ${kinds[0]} unknown`);
+  }
+}
+
+/** Whether the statement matches the request. */
+export function matches(statement: any, request: WafRequest): boolean {
+  const kinds = Object.keys(statement);
+  if (kinds.length !== 1) {
+    throw new Error(`oracle: a statement has one kind (${kinds.join(', ')})`);
+  }
+  const body = statement[kinds[0]];
+  switch (kinds[0]) {
+    case 'AndStatement': return body.Statements.every((s: any) => matches(s, request));
+    case 'OrStatement': return body.Statements.some((s: any) => matches(s, request));
+    case 'NotStatement': return !matches(body.Statement, request);
+    case 'GeoMatchStatement': return body.CountryCodes.includes(request.country);
+    case 'ByteMatchStatement': {
+      const raw = field(body.FieldToMatch, request);
+      if (raw === undefined) {
+        return false;
+      }
+      const value = transform(raw, body.TextTransformations);
+      const search = body.SearchString;
+      switch (body.PositionalConstraint) {
+        case 'EXACTLY': return value === search;
+        case 'STARTS_WITH': return value.startsWith(search);
+        case 'ENDS_WITH': return value.endsWith(search);
+        case 'CONTAINS': return value.includes(search);
+        default: throw new Error(`oracle: positional constraint ${body.PositionalConstraint} unknown`);
+      }
+    }
+    case 'SizeConstraintStatement': {
+      const raw = field(body.FieldToMatch, request);
+      if (raw === undefined) {
+        return false;
+      }
+      const size = Buffer.byteLength(transform(raw, body.TextTransformations));
+      switch (body.ComparisonOperator) {
+        case 'GT': return size > body.Size;
+        case 'GE': return size >= body.Size;
+        case 'EQ': return size === body.Size;
+        case 'NE': return size !== body.Size;
+        case 'LT': return size < body.Size;
+        case 'LE': return size <= body.Size;
+        default: throw new Error(`oracle: comparison ${body.ComparisonOperator} unknown`);
+      }
+    }
+    default: throw new Error(`oracle: statement ${kinds[0]} unknown`);
+  }
+}
+
+/** Every rule of the web ACL with what it does to the request; managed groups say whether their scope-down matches. */
+export function verdicts(webAclProperties: any, request: WafRequest): RuleVerdict[] {
+  return webAclProperties.Rules.map((rule: any): RuleVerdict => {
+    const statement = rule.Statement;
+    if (statement.RateBasedStatement) {
+      const rate = statement.RateBasedStatement;
+      const key = rate.AggregateKeyType === 'CUSTOM_KEYS' ? rate.CustomKeys.map((k: any) => Object.keys(k).join('+')).join(',') : rate.AggregateKeyType;
+      return { rule: rule.Name, key, limit: rate.Limit, matches: rate.ScopeDownStatement === undefined ? true : matches(rate.ScopeDownStatement, request) };
+    }
+    if (statement.ManagedRuleGroupStatement) {
+      const scope = statement.ManagedRuleGroupStatement.ScopeDownStatement;
+      return { rule: rule.Name, matches: scope === undefined ? true : matches(scope, request) };
+    }
+    return { rule: rule.Name, matches: matches(statement, request) };
+  });
+}
+
+/** The rate-based rules that count the request. */
+export function countedBy(webAclProperties: any, request: WafRequest): string[] {
+  return verdicts(webAclProperties, request).filter(v => v.key !== undefined && v.matches).map(v => v.rule);
+}
