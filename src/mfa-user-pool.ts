@@ -32,7 +32,7 @@ import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
 import { inspectRolePermission, inspectTrustPolicy } from './private/trust';
-import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, usesAtpGroup, WebAclBinding, webAclOfApp } from './private/web-acl';
+import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, hasRateBasedRule, usesAtpGroup, WebAclBinding, webAclOfApp } from './private/web-acl';
 import { ThreatProtection } from './threat-protection';
 
 /**
@@ -577,6 +577,22 @@ export class MfaUserPool extends Construct {
           this.warn(RULES.captchaWithoutTotpExclusion, `abuseProtection.webAclArn: the CAPTCHA rule ${captcha.join(', ')} of ${webAcl.node.path} does not exclude `
             + 'TOTP registration: managed login then fails to register authenticator apps ("Request not allowed due to WAF captcha"). Exclude requests whose '
             + 'x-amzn-cognito-operation-name header is AssociateSoftwareToken or VerifySoftwareToken, as the web ACL this library creates does.');
+        }
+        const scope = Stack.of(webAcl).resolve(webAcl.scope);
+        if (typeof scope === 'string' && scope !== 'REGIONAL') {
+          throw refuse(this.node.path, RULES.webAclArnForm, 'abuseProtection.webAclArn', `names a web ACL of scope ${scope}; a user pool takes a REGIONAL one`,
+            `the web ACL ${webAcl.node.path}`, 'Give that web ACL scope: \'REGIONAL\' in the pool\'s Region, or leave webAclArn out to have one created.');
+        }
+        const aclRegion = Stack.of(webAcl).region;
+        const poolRegion = Stack.of(this).region;
+        if (!Token.isUnresolved(aclRegion) && !Token.isUnresolved(poolRegion) && aclRegion !== poolRegion) {
+          throw refuse(this.node.path, RULES.webAclArnForm, 'abuseProtection.webAclArn', `names a web ACL of ${aclRegion}; a user pool takes one of its own Region (${poolRegion})`,
+            `the web ACL ${webAcl.node.path}`, 'Define the web ACL in a stack of the pool\'s Region, or leave webAclArn out to have one created.');
+        }
+        if (hasRateBasedRule(webAcl) === false) {
+          this.warn(RULES.webAclWithoutRateRule, `abuseProtection.webAclArn: the web ACL ${webAcl.node.path} has no rate-based rule, so nothing limits how often one `
+            + 'address can make the pool send codes. Add rate-based rules scoped to the operations and managed login pages that send codes, as the web ACL '
+            + 'this library creates does, or leave webAclArn out to have one created.');
         }
         if (usesAtpGroup(webAcl)) {
           throw refuse(this.node.path, RULES.webAclWithAtp, 'abuseProtection.webAclArn', `names a web ACL that uses the managed group ${ATP_GROUP}, which Cognito does not take on a web ACL of a user pool`,

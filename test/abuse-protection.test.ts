@@ -1,10 +1,12 @@
-import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App, CfnParameter, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { MfaEnforcement, MfaUserPool, SmsCountryAction, SmsMfa, SmsOriginationIdentity } from '../src';
 import { build, newStack, poolProperties, webAclWithGroups, webAclWithRules } from './util';
 import { ISO_COUNTRY_CODES } from '../src/private/sms-countries';
 
+const ACL_PROPS = { defaultAction: { allow: {} }, visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'own', sampledRequestsEnabled: true } };
 const OWN_ACL = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
 const header = (operation: string) => ({
   ByteMatchStatement: {
@@ -146,6 +148,43 @@ describe('abuseProtection', () => {
     const ok = webAclWithGroups(fine, 'AWSManagedRulesAmazonIpReputationList');
     new MfaUserPool(fine, 'Users', { abuseProtection: { webAclArn: ok.attrArn } });
     Template.fromStack(fine).hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OwnAcl'), 'Arn'] } });
+  });
+
+  const RATE_RULE: wafv2.CfnWebACL.RuleProperty = {
+    name: 'SignUpPerIp',
+    priority: 0,
+    action: { block: {} },
+    visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'r', sampledRequestsEnabled: true },
+    statement: { rateBasedStatement: { limit: 10, aggregateKeyType: 'IP' } },
+  };
+  test.each<[string, (stack: Stack) => wafv2.CfnWebACL, RegExp | undefined, boolean]>([
+    ['a regional one with a rate-based rule', stack => webAclWithRules(stack, [RATE_RULE]), undefined, false],
+    ['a CLOUDFRONT one', stack => new wafv2.CfnWebACL(stack, 'OwnAcl', { ...ACL_PROPS, scope: 'CLOUDFRONT', rules: [RATE_RULE] }),
+      /webAclArn names a web ACL of scope CLOUDFRONT; a user pool takes a REGIONAL one.*\[rule: webAclArnForm/s, false],
+    ['one whose scope is a parameter (not judged)', stack => new wafv2.CfnWebACL(stack, 'OwnAcl', { ...ACL_PROPS, scope: new CfnParameter(stack, 'Scope').valueAsString, rules: [RATE_RULE] }),
+      undefined, false],
+    ['an empty one (default allow, no rule)', stack => webAclWithRules(stack, []), undefined, true],
+    ['one with managed groups only', stack => webAclWithGroups(stack, 'AWSManagedRulesAmazonIpReputationList'), undefined, true],
+    ['one whose rules are a token (not judged)', stack => webAclWithRules(stack, Fn.split(',', new CfnParameter(stack, 'Rules').valueAsString) as any), undefined, false],
+  ])('a web ACL of the app brought by attrArn: %s', (_name, make, refused, advised) => {
+    const stack = newStack();
+    const acl = make(stack);
+    new MfaUserPool(stack, 'Users', { abuseProtection: { webAclArn: acl.attrArn } });
+    if (refused) {
+      expect(() => Template.fromStack(stack)).toThrow(refused);
+      return;
+    }
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('webAclWithoutRateRule'));
+    expect(warnings.length).toBe(advised ? 1 : 0);
+  });
+
+  test('a web ACL of the app in another Region is refused, as a literal ARN of another Region is', () => {
+    const app = new App();
+    const other = new Stack(app, 'Acl', { env: { account: '123456789012', region: 'eu-west-1' }, crossRegionReferences: true });
+    const acl = webAclWithRules(other, [RATE_RULE]);
+    const stack = new Stack(app, 'Pool', { env: { account: '123456789012', region: 'us-east-1' }, crossRegionReferences: true });
+    new MfaUserPool(stack, 'Users', { abuseProtection: { webAclArn: acl.attrArn } });
+    expect(() => app.synth()).toThrow(/webAclArn names a web ACL of eu-west-1; a user pool takes one of its own Region \(us-east-1\)/);
   });
 
   test('the group is found nested in a rule\'s statements too; an imported ARN is not judged', () => {

@@ -76,6 +76,24 @@ export function captchaRulesWithoutTotpExclusion(webAcl: wafv2.CfnWebACL): strin
     .map((rule: any) => String(rule.name ?? rule.Name));
 }
 
+/**
+ * Whether the web ACL's rules, as its `rules` prop gives them, hold a rate-based rule; undefined
+ * when the rules are not known at synthesis (a token).
+ */
+export function hasRateBasedRule(webAcl: wafv2.CfnWebACL): boolean | undefined {
+  const rules = Stack.of(webAcl).resolve(webAcl.rules);
+  if (rules === undefined) {
+    return false;
+  }
+  if (!Array.isArray(rules)) {
+    return undefined;
+  }
+  return rules.some((rule: any) => {
+    const statement = rule?.statement ?? rule?.Statement;
+    return statement !== undefined && (statement.rateBasedStatement ?? statement.RateBasedStatement) !== undefined;
+  });
+}
+
 /** What the abuse protection built. */
 export interface WebAclBinding {
   readonly webAclArn: string;

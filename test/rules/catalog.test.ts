@@ -216,6 +216,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   captchaWithoutTotpExclusion: () => construct(((stack: any) => ({
     abuseProtection: { webAclArn: webAclWithRules(stack, [LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION]).attrArn },
   })) as any),
+  webAclWithoutRateRule: () => construct(((stack: any) => ({ abuseProtection: { webAclArn: webAclWithGroups(stack, 'AWSManagedRulesAmazonIpReputationList').attrArn } })) as any),
   smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
   smsCountriesWithoutSms: () => phases({ abuseProtection: { smsCountries: { allow: ['US'] } } }),
   smsCountriesOnSnsPath: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsCountries: { allow: ['US'] } } }),
