@@ -217,6 +217,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
     abuseProtection: { webAclArn: webAclWithRules(stack, [LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION]).attrArn },
   })) as any),
   webAclWithoutRateRule: () => construct(((stack: any) => ({ abuseProtection: { webAclArn: webAclWithGroups(stack, 'AWSManagedRulesAmazonIpReputationList').attrArn } })) as any),
+  managedLoginSmsWithoutCaptcha: () => construct({ sms: SmsMfa.withNewRole(), abuseProtection: {} }, pool => pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('users-captcha') })),
   smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
   smsCountriesWithoutSms: () => phases({ abuseProtection: { smsCountries: { allow: ['US'] } } }),
   smsCountriesOnSnsPath: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsCountries: { allow: ['US'] } } }),

@@ -94,6 +94,11 @@ export function resolveManagedLogin(
     ctx.advise(RULES.managedLoginOptionalMfa, 'addManagedLogin: with mfa OPTIONAL, managed login prompts nobody to set up MFA (only users who already have a '
       + 'preferred factor are asked for it). Set mfa: MfaEnforcement.REQUIRED to have it enrol TOTP at sign-up, or have your app offer MFA setup.');
   }
+  if (pool.factors.sms && pool.abuse?.webAcl && !pool.abuse.webAcl.captcha) {
+    ctx.advise(RULES.managedLoginSmsWithoutCaptcha, 'addManagedLogin: the pool sends SMS codes and its web ACL asks no CAPTCHA, so a bot can fill managed login\'s '
+      + 'sign-up and password reset pages up to the per-address limits from every address it has. Set abuseProtection.captcha: true (TOTP registration stays '
+      + 'exempt), and consider codeRequestsAllIps, a circuit breaker across addresses.');
+  }
   return { prefix: spec.prefix, custom, host, branding, termsOfUseUrl, privacyPolicyUrl, passkeyRegistration };
 }
 

@@ -2,7 +2,7 @@ import { Fn } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { resolve } from './helpers';
-import { ManagedLoginDomain, ManagedLoginOptions, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPoolProps } from '../../../src';
+import { ManagedLoginDomain, ManagedLoginOptions, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPoolProps, SmsMfa } from '../../../src';
 import { ResolveContext } from '../../../src/private/context';
 import { MfaConfigurationError } from '../../../src/private/errors';
 import { ManagedLoginDecisions, resolveManagedLogin } from '../../../src/private/resolve/managed-login';
@@ -111,5 +111,18 @@ describe('managed login phase', () => {
     expect([own.decided?.passkeyRegistration, own.advised]).toEqual([false, expect.arrayContaining(['passkeysOutsideManagedLogin'])]);
     expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'example.com' } }, null).advised).toContain('passkeyRelyingPartyUnchecked');
     expect(phase({ domain: PREFIX, passkeyRegistration: true }).refused?.rule).toBe('passkeyRegistrationWithoutPasskeys');
+  });
+});
+
+describe('managed login phase: SMS codes behind the web ACL', () => {
+  const ACL = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
+  test.each<[string, MfaUserPoolProps, boolean]>([
+    ['SMS, the created web ACL, no CAPTCHA', { sms: SmsMfa.withNewRole(), abuseProtection: {} }, true],
+    ['SMS, the created web ACL with CAPTCHA', { sms: SmsMfa.withNewRole(), abuseProtection: { captcha: true } }, false],
+    ['SMS, a web ACL you bring (its rules are yours)', { sms: SmsMfa.withNewRole(), abuseProtection: { webAclArn: ACL } }, false],
+    ['SMS, no abuse protection (smsSignUpWithoutAbuseProtection speaks there)', { sms: SmsMfa.withNewRole() }, false],
+    ['no SMS, the created web ACL', { abuseProtection: {} }, false],
+  ])('%s: advised %p', (_name, props, advised) => {
+    expect(phase({ domain: PREFIX }, props).advised.includes('managedLoginSmsWithoutCaptcha')).toBe(advised);
   });
 });
