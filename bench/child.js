@@ -1,6 +1,6 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|oauthclient|managed|outputs|policy|policyaspect> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|abuseall|oauthclient|managed|outputs|policy|policyaspect> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
@@ -98,10 +98,10 @@ function broughtPool(stack, id) {
 }
 // The reference setup behind a WAF web ACL (abuseProtection: {}): the marginal cost of the web ACL,
 // its association and its log.
-function abusePool(stack, id) {
+function abusePool(stack, id, options = {}) {
   new MfaUserPool(stack, id, {
     ...REFERENCE(),
-    abuseProtection: {},
+    abuseProtection: options,
   });
 }
 // The reference setup with one OAuth client, without and with managed login (a domain, the
@@ -182,6 +182,9 @@ for (let i = 0; i < n; i++) {
     l2clients: (s, id) => clientsPool(s, id, true),
     brought: broughtPool,
     abuse: abusePool,
+    // Every optional rule of the web ACL on: the callers' countries, Bot Control, the circuit
+    // breaker and the limit per network (ten rules instead of four).
+    abuseall: (s, id) => abusePool(s, id, { captcha: true, codeRequestsAllIps: 1000, codeRequestsPerAsn: 200, callerCountries: ['US', 'CA'], botControl: true }),
     oauthclient: (s, id) => loginPool(s, id, false),
     managed: (s, id) => loginPool(s, id, true),
     // The same with its amplify_outputs.json (a stack output): the client configuration's cost.

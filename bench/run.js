@@ -21,7 +21,7 @@ function sample(kind, n) {
 }
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-const ALL_KINDS = ['mfa', 'raw', 'passkeys', 'eums', 'eumswaf', 'countries', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse',
+const ALL_KINDS = ['mfa', 'raw', 'passkeys', 'eums', 'eumswaf', 'countries', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse', 'abuseall',
   'oauthclient', 'managed', 'outputs', 'policy', 'policyaspect'];
 // BENCH_KINDS=a,b runs only those kinds (with mfa and raw, which every report line needs): one feature's cost, quickly.
 const KINDS = process.env.BENCH_KINDS ? [...new Set(['mfa', 'raw', ...process.env.BENCH_KINDS.split(',')])] : ALL_KINDS;
@@ -74,6 +74,7 @@ versus('adaptive authentication', 'adaptive', 'threat', 'the same pools with thr
 versus('two clients through addAppClient', 'clients', 'l2clients', 'the same two clients made with the L2');
 versus('SMS with a brought role (trust and permission checked)', 'brought', 'mfa', 'the same pools with a created role');
 versus('abuse protection (web ACL, association, log)', 'abuse', 'mfa', 'the same pools without it');
+versus('every optional web ACL rule (countries, Bot Control, circuit breaker, per network, CAPTCHA)', 'abuseall', 'abuse', 'the default web ACL');
 versus('SMS country rules (protect configuration, configuration set)', 'countries', 'eumswaf', 'the same direct-path pools behind a web ACL without them');
 versus('managed login (domain, style, URL outputs)', 'managed', 'oauthclient', 'the same pools and OAuth client without it');
 versus('amplify_outputs.json (a stack output)', 'outputs', 'oauthclient', 'the same pools and OAuth client without it');

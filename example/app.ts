@@ -1,13 +1,13 @@
 // The reference setup (README): optional MFA with TOTP and SMS, device remembering on the user's say-so,
-// strong passwords, email sign-in, with its alarms, dashboard and amplify_outputs.json. `npx projen example` synthesizes it
+// strong passwords, email sign-in, abuse protection (a WAF web ACL), with its alarms, dashboard and amplify_outputs.json. `npx projen example` synthesizes it
 // into example/cdk.out.
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
-import { DeviceRemembering, MfaEnforcement, MfaPolicy, MfaPolicyRule, MfaUserPool, SmsMfa } from '../src';
+import { DeviceRemembering, MfaEnforcement, MfaPolicy, MfaUserPool, SmsMfa } from '../src';
 
 const app = new App({ outdir: 'example/cdk.out' });
 // One MFA policy for every user pool of the app: the recommended one, except that the reference
-// setup's MFA is optional, and that a pool sending SMS with self sign-up but no web ACL is a warning.
-new MfaPolicy({ minimumMfa: MfaEnforcement.OPTIONAL, warningRules: [MfaPolicyRule.SMS_ABUSE_PROTECTION] }).applyTo(app);
+// setup's MFA is optional.
+new MfaPolicy({ minimumMfa: MfaEnforcement.OPTIONAL }).applyTo(app);
 const stack = new Stack(app, 'MfaUserPoolExample', {
   env: { account: '111111111111', region: 'us-east-1' },
 });
@@ -20,6 +20,9 @@ const users = new MfaUserPool(stack, 'Users', {
     snsRegion: 'us-east-1',
   }),
   deviceRemembering: DeviceRemembering.USER_OPT_IN,
+  // The pool sends SMS codes to anyone who signs up: a WAF web ACL with rate limits on every request
+  // that can send a code (API and managed login), against SMS pumping.
+  abuseProtection: {},
   userPoolProps: {
     userPoolName: 'my-app-user-pool',
     selfSignUpEnabled: true,

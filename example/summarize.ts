@@ -50,6 +50,7 @@ for (const [name, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
       `  retained            ${resource.DeletionPolicy === 'Retain' ? 'yes' : 'NO'}, deletion protection ${p.DeletionProtection}`,
       `  app clients         ${clients.join('; ') || 'none'}`,
       `  log delivery        ${delivered.join(', ') || 'none'}`,
+      ...webAclLines(resources, logicalId),
       `  alarms              ${alarms.join(', ') || 'none'}`,
       `  dashboard           ${dashboards.join(', ') || 'none'}`,
       `  template            ${templateFile}`,
@@ -79,4 +80,47 @@ if (policy) {
       console.log(`  ${v.severity} ${v.ruleName} at ${c.constructPath}: ${v.description}`);
     }
   }
+}
+
+/** The web ACL associated with the pool: each rule, what it limits and what it counts. */
+function webAclLines(resources: Record<string, any>, poolId: string): string[] {
+  const association = Object.values(resources).find(r => r.Type === 'AWS::WAFv2::WebACLAssociation'
+    && r.Properties?.ResourceArn?.['Fn::GetAtt']?.[0] === poolId);
+  if (!association) {
+    return ['  web ACL             none'];
+  }
+  const aclId = association.Properties.WebACLArn?.['Fn::GetAtt']?.[0];
+  const acl = resources[aclId];
+  if (!acl) {
+    return [`  web ACL             ${JSON.stringify(association.Properties.WebACLArn)} (brought)`];
+  }
+  const lines = [`  web ACL             ${aclId}`];
+  for (const rule of acl.Properties.Rules ?? []) {
+    const rate = rule.Statement?.RateBasedStatement;
+    const what = rate ? `${rate.Limit} per ${rate.EvaluationWindowSec / 60} min per ${rate.AggregateKeyType === 'CUSTOM_KEYS' ? 'ASN' : rate.AggregateKeyType}: ${counted(rate.ScopeDownStatement)}`
+      : rule.Statement?.ManagedRuleGroupStatement ? 'AWS managed rule group' : Object.keys(rule.Action ?? {}).join('');
+    lines.push(`    ${rule.Name.padEnd(40)} ${what}`);
+  }
+  return lines;
+}
+
+/** What a scope-down statement counts: the operations and managed login paths it names. */
+function counted(statement: any): string {
+  const names: string[] = [];
+  const walk = (node: any) => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+    } else if (node && typeof node === 'object') {
+      const match = node.ByteMatchStatement;
+      if (match) {
+        names.push(match.FieldToMatch?.UriPath ? `${match.SearchString}*` : match.SearchString);
+      } else if (node.NotStatement?.Statement?.SizeConstraintStatement) {
+        names.push('every managed login request');
+      } else {
+        Object.values(node).forEach(walk);
+      }
+    }
+  };
+  walk(statement);
+  return names.join(', ');
 }

@@ -1,7 +1,7 @@
 import { App, CfnParameter, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { MfaEnforcement, MfaUserPool, SmsCountryAction, SmsMfa, SmsOriginationIdentity } from '../src';
 import { build, newStack, poolProperties, webAclWithGroups, webAclWithRules } from './util';
 import { ISO_COUNTRY_CODES } from '../src/private/sms-countries';

@@ -113,7 +113,8 @@ export function verdicts(webAclProperties: any, request: WafRequest): RuleVerdic
     if (statement.RateBasedStatement) {
       const rate = statement.RateBasedStatement;
       const key = rate.AggregateKeyType === 'CUSTOM_KEYS' ? rate.CustomKeys.map((k: any) => Object.keys(k).join('+')).join(',') : rate.AggregateKeyType;
-      return { rule: rule.Name, key, limit: rate.Limit, matches: rate.ScopeDownStatement === undefined ? true : matches(rate.ScopeDownStatement, request) };
+      const scoped = rate.ScopeDownStatement === undefined ? true : matches(rate.ScopeDownStatement, request);
+      return { rule: rule.Name, key, limit: rate.Limit, matches: scoped };
     }
     if (statement.ManagedRuleGroupStatement) {
       const scope = statement.ManagedRuleGroupStatement.ScopeDownStatement;

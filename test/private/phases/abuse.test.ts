@@ -167,7 +167,8 @@ describe('abuse protection phase: limits that match the threat', () => {
   });
 
   test('the circuit breaker and the limit per network are off unless asked for', () => {
-    expect(resolve({ abuseProtection: {} }).abuse?.webAcl).toMatchObject({ codeRequestsAllIps: undefined, codeRequestsPerAsn: undefined, botControl: false });
+    const webAcl = resolve({ abuseProtection: {} }).abuse?.webAcl;
+    expect(webAcl).toMatchObject({ codeRequestsAllIps: undefined, codeRequestsPerAsn: undefined, botControl: false });
     expect(resolve({ abuseProtection: { botControl: true } }).abuse?.webAcl?.botControl).toBe(true);
   });
 
