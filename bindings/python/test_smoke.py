@@ -332,6 +332,25 @@ def test_abuse_protection():
     assert "abuse_protection.code_requests_per_ip must be a whole number from 10" in str(refused.value)
 
 
+def test_abuse_protection_counts_every_surface_and_takes_the_optional_limits():
+    stack = new_stack()
+    MfaUserPool(stack, "Users", mfa=MfaEnforcement.OPTIONAL, sms=SmsMfa.with_new_role(),
+                abuse_protection=AbuseProtectionOptions(code_requests_all_ips=1000, code_requests_per_asn=200,
+                                                        caller_countries=["US", "CA"], bot_control=True))
+    acl = list(assertions.Template.from_stack(stack).find_resources("AWS::WAFv2::WebACL").values())[0]["Properties"]
+    rules = {r["Name"]: r for r in acl["Rules"]}
+    assert rules["CodeRequestsAllIps"]["Statement"]["RateBasedStatement"]["AggregateKeyType"] == "CONSTANT"
+    assert rules["CodeRequestsPerAsn"]["Statement"]["RateBasedStatement"]["CustomKeys"] == [{"ASN": {}}]
+    assert rules["SignInRequestsPerIp"]["Statement"]["RateBasedStatement"]["Limit"] == 50
+    assert "ManagedLoginRequestsPerIp" in rules and "AWSManagedRulesBotControlRuleSet" in rules
+    paths = [s["ByteMatchStatement"]["SearchString"] for s in rules["CodeRequestsPerIp"]["Statement"]["RateBasedStatement"]["ScopeDownStatement"]["OrStatement"]["Statements"]]
+    assert "/signup" in paths and "/forgotpassword" in paths
+    with pytest.raises(Exception) as refused:
+        MfaUserPool(new_stack(), "Users", abuse_protection=AbuseProtectionOptions(caller_countries=["UK"]))
+    assert MfaErrors.is_configuration_error(refused.value)
+    assert "abuse_protection.caller_countries must hold country codes" in str(refused.value)
+
+
 def test_sms_country_rules_and_the_web_acl_alarm():
     stack = new_stack()
     pool = MfaUserPool(stack, "Users", mfa=MfaEnforcement.OPTIONAL, sms=SmsMfa.with_end_user_messaging(),
