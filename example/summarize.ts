@@ -104,23 +104,34 @@ function webAclLines(resources: Record<string, any>, poolId: string): string[] {
   return lines;
 }
 
-/** What a scope-down statement counts: the operations and managed login paths it names. */
+/** What a scope-down statement counts: the API operations it names, and managed login's pages. */
 function counted(statement: any): string {
-  const names: string[] = [];
+  const operations = new Set<string>();
+  const paths = new Set<string>();
+  let pages = false;
   const walk = (node: any) => {
     if (Array.isArray(node)) {
       node.forEach(walk);
     } else if (node && typeof node === 'object') {
       const match = node.ByteMatchStatement;
-      if (match) {
-        names.push(match.FieldToMatch?.UriPath ? `${match.SearchString}*` : match.SearchString);
-      } else if (node.NotStatement?.Statement?.SizeConstraintStatement) {
-        names.push('every managed login request');
+      if (match?.FieldToMatch?.SingleHeader) {
+        operations.add(match.SearchString);
+      } else if (match?.FieldToMatch?.UriPath && match.PositionalConstraint === 'STARTS_WITH') {
+        paths.add(`${match.SearchString}*`);
+      } else if (node.NotStatement?.Statement?.AndStatement) {
+        pages = true;
       } else {
         Object.values(node).forEach(walk);
       }
     }
   };
   walk(statement);
-  return names.join(', ');
+  const parts = [...operations];
+  if (paths.size > 0 && !pages) {
+    parts.push(`managed login ${[...paths].join(', ')}`);
+  }
+  if (pages) {
+    parts.push(operations.size > 0 ? 'every other form managed login posts' : 'every managed login request');
+  }
+  return parts.join(', ');
 }

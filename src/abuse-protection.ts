@@ -34,8 +34,9 @@ export interface AbuseProtectionOptions {
    * Requests per IP address, in each `evaluationWindow`, that can make Cognito send an SMS or email
    * code outside sign-in, before WAF blocks the address: the API operations `SignUp`,
    * `ResendConfirmationCode`, `ForgotPassword`, `GetUserAttributeVerificationCode` and
-   * `UpdateUserAttributes`, and managed login's pages that send codes (`/signup`, `/confirm...`,
-   * `/forgotPassword`, `/resendcode`, any method), counted together. At least 10 (WAF's minimum).
+   * `UpdateUserAttributes`, and managed login's forms that send or confirm codes (POST to `/signup`,
+   * `/confirm...`, `/forgotPassword`) and its `/resendcode` link, counted together. At least 10
+   * (WAF's minimum).
    *
    * @default 20
    * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html
@@ -45,8 +46,9 @@ export interface AbuseProtectionOptions {
 
   /**
    * Requests per IP address, in each `evaluationWindow`, to sign-in before WAF blocks the address:
-   * the API operations `InitiateAuth` and `RespondToAuthChallenge` and managed login's `/login` and
-   * `/mfa` pages, where SMS MFA and SMS sign-in codes go out. At least 10.
+   * the API operations `InitiateAuth` and `RespondToAuthChallenge`, and every other form managed
+   * login posts (`/login` and the MFA and challenge steps), where SMS MFA and SMS sign-in codes go
+   * out. At least 10.
    *
    * @default - 50 when the pool sends SMS codes at sign-in (SMS is an MFA factor or a first
    * factor), 100 otherwise
@@ -56,9 +58,9 @@ export interface AbuseProtectionOptions {
 
   /**
    * Requests per IP address, in each `evaluationWindow`, to managed login and the classic hosted UI
-   * as a whole (every request without the `x-amzn-cognito-operation-name` header, which Cognito adds
-   * to API requests only), before WAF blocks the address. It counts the pages the other limits name
-   * and every page they do not, so no managed login request escapes a rate limit. At least 10.
+   * as a whole (every request that is not an API request: API requests go to the path `/` and carry
+   * the `x-amzn-cognito-operation-name` header Cognito adds), before WAF blocks the address. It
+   * counts the pages the other limits name and every page they do not. At least 10.
    *
    * @default 200
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
@@ -100,10 +102,10 @@ export interface AbuseProtectionOptions {
 
   /**
    * Inspect requests that can send a code with the AWS managed Bot Control rule group
-   * (`AWSManagedRulesBotControlRuleSet`, common level): it blocks self-identified bots, HTTP
-   * libraries and scrapers. Billed by WAF on top of the web ACL (a subscription per month and a
-   * price per million requests inspected). Server-side callers that use an HTTP library for these
-   * operations are blocked too.
+   * (`AWSManagedRulesBotControlRuleSet`, common level): it blocks self-identified bots and
+   * scrapers. Its rules against non-browser user agents and HTTP libraries only count, since the
+   * Cognito SDKs of mobile apps and servers look like both. Billed by WAF on top of the web ACL (a
+   * subscription per month and a price per million requests inspected).
    *
    * @default false
    * @see https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-bot.html
@@ -156,6 +158,20 @@ export interface AbuseProtectionOptions {
    * @see https://docs.aws.amazon.com/waf/latest/developerguide/logging-cw-logs.html
    */
   readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * The month-to-date SMS spend of the account, in US dollars, at which the SMS spend alarm goes off.
+   * A pool that sends SMS gets the alarm with abuse protection, without asking: on Amazon SNS's
+   * `SMSMonthToDateSpentUSD` on the SNS path, on End User Messaging's `TextMessageMonthlySpend` on
+   * the direct path (both account-wide, published in the Region that sends). It has no action of its
+   * own: `addAlarms()` makes it notify the alarm topic. It stays in alarm until the month's spend
+   * starts again from zero, so set it above your normal monthly SMS spend.
+   *
+   * @default 50
+   * @see https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html
+   * @see https://docs.aws.amazon.com/sms-voice/latest/userguide/monitoring-cloudwatch.html
+   */
+  readonly smsSpendAlarmUsd?: number;
 
   /**
    * The destination countries Cognito may send SMS codes to; messages to every other country are

@@ -1,5 +1,6 @@
 import { Annotations, CfnElement, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -12,7 +13,7 @@ import { ManagedLogin, ManagedLoginOptions } from './managed-login';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
-import { buildAlarms } from './private/alarms';
+import { addSmsSpendAlarm, buildAlarms } from './private/alarms';
 import { amplifyOutputsContent, userGroupsOf } from './private/amplify-outputs';
 import { clientsWithOAuthDefaults } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
@@ -72,10 +73,17 @@ export class MfaUserPool extends Construct {
   public readonly authEventLogGroup?: logs.ILogGroup;
   /** The ARN of the web ACL associated with the pool, when it has abuse protection (`abuseProtection`). */
   public readonly webAclArn?: string;
+  /**
+   * The SMS spend alarm that comes with abuse protection on a pool that sends SMS
+   * (`abuseProtection.smsSpendAlarmUsd`); `addAlarms()` makes it notify the alarm topic.
+   */
+  public readonly smsSpendAlarm?: cloudwatch.IAlarm;
   /** The pool offers passkeys or passwordless first factors: its clients need ALLOW_USER_AUTH. */
   private readonly choiceBasedSignIn: boolean;
   /** What the metric, alarm and dashboard methods need to know about the pool. */
   private readonly operations: PoolOperations;
+  /** The SMS spend alarm of abuse protection, to which addAlarms() adds its topic. */
+  private readonly spendAlarm?: cloudwatch.Alarm;
   /** The app clients added with addAppClient, for the dashboard. */
   private readonly clients: Array<{ readonly id: string; readonly clientId: string; readonly cfn: cognito.CfnUserPoolClient }> = [];
   /** Everything decided from the props, for addManagedLogin. */
@@ -134,6 +142,10 @@ export class MfaUserPool extends Construct {
     this.deliveryErrorLogGroup = delivered.deliveryErrors;
     this.authEventLogGroup = delivered.authEvents;
     this.operations = poolOperations(this.userPoolId, decisions, region, stack.region, delivered, waf);
+    const spendThreshold = decisions.abuse?.smsSpendAlarmUsd;
+    this.spendAlarm = spendThreshold === undefined ? undefined
+      : addSmsSpendAlarm(this, { ...this.operations, path: this.node.path, warn: (rule, message) => this.warn(rule, message) }, spendThreshold);
+    this.smsSpendAlarm = this.spendAlarm;
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
     if (sms && !sms.created) {
@@ -477,11 +489,16 @@ export class MfaUserPool extends Construct {
       throw refuse(this.node.path, RULES.alarmsTwice, 'addAlarms()', 'was already called on this pool', 'a second call', 'Call addAlarms() once, with every option.');
     }
     const scope = new Construct(this, 'Alarms');
-    return buildAlarms(scope, {
+    const built = buildAlarms(scope, {
       ...this.operations,
       path: this.node.path,
       warn: (rule, message) => this.warn(rule, message),
     }, options);
+    if (this.spendAlarm) {
+      this.spendAlarm.addAlarmAction(new cloudwatchActions.SnsAction(built.alarmTopic));
+      return { alarmTopic: built.alarmTopic, alarms: [...built.alarms, this.spendAlarm] };
+    }
+    return built;
   }
 
   /**

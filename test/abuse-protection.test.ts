@@ -1,4 +1,4 @@
-import { App, CfnParameter, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -17,14 +17,27 @@ const header = (operation: string) => ({
   },
 });
 const pathPrefix = (prefix: string) => ({
-  ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: prefix, TextTransformations: [{ Priority: 0, Type: 'LOWERCASE' }] },
+  ByteMatchStatement: {
+    FieldToMatch: { UriPath: {} },
+    PositionalConstraint: 'STARTS_WITH',
+    SearchString: prefix,
+    TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }, { Priority: 1, Type: 'NORMALIZE_PATH' }, { Priority: 2, Type: 'LOWERCASE' }],
+  },
 });
-/** Managed login's requests: Cognito adds the operation header to API requests only. */
-const WITHOUT_OPERATION_HEADER = {
+const POST = { ByteMatchStatement: { FieldToMatch: { Method: {} }, PositionalConstraint: 'EXACTLY', SearchString: 'post', TextTransformations: [{ Priority: 0, Type: 'LOWERCASE' }] } };
+/** Managed login's requests: everything but an API request (the operation header, and the path /). */
+const PAGE_REQUEST = {
   NotStatement: {
     Statement: {
-      SizeConstraintStatement: {
-        FieldToMatch: { SingleHeader: { Name: 'x-amzn-cognito-operation-name' } }, ComparisonOperator: 'GT', Size: 0, TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+      AndStatement: {
+        Statements: [
+          {
+            SizeConstraintStatement: {
+              FieldToMatch: { SingleHeader: { Name: 'x-amzn-cognito-operation-name' } }, ComparisonOperator: 'GT', Size: 0, TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+            },
+          },
+          { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', SearchString: '/', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+        ],
       },
     },
   },
@@ -54,11 +67,12 @@ describe('abuseProtection', () => {
               Limit: 20,
               EvaluationWindowSec: 300,
               AggregateKeyType: 'IP',
+              // The API operations by their header, managed login's forms by their normalized path (test/proof/waf-coverage.test.ts).
               ScopeDownStatement: {
                 OrStatement: {
                   Statements: [
                     ...['SignUp', 'ResendConfirmationCode', 'ForgotPassword', 'GetUserAttributeVerificationCode', 'UpdateUserAttributes'].map(header),
-                    ...['/signup', '/confirm', '/forgotpassword', '/resendcode'].map(pathPrefix),
+                    { OrStatement: { Statements: [{ AndStatement: { Statements: [POST, { OrStatement: { Statements: ['/signup', '/confirm', '/forgotpassword'].map(pathPrefix) } }] } }, pathPrefix('/resendcode')] } },
                   ],
                 },
               },
@@ -68,19 +82,14 @@ describe('abuseProtection', () => {
         Match.objectLike({
           Name: 'SignInRequestsPerIp',
           Priority: 2,
-          Statement: {
-            RateBasedStatement: Match.objectLike({
-              // SMS MFA sends codes at sign-in: 50, not 100.
-              Limit: 50,
-              ScopeDownStatement: { OrStatement: { Statements: [...['InitiateAuth', 'RespondToAuthChallenge'].map(header), ...['/login', '/mfa'].map(pathPrefix)] } },
-            }),
-          },
+          // SMS MFA sends codes at sign-in: 50, not 100.
+          Statement: { RateBasedStatement: Match.objectLike({ Limit: 50, AggregateKeyType: 'IP' }) },
         }),
         Match.objectLike({
           Name: 'ManagedLoginRequestsPerIp',
           Priority: 3,
           Action: { Block: {} },
-          Statement: { RateBasedStatement: { Limit: 200, EvaluationWindowSec: 300, AggregateKeyType: 'IP', ScopeDownStatement: WITHOUT_OPERATION_HEADER } },
+          Statement: { RateBasedStatement: { Limit: 200, EvaluationWindowSec: 300, AggregateKeyType: 'IP', ScopeDownStatement: PAGE_REQUEST } },
         }),
       ],
     });
@@ -122,10 +131,38 @@ describe('abuseProtection', () => {
     expect(acl.Properties.Rules[4]).toMatchObject({ Action: { Captcha: {} } });
     // Only managed login's pages, never an API request, never TOTP registration (the guide's exclusion).
     const captcha = acl.Properties.Rules[4].Statement.AndStatement.Statements;
-    expect(captcha[0]).toEqual(WITHOUT_OPERATION_HEADER);
+    expect(captcha[0]).toEqual(PAGE_REQUEST);
     expect(captcha[1].OrStatement.Statements.map((st: any) => st.ByteMatchStatement.SearchString)).toEqual(['/signup', '/login', '/forgotpassword', '/confirm', '/resendcode']);
     expect(captcha[2]).toEqual({ NotStatement: { Statement: { OrStatement: { Statements: ['AssociateSoftwareToken', 'VerifySoftwareToken'].map(header) } } } });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  test('the optional rules as written: the ASN key, the circuit breaker, the callers\' countries, Bot Control at the common level sparing app SDKs', () => {
+    const { template } = build({ abuseProtection: { codeRequestsAllIps: 500, codeRequestsPerAsn: 100, callerCountries: ['US', 'XK'], botControl: true } });
+    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0] as any;
+    const rules = Object.fromEntries(acl.Properties.Rules.map((r: any) => [r.Name, r]));
+    expect(acl.Properties.Rules.map((r: any) => r.Name)).toEqual(['AWSManagedRulesAmazonIpReputationList', 'CodeRequestsFromOtherCountries',
+      'AWSManagedRulesBotControlRuleSet', 'CodeRequestsAllIps', 'CodeRequestsPerAsn', 'CodeRequestsPerIp', 'SignInRequestsPerIp', 'ManagedLoginRequestsPerIp']);
+    expect(rules.CodeRequestsPerAsn.Statement.RateBasedStatement).toMatchObject({ Limit: 100, AggregateKeyType: 'CUSTOM_KEYS', CustomKeys: [{ ASN: {} }] });
+    expect(rules.CodeRequestsAllIps.Statement.RateBasedStatement).toMatchObject({ Limit: 500, AggregateKeyType: 'CONSTANT', ScopeDownStatement: expect.anything() });
+    expect(rules.CodeRequestsFromOtherCountries).toMatchObject({
+      Action: { Block: {} },
+      Statement: { AndStatement: { Statements: [expect.anything(), { NotStatement: { Statement: { GeoMatchStatement: { CountryCodes: ['US', 'XK'] } } } }] } },
+    });
+    expect(rules.AWSManagedRulesBotControlRuleSet.Statement.ManagedRuleGroupStatement).toMatchObject({
+      ManagedRuleGroupConfigs: [{ AWSManagedRulesBotControlRuleSet: { InspectionLevel: 'COMMON' } }],
+      RuleActionOverrides: [{ Name: 'SignalNonBrowserUserAgent', ActionToUse: { Count: {} } }, { Name: 'CategoryHttpLibrary', ActionToUse: { Count: {} } }],
+      ScopeDownStatement: expect.anything(),
+    });
+  });
+
+  test('a deploy-time window in seconds passes unjudged; one in another unit is refused with the fix', () => {
+    const window = Duration.seconds(Token.asNumber(Fn.importValue('Window')));
+    const { template } = build({ abuseProtection: { evaluationWindow: window } });
+    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0] as any;
+    expect(acl.Properties.Rules[1].Statement.RateBasedStatement.EvaluationWindowSec).toEqual({ 'Fn::ImportValue': 'Window' });
+    expect(() => build({ abuseProtection: { evaluationWindow: Duration.minutes(Token.asNumber(Fn.importValue('W'))) } }))
+      .toThrow(/abuseProtection\.evaluationWindow comes from a token in another unit than seconds.*Duration\.seconds\(token\)/);
   });
 
   test('a web ACL you bring is associated, and nothing else is created', () => {
@@ -165,6 +202,14 @@ describe('abuseProtection', () => {
       undefined, false],
     ['an empty one (default allow, no rule)', stack => webAclWithRules(stack, []), undefined, true],
     ['one with managed groups only', stack => webAclWithGroups(stack, 'AWSManagedRulesAmazonIpReputationList'), undefined, true],
+    ['one whose only rate rule counts', stack => webAclWithRules(stack, [{ ...RATE_RULE, action: { count: {} } }]), undefined, true],
+    ['one whose rate rules may sit in a rule group (cannot be told)', stack => webAclWithRules(stack, [{
+      name: 'Shared',
+      priority: 0,
+      overrideAction: { none: {} },
+      visibilityConfig: RATE_RULE.visibilityConfig,
+      statement: { ruleGroupReferenceStatement: { arn: 'arn:aws:wafv2:us-east-1:123456789012:regional/rulegroup/shared/0123' } },
+    }]), undefined, false],
     ['one whose rules are a token (not judged)', stack => webAclWithRules(stack, Fn.split(',', new CfnParameter(stack, 'Rules').valueAsString) as any), undefined, false],
   ])('a web ACL of the app brought by attrArn: %s', (_name, make, refused, advised) => {
     const stack = newStack();
@@ -248,6 +293,52 @@ describe('abuseProtection signals', () => {
       expect(JSON.stringify(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))).not.toMatch(/WAFV2/);
       expect(() => pool.metricWebAclBlockedRequests()).toThrow(/metricWebAclBlockedRequests\(\) needs the web ACL this library creates/);
     }
+  });
+});
+
+describe('abuseProtection: the SMS spend alarm that comes with it', () => {
+  const spendAlarms = (template: Template) => template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: Match.stringLikeRegexp('Spen') } });
+
+  test('SMS through SNS: an alarm on the SNS month-to-date spend at 50 USD, with no action until addAlarms', () => {
+    const { template } = build({ sms: SmsMfa.withNewRole(), abuseProtection: {} });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SNS',
+      MetricName: 'SMSMonthToDateSpentUSD',
+      Statistic: 'Maximum',
+      Threshold: 50,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: Match.absent(),
+    });
+    // Pinned: a fixed construct id under the pool.
+    expect(Object.keys(spendAlarms(template))).toEqual(['UsersSmsSpendAlarm884D4C76']);
+  });
+
+  test('SMS directly through End User Messaging: an alarm on its TextMessageMonthlySpend', () => {
+    const { template } = build({ sms: SmsMfa.withEndUserMessaging(), abuseProtection: { smsSpendAlarmUsd: 200 } });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SMSVoice', MetricName: 'TextMessageMonthlySpend', Statistic: 'Maximum', Threshold: 200 });
+  });
+
+  test('addAlarms makes it notify the alarm topic, and lists it', () => {
+    const { pool, stack } = build({ sms: SmsMfa.withNewRole(), abuseProtection: {} });
+    const alarms = pool.addAlarms();
+    expect(alarms.alarms).toContain(pool.smsSpendAlarm);
+    const template = Template.fromStack(stack);
+    const [alarm] = Object.values(spendAlarms(template)).filter((a: any) => a.Properties.Threshold === 50) as any[];
+    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^UsersAlarmsAlarmTopic/) }]);
+  });
+
+  test('none without SMS, or when SNS sends from another Region (said in an advisory)', () => {
+    expect(build({ abuseProtection: {} }).pool.smsSpendAlarm).toBeUndefined();
+    const elsewhere = build({ sms: SmsMfa.withNewRole({ snsRegion: 'ap-northeast-1' }), abuseProtection: {} }, 'ap-northeast-2');
+    expect(elsewhere.pool.smsSpendAlarm).toBeUndefined();
+    expect(Object.keys(spendAlarms(elsewhere.template))).toEqual([]);
+    elsewhere.annotations.hasWarning('/TestStack/Users', Match.stringLikeRegexp('no SMS spend alarm is created here, because Amazon SNS publishes the SMS spend in ap-northeast-1'));
+  });
+
+  test('it never changes the pool', () => {
+    const off = Template.fromStack(build({ sms: SmsMfa.withNewRole() }).stack).findResources('AWS::Cognito::UserPool');
+    expect(Template.fromStack(build({ sms: SmsMfa.withNewRole(), abuseProtection: { smsSpendAlarmUsd: 5 } }).stack).findResources('AWS::Cognito::UserPool')).toEqual(off);
   });
 });
 

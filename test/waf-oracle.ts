@@ -4,7 +4,7 @@
  * (headers, path, method, the caller's country and network). It knows only the statement kinds the
  * library writes and throws on any other, so a rule it cannot read never passes for one that
  * counts. It is not a WAF emulator: rate limits are not counted over time, managed rule groups are
- * opaque.
+ * opaque, labels, duplicate headers and terminating actions are not modelled.
  */
 
 /** A request as WAF sees it for a user pool. */
@@ -25,6 +25,32 @@ export interface RuleVerdict {
   readonly limit?: number;
   /** The rule's statement (or scope-down) matches the request. */
   readonly matches: boolean;
+  /** What the rule does to what it matches: Block, Captcha, Count, ..., or the group's override. */
+  readonly action: string;
+}
+
+/** WAF's URL_DECODE: %XX sequences decoded, a malformed one left as it is. */
+function urlDecode(value: string): string {
+  return value.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** WAF's NORMALIZE_PATH: multiple slashes, self-references and back-references removed. */
+function normalizePath(value: string): string {
+  if (!value.startsWith('/')) {
+    return value;
+  }
+  const out: string[] = [];
+  for (const segment of value.split('/')) {
+    if (segment === '' || segment === '.') {
+      continue;
+    }
+    if (segment === '..') {
+      out.pop();
+      continue;
+    }
+    out.push(segment);
+  }
+  return '/' + out.join('/') + (value.endsWith('/') && out.length > 0 ? '/' : '');
 }
 
 function transform(value: string, transformations: any[]): string {
@@ -33,6 +59,8 @@ function transform(value: string, transformations: any[]): string {
     switch (t.Type) {
       case 'NONE': break;
       case 'LOWERCASE': out = out.toLowerCase(); break;
+      case 'URL_DECODE': out = urlDecode(out); break;
+      case 'NORMALIZE_PATH': out = normalizePath(out); break;
       default: throw new Error(`oracle: text transformation ${t.Type} unknown`);
     }
   }
@@ -106,25 +134,45 @@ export function matches(statement: any, request: WafRequest): boolean {
   }
 }
 
+/** The aggregation of a rate-based statement: IP, CONSTANT, or the custom keys; throws on a key it cannot read. */
+function aggregation(rate: any): string {
+  if (rate.AggregateKeyType !== 'CUSTOM_KEYS') {
+    if (!['IP', 'FORWARDED_IP', 'CONSTANT'].includes(rate.AggregateKeyType)) {
+      throw new Error(`oracle: aggregate key type ${rate.AggregateKeyType} unknown`);
+    }
+    return rate.AggregateKeyType;
+  }
+  if (!Array.isArray(rate.CustomKeys) || rate.CustomKeys.length === 0) {
+    throw new Error('oracle: CUSTOM_KEYS without CustomKeys');
+  }
+  return rate.CustomKeys.map((k: any) => {
+    const names = Object.keys(k);
+    if (names.length !== 1 || !['ASN', 'IP', 'HTTPMethod', 'Header', 'UriPath'].includes(names[0])) {
+      throw new Error(`oracle: a custom key names one known component (${JSON.stringify(k)})`);
+    }
+    return names[0];
+  }).join('+');
+}
+
 /** Every rule of the web ACL with what it does to the request; managed groups say whether their scope-down matches. */
 export function verdicts(webAclProperties: any, request: WafRequest): RuleVerdict[] {
   return webAclProperties.Rules.map((rule: any): RuleVerdict => {
     const statement = rule.Statement;
+    const action = Object.keys(rule.Action ?? rule.OverrideAction ?? {}).join(',');
     if (statement.RateBasedStatement) {
       const rate = statement.RateBasedStatement;
-      const key = rate.AggregateKeyType === 'CUSTOM_KEYS' ? rate.CustomKeys.map((k: any) => Object.keys(k).join('+')).join(',') : rate.AggregateKeyType;
       const scoped = rate.ScopeDownStatement === undefined ? true : matches(rate.ScopeDownStatement, request);
-      return { rule: rule.Name, key, limit: rate.Limit, matches: scoped };
+      return { rule: rule.Name, key: aggregation(rate), limit: rate.Limit, matches: scoped, action };
     }
     if (statement.ManagedRuleGroupStatement) {
       const scope = statement.ManagedRuleGroupStatement.ScopeDownStatement;
-      return { rule: rule.Name, matches: scope === undefined ? true : matches(scope, request) };
+      return { rule: rule.Name, matches: scope === undefined ? true : matches(scope, request), action };
     }
-    return { rule: rule.Name, matches: matches(statement, request) };
+    return { rule: rule.Name, matches: matches(statement, request), action };
   });
 }
 
-/** The rate-based rules that count the request. */
+/** The rate-based rules that count the request and block it past their limit. */
 export function countedBy(webAclProperties: any, request: WafRequest): string[] {
-  return verdicts(webAclProperties, request).filter(v => v.key !== undefined && v.matches).map(v => v.rule);
+  return verdicts(webAclProperties, request).filter(v => v.key !== undefined && v.matches && v.action === 'Block').map(v => v.rule);
 }

@@ -7,7 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { AdvisoryRule } from './context';
 import { refuse } from './errors';
-import { PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './metrics';
+import { eumsSpendMetric, PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './metrics';
 import { RULES } from './rules';
 import { MfaAlarmOptions, MfaAlarms, RiskLevel } from '../operations';
 
@@ -164,4 +164,30 @@ function createAlarmTopic(scope: Construct): sns.Topic {
     conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
   }));
   return new sns.Topic(scope, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+}
+
+/**
+ * The SMS spend alarm that comes with abuse protection on a pool that sends SMS, on the spend
+ * metric of the path the pool sends through; none when SNS sends from another Region (an alarm
+ * there could never fire: said in an advisory). No action: `addAlarms()` adds its topic.
+ */
+export function addSmsSpendAlarm(scope: Construct, facts: AlarmFacts, thresholdUsd: number): cloudwatch.Alarm | undefined {
+  if (facts.smsThroughSns && !facts.smsMetricsHere) {
+    facts.warn(RULES.smsMetricsInOtherRegion, `abuseProtection: no SMS spend alarm is created here, because Amazon SNS publishes the SMS spend in ${smsRegionText(facts)}. `
+      + 'Create it in a stack of that Region, on pool.metricSmsMonthToDateSpend().');
+    return undefined;
+  }
+  const direct = facts.smsThroughEndUserMessaging;
+  return new cloudwatch.Alarm(scope, 'SmsSpendAlarm', {
+    metric: direct ? eumsSpendMetric() : smsSpendMetric(),
+    threshold: thresholdUsd,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    // The spend metrics are published around sends only.
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    alarmDescription: `This account's SMS spend this month reached ${thresholdUsd} USD (abuseProtection.smsSpendAlarmUsd). A sudden rise is the signature of SMS `
+      + 'pumping: read the WAF log of the pool\'s web ACL for the addresses and rules, check which countries the SMS went to, and tighten abuseProtection '
+      + '(codeRequestsAllIps, callerCountries, captcha, country rules).'
+      + (direct ? ' End User Messaging publishes the metric only once its service-linked role exists (the End User Messaging SMS guide, Monitoring with CloudWatch).' : ''),
+  });
 }

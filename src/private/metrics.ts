@@ -23,6 +23,10 @@ import { PoolMetricOptions, PoolQueryOptions, RiskLevel } from '../operations';
  * - Amazon SNS publishes SMS spend (`SMSMonthToDateSpentUSD`, no dimension) and the delivery
  *   success rate (`SMSSuccessRate`) for the whole account:
  *   https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html
+ * - End User Messaging publishes the account's monthly SMS spend (`TextMessageMonthlySpend`, in
+ *   `AWS/SMSVoice`, among the "Account Metrics", no dimension) once its service-linked role exists;
+ *   the guide advises an alarm on it:
+ *   https://docs.aws.amazon.com/sms-voice/latest/userguide/monitoring-cloudwatch.html
  */
 /**
  * What the pool's configuration tells its metric methods, alarms and dashboard: built once by the
@@ -111,6 +115,13 @@ export function webAclBlockedMetric(webAclMetricName: string, region: string): c
 export function smsSpendMetric(props: PoolMetricOptions = {}, region?: string): cloudwatch.Metric {
   return new cloudwatch.Metric({
     namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', statistic: 'Maximum', period: Duration.minutes(5), ...given(props), region,
+  });
+}
+
+/** The account's month-to-date SMS spend through End User Messaging directly, in USD, in the pool's Region. */
+export function eumsSpendMetric(props: PoolMetricOptions = {}): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'AWS/SMSVoice', metricName: 'TextMessageMonthlySpend', statistic: 'Maximum', period: Duration.minutes(5), ...given(props),
   });
 }
 

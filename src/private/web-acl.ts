@@ -1,4 +1,4 @@
-import { ArnFormat, Lazy, Names, Reference, RemovalPolicy, Stack, Tokenization } from 'aws-cdk-lib';
+import { ArnFormat, Names, Reference, RemovalPolicy, Stack, Tokenization } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -11,14 +11,14 @@ export const SIGN_IN_OPERATIONS = ['InitiateAuth', 'RespondToAuthChallenge'];
 /** The header Cognito adds to API requests for WAF, naming the operation. */
 export const OPERATION_HEADER = 'x-amzn-cognito-operation-name';
 /**
- * Managed login's pages that send a code outside sign-in, as lowercase path prefixes: sign-up
- * (the confirmation code), the confirmation pages (`/confirm`, `/confirmForgotPassword`, where a
- * code is sent again), the password reset request, and the code resend.
+ * Managed login's forms that send a code outside sign-in (or confirm one), as lowercase path
+ * prefixes: sign-up (the confirmation code), the confirmation pages (`/confirm`,
+ * `/confirmForgotPassword`), and the password reset request.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/managed-login-endpoints.html
  */
-export const MANAGED_LOGIN_CODE_PATHS = ['/signup', '/confirm', '/forgotpassword', '/resendcode'];
-/** Managed login's sign-in pages, where SMS MFA and SMS sign-in codes go out. */
-export const MANAGED_LOGIN_SIGN_IN_PATHS = ['/login', '/mfa'];
+export const MANAGED_LOGIN_CODE_FORMS = ['/signup', '/confirm', '/forgotpassword'];
+/** The link on the confirmation page that sends a new code: https://<domain>/resendcode (the same endpoints page). */
+export const MANAGED_LOGIN_RESEND = '/resendcode';
 /** The pages the CAPTCHA covers: sign-in and the pages that send codes. */
 const CAPTCHA_PATHS = ['/signup', '/login', '/forgotpassword', '/confirm', '/resendcode'];
 /** The AWS managed Bot Control group. */
@@ -77,8 +77,9 @@ export function captchaRulesWithoutTotpExclusion(webAcl: wafv2.CfnWebACL): strin
 }
 
 /**
- * Whether the web ACL's rules, as its `rules` prop gives them, hold a rate-based rule; undefined
- * when the rules are not known at synthesis (a token).
+ * Whether the web ACL's rules, as its `rules` prop gives them, hold a rate-based rule that acts
+ * (blocks, or asks a CAPTCHA or a challenge; a rule that only counts limits nobody); undefined when
+ * that cannot be told at synthesis: the rules are a token, or a rule group holds some of them.
  */
 export function hasRateBasedRule(webAcl: wafv2.CfnWebACL): boolean | undefined {
   const rules = Stack.of(webAcl).resolve(webAcl.rules);
@@ -88,10 +89,23 @@ export function hasRateBasedRule(webAcl: wafv2.CfnWebACL): boolean | undefined {
   if (!Array.isArray(rules)) {
     return undefined;
   }
-  return rules.some((rule: any) => {
-    const statement = rule?.statement ?? rule?.Statement;
-    return statement !== undefined && (statement.rateBasedStatement ?? statement.RateBasedStatement) !== undefined;
+  const field = (node: any, name: string) => node?.[name] ?? node?.[name.charAt(0).toUpperCase() + name.slice(1)];
+  let unknown = false;
+  const acts = rules.some((rule: any) => {
+    const statement = field(rule, 'statement') ?? {};
+    if (field(statement, 'ruleGroupReferenceStatement') !== undefined || (field(statement, 'managedRuleGroupStatement') !== undefined && !isAwsReputationGroup(statement))) {
+      unknown = true;
+    }
+    const action = field(rule, 'action') ?? {};
+    return field(statement, 'rateBasedStatement') !== undefined && ['block', 'captcha', 'challenge'].some(a => field(action, a) !== undefined);
   });
+  return acts ? true : unknown ? undefined : false;
+}
+
+/** The AWS managed IP lists, which hold no rate-based rule. */
+function isAwsReputationGroup(statement: any): boolean {
+  const group = statement.managedRuleGroupStatement ?? statement.ManagedRuleGroupStatement;
+  return ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesAnonymousIpList'].includes(group?.name ?? group?.Name);
 }
 
 /** What the abuse protection built. */
@@ -115,12 +129,26 @@ function operationIs(operation: string): wafv2.CfnWebACL.StatementProperty {
   };
 }
 
-/** A request path that starts with the prefix, in any case. */
+/**
+ * A request path that starts with the prefix, however it is spelled: decoded (`/%73ignup`),
+ * normalized (`//signup`, `/./signup`) and in lowercase, before it is compared.
+ * https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-transformation.html
+ */
 function pathStartsWith(prefix: string): wafv2.CfnWebACL.StatementProperty {
   return {
-    byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: prefix, textTransformations: [{ priority: 0, type: 'LOWERCASE' }] },
+    byteMatchStatement: {
+      fieldToMatch: { uriPath: {} },
+      positionalConstraint: 'STARTS_WITH',
+      searchString: prefix,
+      textTransformations: [{ priority: 0, type: 'URL_DECODE' }, { priority: 1, type: 'NORMALIZE_PATH' }, { priority: 2, type: 'LOWERCASE' }],
+    },
   };
 }
+
+/** A POST request (a form that sends, not a page that shows). */
+const POST: wafv2.CfnWebACL.StatementProperty = {
+  byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: 'post', textTransformations: [{ priority: 0, type: 'LOWERCASE' }] },
+};
 
 function anyOf(statements: wafv2.CfnWebACL.StatementProperty[]): wafv2.CfnWebACL.StatementProperty {
   return statements.length === 1 ? statements[0] : { orStatement: { statements } };
@@ -130,57 +158,110 @@ function anyOperation(operations: string[]): wafv2.CfnWebACL.StatementProperty {
   return anyOf(operations.map(operationIs));
 }
 
-/** Requests without the operation header: managed login and the classic hosted UI. */
-const WITHOUT_OPERATION_HEADER: wafv2.CfnWebACL.StatementProperty = {
-  notStatement: {
-    statement: {
-      sizeConstraintStatement: {
-        fieldToMatch: { singleHeader: { Name: OPERATION_HEADER } }, comparisonOperator: 'GT', size: 0, textTransformations: [{ priority: 0, type: 'NONE' }],
+/**
+ * An API request: it names its operation in the header Cognito adds, and goes to the path `/`
+ * (every operation of the Cognito user pools API is a POST to `/`: botocore's cognito-idp model).
+ * A managed login page is anything else: it cannot be taken for an API request by adding the header.
+ */
+const API_REQUEST: wafv2.CfnWebACL.StatementProperty = {
+  andStatement: {
+    statements: [
+      {
+        sizeConstraintStatement: {
+          fieldToMatch: { singleHeader: { Name: OPERATION_HEADER } }, comparisonOperator: 'GT', size: 0, textTransformations: [{ priority: 0, type: 'NONE' }],
+        },
       },
-    },
+      { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'EXACTLY', searchString: '/', textTransformations: [{ priority: 0, type: 'NONE' }] } },
+    ],
   },
 };
+/** Managed login and the classic hosted UI: every request that is not an API request. */
+const PAGE_REQUEST: wafv2.CfnWebACL.StatementProperty = { notStatement: { statement: API_REQUEST } };
+
+/** Managed login's pages whose form sends a code (POST), and the resend link (any method). */
+function codePages(): wafv2.CfnWebACL.StatementProperty {
+  return anyOf([{ andStatement: { statements: [POST, anyOf(MANAGED_LOGIN_CODE_FORMS.map(pathStartsWith))] } }, pathStartsWith(MANAGED_LOGIN_RESEND)]);
+}
 
 /**
  * The requests that can make Cognito send a code outside sign-in: the API operations, by the
- * operation header, and managed login's pages, by their path alone (a page request cannot change
- * its path, whatever headers it carries).
+ * operation header, and managed login's pages that send codes, by their path.
  */
 function codeRequests(): wafv2.CfnWebACL.StatementProperty {
-  return anyOf([...CODE_OPERATIONS.map(operationIs), ...MANAGED_LOGIN_CODE_PATHS.map(pathStartsWith)]);
+  return anyOf([...CODE_OPERATIONS.map(operationIs), codePages()]);
 }
 
-/** Sign-in requests, where SMS MFA and SMS sign-in codes go out: the API operations and managed login's pages. */
+/**
+ * Sign-in requests, where SMS MFA and SMS sign-in codes go out: the API operations, and every form
+ * managed login posts that is not a code page (the sign-in steps are not all documented, so all
+ * of them count).
+ */
 function signInRequests(): wafv2.CfnWebACL.StatementProperty {
-  return anyOf([...SIGN_IN_OPERATIONS.map(operationIs), ...MANAGED_LOGIN_SIGN_IN_PATHS.map(pathStartsWith)]);
+  const notCodePage: wafv2.CfnWebACL.StatementProperty = { notStatement: { statement: codePages() } };
+  const otherForms: wafv2.CfnWebACL.StatementProperty = { andStatement: { statements: [POST, PAGE_REQUEST, notCodePage] } };
+  return anyOf([...SIGN_IN_OPERATIONS.map(operationIs), otherForms]);
 }
 
 function visibility(metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty {
   return { cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true };
 }
 
-function managedGroup(name: string, priority: number, scopeDownStatement?: wafv2.CfnWebACL.StatementProperty): wafv2.CfnWebACL.RuleProperty {
+function managedGroup(name: string, priority: number): wafv2.CfnWebACL.RuleProperty {
   return {
     name,
     priority,
     overrideAction: { none: {} },
     visibilityConfig: visibility(name),
-    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name, scopeDownStatement } },
+    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
   };
 }
 
-/** A rate-based rule that blocks: per IP address, per autonomous system, or over all callers (CONSTANT). */
+/**
+ * Bot Control at the common level, on the requests that can send a code. Its rules against
+ * non-browser user agents and HTTP libraries only count: the Cognito SDKs of native mobile apps
+ * and of servers are both ("Mobile apps typically have non-browser user agents, which the
+ * SignalNonBrowserUserAgent rule blocks by default", the WAF guide's Bot Control example).
+ */
+function botControl(priority: number): wafv2.CfnWebACL.RuleProperty {
+  return {
+    name: BOT_CONTROL_GROUP,
+    priority,
+    overrideAction: { none: {} },
+    visibilityConfig: visibility(BOT_CONTROL_GROUP),
+    statement: {
+      managedRuleGroupStatement: {
+        vendorName: 'AWS',
+        name: BOT_CONTROL_GROUP,
+        scopeDownStatement: codeRequests(),
+        managedRuleGroupConfigs: [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: 'COMMON' } }],
+        ruleActionOverrides: ['SignalNonBrowserUserAgent', 'CategoryHttpLibrary'].map(rule => ({ name: rule, actionToUse: { count: {} } })),
+      },
+    },
+  };
+}
+
+/**
+ * A rate-based rule that blocks: per IP address, per autonomous system, or over all callers
+ * (CONSTANT). The ASN key is written by `withAsnKeys`: the floor's L1 (2.181) knows no such key.
+ */
 function rateRule(name: string, priority: number, limit: number, windowSec: number, key: 'IP' | 'ASN' | 'CONSTANT',
   scopeDownStatement: wafv2.CfnWebACL.StatementProperty): wafv2.CfnWebACL.RuleProperty {
-  // The ASN key is raw: the floor's L1 (2.181) knows no such custom key and would drop it.
-  const keyed = key === 'ASN' ? { aggregateKeyType: 'CUSTOM_KEYS', customKeys: [Lazy.any({ produce: () => ({ ASN: {} }) })] } : { aggregateKeyType: key };
   return {
     name,
     priority,
     action: { block: {} },
     visibilityConfig: visibility(name),
-    statement: { rateBasedStatement: { limit, evaluationWindowSec: windowSec, ...keyed, scopeDownStatement } },
+    statement: { rateBasedStatement: { limit, evaluationWindowSec: windowSec, aggregateKeyType: key === 'ASN' ? 'CUSTOM_KEYS' : key, scopeDownStatement } },
   };
+}
+
+/** Writes the ASN custom key of the rules that aggregate per autonomous system, after rendering. */
+function withAsnKeys(webAcl: wafv2.CfnWebACL, rules: wafv2.CfnWebACL.RuleProperty[]): void {
+  rules.forEach((rule, index) => {
+    if (rule.name === 'CodeRequestsPerAsn') {
+      webAcl.addPropertyOverride(`Rules.${index}.Statement.RateBasedStatement.CustomKeys`, [{ ASN: {} }]);
+    }
+  });
 }
 
 /** Blocks requests that can send a code from callers outside the countries. */
@@ -202,10 +283,10 @@ function callerCountriesRule(priority: number, countryCodes: readonly string[]):
 export const TOTP_REGISTRATION_OPERATIONS = ['AssociateSoftwareToken', 'VerifySoftwareToken'];
 
 /**
- * CAPTCHA on managed login's pages that sign in or send codes: requests without the operation
- * header (API requests carry it, and cannot answer a CAPTCHA), to those paths, and never TOTP
- * registration (`AssociateSoftwareToken`, `VerifySoftwareToken`): the guide's exclusion, named as
- * its example rule names it, although such requests carry the header the rule already spares.
+ * CAPTCHA on managed login's pages that sign in or send codes: page requests (never an API
+ * request, which cannot answer a CAPTCHA), to those paths, and never TOTP registration
+ * (`AssociateSoftwareToken`, `VerifySoftwareToken`): the guide's exclusion, as its example rule
+ * writes it.
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html#totp-waf
  */
 function captcha(priority: number): wafv2.CfnWebACL.RuleProperty {
@@ -217,7 +298,7 @@ function captcha(priority: number): wafv2.CfnWebACL.RuleProperty {
     statement: {
       andStatement: {
         statements: [
-          WITHOUT_OPERATION_HEADER,
+          PAGE_REQUEST,
           anyOf(CAPTCHA_PATHS.map(pathStartsWith)),
           { notStatement: { statement: anyOperation(TOTP_REGISTRATION_OPERATIONS) } },
         ],
@@ -240,7 +321,7 @@ function webAclRules(rules: WebAclDecisions): wafv2.CfnWebACL.RuleProperty[] {
     list.push(callerCountriesRule(list.length, rules.callerCountries));
   }
   if (rules.botControl) {
-    list.push(managedGroup(BOT_CONTROL_GROUP, list.length, codeRequests()));
+    list.push(botControl(list.length));
   }
   if (rules.codeRequestsAllIps !== undefined) {
     list.push(rateRule('CodeRequestsAllIps', list.length, rules.codeRequestsAllIps, window, 'CONSTANT', codeRequests()));
@@ -250,7 +331,7 @@ function webAclRules(rules: WebAclDecisions): wafv2.CfnWebACL.RuleProperty[] {
   }
   list.push(rateRule('CodeRequestsPerIp', list.length, rules.codeRequestsPerIp, window, 'IP', codeRequests()));
   list.push(rateRule('SignInRequestsPerIp', list.length, rules.signInRequestsPerIp, window, 'IP', signInRequests()));
-  list.push(rateRule('ManagedLoginRequestsPerIp', list.length, rules.managedLoginRequestsPerIp, window, 'IP', WITHOUT_OPERATION_HEADER));
+  list.push(rateRule('ManagedLoginRequestsPerIp', list.length, rules.managedLoginRequestsPerIp, window, 'IP', PAGE_REQUEST));
   if (rules.captcha) {
     list.push(captcha(list.length));
   }
@@ -268,12 +349,14 @@ export function addWebAcl(scope: Construct, userPoolArn: string, decisions: Abus
   }
   const rules = decisions.webAcl!;
   const prefix = Names.uniqueResourceName(scope, { maxLength: 64, separator: '-' });
+  const ruleList = webAclRules(rules);
   const webAcl = new wafv2.CfnWebACL(scope, 'WebAcl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
     visibilityConfig: visibility(prefix),
-    rules: webAclRules(rules),
+    rules: ruleList,
   });
+  withAsnKeys(webAcl, ruleList);
   new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: userPoolArn, webAclArn: webAcl.attrArn });
 
   // WAF takes a log group whose name starts with aws-waf-logs-, by its ARN without ':*'.

@@ -80,6 +80,14 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
     })).toEqual(findings(canonical('totp-only')));
   });
 
+  test('with addAlarms, the SMS spend alarm of abuse protection has an action: no CloudWatchAlarmAction finding', () => {
+    const report = nag(stack => {
+      const pool = new MfaUserPool(stack, 'Users', { ...CANONICAL['sms-country-rules']() });
+      pool.addAlarms();
+    });
+    expect(report.findings.filter(f => /CloudWatchAlarmAction/.test(f))).toEqual([]);
+  });
+
   test('abuse protection adds only the unencrypted WAF log group, left visible for the user to decide', () => {
     // Encrypting it takes a KMS key (a cost, and a key policy for CloudWatch Logs): not a default.
     const waf = findings(stack => { new MfaUserPool(stack, 'Users', { ...CANONICAL['totp-only'](), abuseProtection: { captcha: true, blockAnonymousIps: true } }); });
@@ -89,9 +97,13 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
       'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource'].sort());
   });
 
-  test('country rules on the direct path add only the WAF log group to what the direct path has; the protect configuration and the set are acknowledged nowhere', () => {
+  test('country rules on the direct path add the WAF log group and the SMS spend alarm to what the direct path has; the protect configuration and the set are acknowledged nowhere', () => {
     const report = nag(canonical('sms-country-rules'));
+    // The SMS spend alarm that comes with abuse protection has no action until addAlarms() gives it
+    // the alarm topic: left visible, as README says.
     expect(report.findings).toEqual([...findings(canonical('sms-end-user-messaging')),
+      'HIPAA.Security-CloudWatchAlarmAction TestStack/Users/SmsSpendAlarm/Resource',
+      'NIST.800.53.R5-CloudWatchAlarmAction TestStack/Users/SmsSpendAlarm/Resource',
       'HIPAA.Security-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource',
       'NIST.800.53.R5-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource',
       'PCI.DSS.321-CloudWatchLogGroupEncrypted TestStack/Users/WebAclLogs/Resource'].sort());

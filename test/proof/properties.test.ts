@@ -17,6 +17,8 @@ import { AppView, USER_POOL } from '../../src/private/governance/view';
 import { ISO_COUNTRY_CODES } from '../../src/private/sms-countries';
 import { deployedContent, schemaErrors } from '../amplify-schema';
 import { ACCOUNT, newStack } from '../util';
+import { verdicts, WafRequest } from '../waf-oracle';
+import { api, page, SURFACES } from '../waf-surfaces';
 
 /**
  * Property-based proof over the whole props space: every input either is refused with this
@@ -126,6 +128,12 @@ const input = fc.record({
     codeRequestsPerIp: maybe(mostly(fc.integer({ min: 10, max: 1000 }), fc.constantFrom(0, 9, 2.5))),
     signInRequestsPerIp: maybe(mostly(fc.integer({ min: 10, max: 5000 }), fc.constant(5))),
     evaluationWindowMin: maybe(mostly(fc.constantFrom(1, 2, 5, 10), fc.constant(3))),
+    managedLoginRequestsPerIp: maybe(mostly(fc.integer({ min: 10, max: 5000 }), fc.constant(0))),
+    codeRequestsAllIps: maybe(mostly(fc.integer({ min: 10, max: 100_000 }), fc.constant(3))),
+    codeRequestsPerAsn: maybe(mostly(fc.integer({ min: 10, max: 10_000 }), fc.constant(1.5))),
+    callerCountries: maybe(mostly(fc.subarray(['US', 'CA', 'GB', 'DE', 'XK'], { minLength: 1 }), fc.constantFrom<string[]>([], ['us'], ['UK']))),
+    botControl: maybe(fc.boolean()),
+    smsSpendAlarmUsd: maybe(mostly(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom(0, -5))),
     blockAnonymousIps: maybe(fc.boolean()),
     captcha: maybe(fc.boolean()),
     webAclArn: rarely(mostly(
@@ -237,13 +245,10 @@ function checkAbuse(template: Template, i: Input): void {
     expect(JSON.stringify(acl)).not.toContain('AWSManagedRulesATPRuleSet');
     for (const rule of acl.Properties.Rules) {
       if (rule.Action?.Captcha) {
-        // Never an API request (they carry the operation header and cannot answer), never TOTP registration.
-        const [noHeader, , notTotp] = rule.Statement.AndStatement.Statements;
-        expect(noHeader.NotStatement.Statement.SizeConstraintStatement).toMatchObject({
-          FieldToMatch: { SingleHeader: { Name: 'x-amzn-cognito-operation-name' } }, ComparisonOperator: 'GT', Size: 0,
-        });
-        expect(notTotp.NotStatement.Statement.OrStatement.Statements.map((st: any) => st.ByteMatchStatement.SearchString))
-          .toEqual(['AssociateSoftwareToken', 'VerifySoftwareToken']);
+        // Never an API request (it cannot answer), never TOTP registration; managed login's sign-up page, however spelled.
+        const captcha = (request: WafRequest) => verdicts({ Rules: [rule] }, request)[0].matches;
+        expect([api('SignUp'), api('InitiateAuth'), api('AssociateSoftwareToken'), api('VerifySoftwareToken')].map(captcha)).toEqual([false, false, false, false]);
+        expect([page('POST', '/signup'), page('POST', '//SignUp'), page('POST', '/login')].map(captcha)).toEqual([true, true, true]);
         countReached('CAPTCHA on managed login');
       }
       const limit = rule.Statement.RateBasedStatement?.Limit;
@@ -252,9 +257,30 @@ function checkAbuse(template: Template, i: Input): void {
         expect([60, 120, 300, 600]).toContain(rule.Statement.RateBasedStatement.EvaluationWindowSec);
       }
     }
+    // Every request that can send a code meets a limit per address, whatever the options.
+    for (const [surface, request, sendsCode] of SURFACES) {
+      if (sendsCode) {
+        expect({ surface, perIp: verdicts(acl.Properties, request).some(v => v.key === 'IP' && v.matches) }).toEqual({ surface, perIp: true });
+      }
+    }
     countReached('web ACL created');
   }
   checkCountries(template, i);
+  checkSpendAlarm(template, i);
+}
+
+/** The SMS spend alarm comes with abuse protection on a pool that sends SMS from its own Region, once. */
+function checkSpendAlarm(template: Template, i: Input): void {
+  const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a: any) => /Spen/.test(a.Properties.MetricName ?? '')) as any[];
+  const pool = Object.values(template.findResources('AWS::Cognito::UserPool'))[0] as any;
+  const smsConfig = pool.Properties.SmsConfiguration;
+  const elsewhere = smsConfig?.SnsRegion !== undefined && smsConfig.SnsRegion !== 'us-east-1';
+  expect(alarms).toHaveLength(i.abuse && smsConfig && !elsewhere ? 1 : 0);
+  for (const alarm of alarms) {
+    expect(alarm.Properties.Namespace).toBe(smsConfig.EumsSms ? 'AWS/SMSVoice' : 'AWS/SNS');
+    expect(alarm.Properties.Threshold).toBe(i.abuse?.smsSpendAlarmUsd ?? 50);
+    countReached('SMS spend alarm');
+  }
 }
 
 /** Country rules: one protect configuration listing every ISO code, on the one set the pool names. */

@@ -13,51 +13,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { MfaEnforcement, MfaUserPool, ManagedLoginDomain, SmsMfa } from '../../src';
 import { newStack } from '../util';
 import { countedBy, verdicts, WafRequest } from '../waf-oracle';
-
-const CLIENT = { 'x-amzn-cognito-client-id': '1example23456789' };
-const api = (operation: string, country = 'US'): WafRequest =>
-  ({ headers: { ...CLIENT, 'x-amzn-cognito-operation-name': operation }, path: '/', method: 'POST', country });
-const page = (method: string, path: string, country = 'US', extra: Record<string, string> = {}): WafRequest =>
-  ({ headers: { ...CLIENT, ...extra }, path, method, country });
-
-const CODE = ['CodeRequestsAllIps', 'CodeRequestsPerAsn', 'CodeRequestsPerIp'];
-const CODE_PAGE = [...CODE, 'ManagedLoginRequestsPerIp'];
-const SIGN_IN = ['SignInRequestsPerIp'];
-const SIGN_IN_PAGE = [...SIGN_IN, 'ManagedLoginRequestsPerIp'];
-
-/** [surface, the request, sends a code, the rate-based rules that must count it (exactly)]. */
-const SURFACES: ReadonlyArray<[string, WafRequest, boolean, string[]]> = [
-  // The API operations that send a code outside sign-in.
-  ['API SignUp', api('SignUp'), true, CODE],
-  ['API ResendConfirmationCode', api('ResendConfirmationCode'), true, CODE],
-  ['API ForgotPassword', api('ForgotPassword'), true, CODE],
-  ['API GetUserAttributeVerificationCode', api('GetUserAttributeVerificationCode'), true, CODE],
-  ['API UpdateUserAttributes (a new phone number or email is verified)', api('UpdateUserAttributes'), true, CODE],
-  // Sign-in: SMS MFA and SMS sign-in codes.
-  ['API InitiateAuth (SMS OTP sign-in, SMS MFA)', api('InitiateAuth'), true, SIGN_IN],
-  ['API RespondToAuthChallenge (SMS MFA after the password)', api('RespondToAuthChallenge'), true, SIGN_IN],
-  // Managed login and the classic hosted UI: no operation header.
-  ['managed login sign-up form', page('POST', '/signup'), true, CODE_PAGE],
-  ['managed login sign-up page', page('GET', '/signup'), false, CODE_PAGE],
-  ['managed login confirmation, resend the code', page('POST', '/confirm'), true, CODE_PAGE],
-  ['managed login forgot password', page('POST', '/forgotPassword'), true, CODE_PAGE],
-  ['managed login confirm forgot password, resend', page('POST', '/confirmForgotPassword'), true, CODE_PAGE],
-  ['managed login resend link', page('GET', '/resendcode'), true, CODE_PAGE],
-  ['managed login sign-in (SMS MFA or OTP code sent)', page('POST', '/login'), true, SIGN_IN_PAGE],
-  ['managed login MFA step', page('POST', '/mfa'), true, SIGN_IN_PAGE],
-  ['managed login page no limit names (the catch-all counts it)', page('POST', '/a-page-added-later'), true, ['ManagedLoginRequestsPerIp']],
-  ['managed login authorize redirect', page('GET', '/oauth2/authorize'), false, ['ManagedLoginRequestsPerIp']],
-  // Evasions: case, a header the attacker adds, another country.
-  ['managed login sign-up in capitals', page('POST', '/SIGNUP'), true, CODE_PAGE],
-  ['managed login sign-up with a forged operation header', page('POST', '/signup', 'US', { 'x-amzn-cognito-operation-name': 'GetUser' }), true, CODE],
-  ['managed login forgot password with a forged operation header', page('POST', '/forgotpassword', 'US', { 'x-amzn-cognito-operation-name': 'SignUp' }), true, CODE],
-  ['managed login sign-in with a forged operation header', page('POST', '/login', 'US', { 'x-amzn-cognito-operation-name': 'X' }), true, SIGN_IN],
-  ['API SignUp from abroad', api('SignUp', 'RU'), true, CODE],
-  // Requests that send no code are not counted against the code limits.
-  ['API GetUser', api('GetUser'), false, []],
-  ['API AssociateSoftwareToken (TOTP registration)', api('AssociateSoftwareToken'), false, []],
-  ['API ConfirmSignUp', api('ConfirmSignUp'), false, []],
-];
+import { api, page, SURFACES } from '../waf-surfaces';
 
 function webAcl(options: Record<string, unknown>): any {
   const stack = newStack();
@@ -113,6 +69,27 @@ describe('every surface that sends a code is counted by a rate-based rule', () =
     expect(captcha(api('AssociateSoftwareToken'))).toBe(false);
     expect(captcha(api('VerifySoftwareToken'))).toBe(false);
     expect(captcha(page('GET', '/oauth2/authorize'))).toBe(false);
+    // A header the attacker adds does not make a page an API request.
+    expect(captcha(page('POST', '/signup', 'US', { 'x-amzn-cognito-operation-name': 'X' }))).toBe(true);
+    expect(captcha(page('POST', '//SignUp'))).toBe(true);
+  });
+
+  test('the rules aggregate as they say and block: per address, per network (the ASN key is written), all callers', () => {
+    const keys = Object.fromEntries(verdicts(all, api('SignUp')).filter(v => v.key !== undefined).map(v => [v.rule, `${v.key} ${v.action}`]));
+    expect(keys).toEqual({
+      CodeRequestsAllIps: 'CONSTANT Block',
+      CodeRequestsPerAsn: 'ASN Block',
+      CodeRequestsPerIp: 'IP Block',
+      SignInRequestsPerIp: 'IP Block',
+      ManagedLoginRequestsPerIp: 'IP Block',
+    });
+  });
+
+  test('the oracle counts only what blocks, and refuses a key it cannot read', () => {
+    const counting = { Rules: all.Rules.map((r: any) => (r.Statement.RateBasedStatement ? { ...r, Action: { Count: {} } } : r)) };
+    expect(countedBy(counting, api('SignUp'))).toEqual([]);
+    const emptyKey = { Rules: [{ Name: 'Z', Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: 10, AggregateKeyType: 'CUSTOM_KEYS', CustomKeys: [{}] } } }] };
+    expect(() => verdicts(emptyKey, api('SignUp'))).toThrow(/one known component/);
   });
 
   test('the oracle refuses a statement it cannot read, so no rule passes unread', () => {

@@ -218,6 +218,8 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   })) as any),
   webAclWithoutRateRule: () => construct(((stack: any) => ({ abuseProtection: { webAclArn: webAclWithGroups(stack, 'AWSManagedRulesAmazonIpReputationList').attrArn } })) as any),
   managedLoginSmsWithoutCaptcha: () => construct({ sms: SmsMfa.withNewRole(), abuseProtection: {} }, pool => pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('users-captcha') })),
+  smsSpendAlarmWithoutSms: () => phases({ abuseProtection: { smsSpendAlarmUsd: 20 } }),
+  smsSpendAlarmOption: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsSpendAlarmUsd: 0 } }),
   smsSignUpWithoutAbuseProtection: () => phases({ sms: SmsMfa.withNewRole(), userPoolProps: { selfSignUpEnabled: true } }),
   smsCountriesWithoutSms: () => phases({ abuseProtection: { smsCountries: { allow: ['US'] } } }),
   smsCountriesOnSnsPath: () => phases({ sms: SmsMfa.withNewRole(), abuseProtection: { smsCountries: { allow: ['US'] } } }),

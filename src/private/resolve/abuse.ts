@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AbuseProtectionOptions, SmsCountryAction, SmsCountryRules } from '../../abuse-protection';
 import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
@@ -48,6 +48,8 @@ export interface AbuseDecisions {
   readonly webAcl?: WebAclDecisions;
   /** Country rules for SMS, on the direct End User Messaging path; undefined without them. */
   readonly countries?: CountryDecisions;
+  /** The month-to-date SMS spend the spend alarm goes off at; undefined when the pool sends no SMS. */
+  readonly smsSpendAlarmUsd?: number;
 }
 
 /** WAF's bounds of a rate-based rule's limit, and its evaluation windows, in seconds. */
@@ -74,6 +76,7 @@ export function resolveAbuse(
     return undefined;
   }
   const countries = options.smsCountries && resolveCountries(ctx, options.smsCountries, factors);
+  const smsSpendAlarmUsd = resolveSpendAlarm(ctx, options.smsSpendAlarmUsd, factors);
   if (options.webAclArn !== undefined) {
     const ruleOptions = RULE_OPTIONS.filter(k => options[k] !== undefined);
     if (ruleOptions.length > 0) {
@@ -90,11 +93,30 @@ export function resolveAbuse(
           'Use a REGIONAL web ACL of the pool\'s Region: arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>, or leave webAclArn out to have one created.');
       }
     }
-    return { webAclArn: options.webAclArn, countries };
+    return { webAclArn: options.webAclArn, countries, smsSpendAlarmUsd };
   }
   // SMS MFA and SMS sign-in codes go out at sign-in: a tighter default limit there.
   const smsAtSignIn = factors.smsFactor || firstFactors.smsOtp;
-  return { webAcl: webAclRules(ctx, options, smsAtSignIn), countries };
+  return { webAcl: webAclRules(ctx, options, smsAtSignIn), countries, smsSpendAlarmUsd };
+}
+
+/**
+ * The spend alarm's threshold: for a pool that sends SMS (50 USD unless given), more than 0.
+ * A token passes unjudged.
+ */
+function resolveSpendAlarm(ctx: ResolveContext, usd: number | undefined, factors: FactorDecisions): number | undefined {
+  const prop = 'abuseProtection.smsSpendAlarmUsd';
+  if (!factors.sms) {
+    if (usd !== undefined) {
+      throw ctx.refuse(RULES.smsSpendAlarmWithoutSms, prop, 'sets the SMS spend alarm, but the pool sends no SMS', usd,
+        'Leave smsSpendAlarmUsd out, or configure SMS (sms: SmsMfa.withNewRole()).');
+    }
+    return undefined;
+  }
+  if (usd !== undefined && !Token.isUnresolved(usd) && !(usd > 0)) {
+    throw ctx.refuse(RULES.smsSpendAlarmOption, prop, 'must be more than 0', usd, 'Give the monthly SMS spend, in US dollars, past which to be told, for example 50.');
+  }
+  return usd ?? 50;
 }
 
 /** A two-letter country code as the protect configuration's schema takes it. */
@@ -170,8 +192,8 @@ function webAclRules(ctx: ResolveContext, options: AbuseProtectionOptions, smsAt
     return value;
   };
   const window = options.evaluationWindow;
-  const windowSec = window === undefined ? 300 : window.toSeconds();
-  if (!WINDOWS_SEC.includes(windowSec)) {
+  const windowSec = window === undefined ? 300 : windowSeconds(ctx, window);
+  if (!Token.isUnresolved(windowSec) && !WINDOWS_SEC.includes(windowSec)) {
     throw ctx.refuse(RULES.rateLimitWindow, 'abuseProtection.evaluationWindow', 'must be 1, 2, 5 or 10 minutes', window?.toHumanString(),
       'Use Duration.minutes(1), (2), (5) or (10).');
   }
@@ -189,6 +211,16 @@ function webAclRules(ctx: ResolveContext, options: AbuseProtectionOptions, smsAt
     captcha: options.captcha ?? false,
     logRetention: options.logRetention ?? logs.RetentionDays.ONE_YEAR,
   };
+}
+
+/** The window in seconds; a deploy-time window (a token) passes unjudged when it is given in seconds. */
+function windowSeconds(ctx: ResolveContext, window: Duration): number {
+  try {
+    return window.toSeconds();
+  } catch {
+    throw ctx.refuse(RULES.rateLimitWindow, 'abuseProtection.evaluationWindow', 'comes from a token in another unit than seconds, which cannot be converted at synthesis',
+      window.toString(), 'Give a deploy-time window as Duration.seconds(token) (60, 120, 300 or 600), or a literal Duration.minutes(n).');
+  }
 }
 
 /**

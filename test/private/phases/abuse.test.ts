@@ -81,7 +81,7 @@ describe('abuse protection phase: SMS country rules', () => {
 
   test('they combine with a web ACL you bring', () => {
     expect(resolve(direct({ webAclArn: ACL, smsCountries: { allow: ['US'] } })).abuse).toEqual({
-      webAclArn: ACL, countries: { allow: ['US'], others: SmsCountryAction.BLOCK, configurationSetName: undefined },
+      webAclArn: ACL, countries: { allow: ['US'], others: SmsCountryAction.BLOCK, configurationSetName: undefined }, smsSpendAlarmUsd: 50,
     });
   });
 
@@ -201,4 +201,25 @@ describe('abuse protection phase: limits that match the threat', () => {
       const value = prop === 'callerCountries' ? ['US'] : prop === 'botControl' ? true : 100;
       expect(refusalMessage({ abuseProtection: { webAclArn: ACL, [prop]: value } })).toContain(`abuseProtection.${prop} describes the web ACL this library creates`);
     });
+});
+
+describe('abuse protection phase: the SMS spend alarm', () => {
+  test.each<[string, MfaUserPoolProps, number | undefined]>([
+    ['SMS through SNS, default', { sms: SmsMfa.withNewRole(), abuseProtection: {} }, 50],
+    ['SMS directly, given', { sms: SmsMfa.withEndUserMessaging(), abuseProtection: { smsSpendAlarmUsd: 300 } }, 300],
+    ['SMS with a web ACL you bring', { sms: SmsMfa.withNewRole(), abuseProtection: { webAclArn: ACL } }, 50],
+    ['no SMS', { abuseProtection: {} }, undefined],
+  ])('%s: %p USD', (_name, props, usd) => {
+    expect(resolve(props).abuse?.smsSpendAlarmUsd).toBe(usd);
+  });
+
+  test.each<[unknown, string | undefined]>([[0.5, undefined], [0, 'smsSpendAlarmOption'], [-1, 'smsSpendAlarmOption'], [NaN, 'smsSpendAlarmOption']])(
+    'a threshold of %p: %p', (usd, rule) => {
+      expect(refusal({ sms: SmsMfa.withNewRole(), abuseProtection: { smsSpendAlarmUsd: usd as number } })).toBe(rule);
+    });
+
+  test('a token threshold passes unjudged; a threshold without SMS is refused, naming the fix', () => {
+    expect(refusal({ sms: SmsMfa.withNewRole(), abuseProtection: { smsSpendAlarmUsd: Token.asNumber(Fn.importValue('Usd')) } })).toBeUndefined();
+    expect(refusalMessage({ abuseProtection: { smsSpendAlarmUsd: 10 } })).toMatch(/abuseProtection\.smsSpendAlarmUsd sets the SMS spend alarm, but the pool sends no SMS/);
+  });
 });
