@@ -98,6 +98,15 @@ export function webAclWithRules(stack: Construct, rules: wafv2.CfnWebACL.RulePro
   });
 }
 
+/** A rate-based rule that blocks: what makes a web ACL count as abuse protection. */
+export const RATE_RULE: wafv2.CfnWebACL.RuleProperty = {
+  name: 'PerIp',
+  priority: 0,
+  action: { block: {} },
+  visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'per-ip', sampledRequestsEnabled: true },
+  statement: { rateBasedStatement: { limit: 100, aggregateKeyType: 'IP' } },
+};
+
 /** A CAPTCHA rule on managed login's /login page that does not exclude TOTP registration. */
 export const LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION: wafv2.CfnWebACL.RuleProperty = {
   name: 'LoginCaptcha',

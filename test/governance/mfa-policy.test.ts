@@ -12,7 +12,7 @@ import {
 import { applyPolicy, pluginSupported } from '../../src/private/governance/apply';
 import { resolvePolicy } from '../../src/private/governance/settings';
 import { POLICY_CHECKS } from '../../src/private/rules';
-import { ACCOUNT, SES } from '../util';
+import { ACCOUNT, RATE_RULE, SES, webAclWithRules } from '../util';
 
 const ENV = { env: { account: ACCOUNT, region: 'us-east-1' } };
 const stackIn = (app: App, id = 'S') => new Stack(app, id, ENV);
@@ -25,6 +25,8 @@ interface RuleCase {
   readonly build: (app: App) => void;
   /** The reported pools (construct ids under the stack), sorted. */
   readonly bad: string[];
+  /** The pools reported as unchecked (a warning): what the policy cannot read at synthesis. */
+  readonly unchecked?: string[];
 }
 
 const CASES: Record<MfaPolicyRule, RuleCase> = {
@@ -89,7 +91,8 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
       new cognito.UserPool(s, 'BadLooseRole', {
         mfa: cognito.Mfa.REQUIRED, mfaSecondFactor: { sms: true, otp: true }, smsRole: roleFor(s, 'Loose', cognitoIdp), smsRoleExternalId: 'ext-1',
       });
-      new cognito.UserPool(s, 'GoodImportedRole', {
+      // A role that is not in the app cannot be read: unchecked, never passed silently.
+      new cognito.UserPool(s, 'UncheckedImportedRole', {
         mfa: cognito.Mfa.REQUIRED,
         mfaSecondFactor: { sms: true, otp: true },
         smsRole: iam.Role.fromRoleArn(s, 'Imported', `arn:aws:iam::${ACCOUNT}:role/sms`),
@@ -98,6 +101,7 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
       new MfaUserPool(s, 'GoodMfaUserPool', { sms: SmsMfa.withNewRole() });
     },
     bad: ['BadL2', 'BadLooseRole'],
+    unchecked: ['UncheckedImportedRole'],
   },
   [MfaPolicyRule.SMS_ABUSE_PROTECTION]: {
     build: app => {
@@ -109,11 +113,15 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
       new MfaUserPool(s, 'GoodAdminOnly', { sms: SmsMfa.withNewRole() });
       const sms = { snsCallerArn: `arn:aws:iam::${ACCOUNT}:role/sms`, externalId: 'ext-1' };
       new cognito.CfnUserPool(s, 'BadL1', { ...TOTP_ONLY, enabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'], smsConfiguration: sms });
-      // Protected by a web ACL associated from another stack (a cross-stack reference).
+      // Protected by a web ACL with a rate-based rule, associated from another stack (a cross-stack reference).
       const guarded = new cognito.CfnUserPool(s, 'GoodL1', { autoVerifiedAttributes: ['phone_number'], smsConfiguration: sms });
-      new wafv2.CfnWebACLAssociation(other, 'Guard', { resourceArn: guarded.attrArn, webAclArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/a/b` });
+      new wafv2.CfnWebACLAssociation(other, 'Guard', { resourceArn: guarded.attrArn, webAclArn: webAclWithRules(other, [RATE_RULE]).attrArn });
+      // A web ACL named by a literal ARN cannot be read: unchecked.
+      const literal = new cognito.CfnUserPool(s, 'UncheckedLiteralAcl', { smsConfiguration: sms });
+      new wafv2.CfnWebACLAssociation(other, 'Literal', { resourceArn: literal.attrArn, webAclArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/a/b` });
     },
     bad: ['BadL1', 'BadMfaUserPool'],
+    unchecked: ['UncheckedLiteralAcl'],
   },
   [MfaPolicyRule.THREAT_PROTECTION]: {
     policy: { minimumThreatProtection: ThreatProtection.ENFORCED },
@@ -177,9 +185,9 @@ test('the plugin is used where aws-cdk-lib acknowledges per resource (2.271 and 
 
 describe.each(MECHANISMS)('with the %s', mechanism => {
   test.each(Object.keys(CASES) as MfaPolicyRule[])('%s: compliant and non-compliant pools of each kind side by side', rule => {
-    const { build, policy, bad } = CASES[rule];
+    const { build, policy, bad, unchecked = [] } = CASES[rule];
     const outcome = underPolicy(mechanism, build, policy);
-    expect(reported(outcome, rule)).toEqual(bad);
+    expect(reported(outcome, rule)).toEqual([...bad, ...unchecked].sort());
     expect(reported(outcome, rule, 'error')).toEqual(bad);
   });
 
@@ -244,7 +252,7 @@ describe.each(MECHANISMS)('with the %s', mechanism => {
   test('a value known only at deploy time is reported as unchecked, a warning, never judged', () => {
     const outcome = underPolicy(mechanism, app => {
       const s = stackIn(app);
-      const mfa = new CfnParameter(s, 'Mfa', { allowedValues: ['ON', 'OPTIONAL'] });
+      const mfa = new CfnParameter(s, 'Mfa');
       new cognito.CfnUserPool(s, 'Param', { mfaConfiguration: mfa.valueAsString, enabledMfas: ['SOFTWARE_TOKEN_MFA'], userPoolTier: 'ESSENTIALS', deletionProtection: 'ACTIVE' });
     });
     expect(outcome.findings.map(f => [f.rule, f.severity])).toEqual([['MinimumMfa', 'warning'], ['SmsOnlyMfa', 'warning']]);

@@ -70,7 +70,9 @@ function describe(judgement: Judgement): { description: string; fix: string } {
 function readTemplates(templatePath: string, into: StackTemplate[]): void {
   const template = JSON.parse(fs.readFileSync(templatePath, 'utf8'));
   const resources = template.Resources ?? {};
-  into.push({ templatePath, resources, outputs: template.Outputs ?? {} });
+  into.push({
+    templatePath, resources, outputs: template.Outputs ?? {}, parameters: template.Parameters, mappings: template.Mappings, conditions: template.Conditions,
+  });
   for (const resource of Object.values<any>(resources)) {
     const nested = resource?.Type === 'AWS::CloudFormation::Stack' ? resource.Metadata?.['aws:asset:path'] : undefined;
     const nestedPath = typeof nested === 'string' ? path.join(path.dirname(templatePath), nested) : undefined;
@@ -139,21 +141,27 @@ function acknowledgement(node: IConstruct, rule: MfaPolicyRule): string | undefi
 
 /** The templates of a Stage's stacks (not those of Stages inside it), rendered from their L1 resources. */
 function renderStage(stage: IConstruct): { view: AppView; pools: Map<IConstruct, Located> } {
-  const templates = new Map<cdk.Stack, { resources: Record<string, any>; outputs: {} }>();
+  type Rendered = { resources: Record<string, any>; outputs: {}; parameters: Record<string, any>; mappings: Record<string, any>; conditions: Record<string, any> };
+  const templates = new Map<cdk.Stack, Rendered>();
   const owners = new Map<IConstruct, { stack: cdk.Stack; logicalId: string }>();
   for (const node of stage.node.findAll()) {
-    if (!cdk.CfnResource.isCfnResource(node) || cdk.Stage.of(node) !== stage) {
+    if (!cdk.CfnElement.isCfnElement(node) || cdk.Stage.of(node) !== stage) {
       continue;
     }
     const stack = cdk.Stack.of(node);
-    const template = templates.get(stack) ?? { resources: {}, outputs: {} };
+    const template = templates.get(stack) ?? { resources: {}, outputs: {}, parameters: {}, mappings: {}, conditions: {} };
     templates.set(stack, template);
     try {
-      const rendered = stack.resolve((node as any)._toCloudFormation())?.Resources ?? {};
-      Object.assign(template.resources, rendered);
-      owners.set(node, { stack, logicalId: Object.keys(rendered)[0] });
+      const rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};
+      Object.assign(template.resources, rendered.Resources ?? {});
+      Object.assign(template.parameters, rendered.Parameters ?? {});
+      Object.assign(template.mappings, rendered.Mappings ?? {});
+      Object.assign(template.conditions, rendered.Conditions ?? {});
+      if (cdk.CfnResource.isCfnResource(node)) {
+        owners.set(node, { stack, logicalId: Object.keys(rendered.Resources ?? {})[0] });
+      }
     } catch {
-      // A resource that cannot render now fails synthesis itself, with its own error.
+      // An element that cannot render now fails synthesis itself, with its own error.
     }
   }
   const view = new AppView([...templates.values()]);

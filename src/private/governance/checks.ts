@@ -5,7 +5,9 @@
  * literal: it is reported as a finding that cannot be checked.
  */
 import { DEVICE_ORDER, MFA_ORDER, PLAN_ORDER, PolicySettings, THREAT_ORDER } from './settings';
-import { AppView, hasIntrinsic, IAM_ROLE, isIntrinsic, Located, WEB_ACL_ASSOCIATION } from './view';
+import { readTrust } from './trust-reading';
+import { propertyVariants } from './variants';
+import { AppView, hasIntrinsic, IAM_ROLE, isIntrinsic, Located, REGIONAL_CONFIGURATION, StackTemplate, WEB_ACL, WEB_ACL_ASSOCIATION } from './view';
 import { MfaPolicyRule } from '../../governance/mfa-policy-enums';
 
 /** What one check found on one pool. */
@@ -40,10 +42,17 @@ function mfaOf(pool: Located): unknown {
   return props(pool).MfaConfiguration ?? 'OFF';
 }
 
-/** The factors of `EnabledMfas`, or `undefined` when they are known only at deploy time. */
+/**
+ * The factors of `EnabledMfas`, or `undefined` when they are known only at deploy time. With MFA
+ * on and no `EnabledMfas`, a pool with an SMS configuration has SMS as its factor (Cognito's
+ * original MFA), and one without has none.
+ */
 function factorsOf(pool: Located): string[] | undefined {
-  const factors = props(pool).EnabledMfas ?? [];
-  return hasIntrinsic(factors) || !Array.isArray(factors) ? undefined : [...new Set(factors.map(String))];
+  const written = props(pool).EnabledMfas;
+  if (written === undefined) {
+    return props(pool).SmsConfiguration !== undefined ? ['SMS_MFA'] : [];
+  }
+  return hasIntrinsic(written) || !Array.isArray(written) ? undefined : [...new Set(written.map(String))];
 }
 
 const minimumMfa: Check = (pool, _view, settings) => {
@@ -67,6 +76,9 @@ const mfaFactors: Check = (pool, _view, settings) => {
   if (!factors) {
     return unchecked(MfaPolicyRule.MFA_FACTORS, location('EnabledMfas'));
   }
+  if (factors.length === 0 && !hasIntrinsic(mfaOf(pool))) {
+    return [{ rule: MfaPolicyRule.MFA_FACTORS, location: location('EnabledMfas'), finding: `MfaConfiguration is ${JSON.stringify(mfaOf(pool))} and no EnabledMfas names a factor` }];
+  }
   const denied = factors.filter(f => !settings.allowedFactors.has(f));
   return denied.length === 0 ? [] : [{
     rule: MfaPolicyRule.MFA_FACTORS,
@@ -75,6 +87,11 @@ const mfaFactors: Check = (pool, _view, settings) => {
   }];
 };
 
+/**
+ * SMS as the only second factor of a password sign-in. Passkeys that count as MFA
+ * (`MULTI_FACTOR_WITH_USER_VERIFICATION`) make a passkey sign-in satisfy MFA; they are no second
+ * factor after a password, which every pool accepts.
+ */
 const smsOnlyMfa: Check = (pool, _view, settings) => {
   if (settings.allowSmsOnly || mfaOf(pool) === 'OFF') {
     return [];
@@ -83,11 +100,10 @@ const smsOnlyMfa: Check = (pool, _view, settings) => {
   if (!factors || hasIntrinsic(mfaOf(pool))) {
     return unchecked(MfaPolicyRule.SMS_ONLY_MFA, location('EnabledMfas'));
   }
-  const passkeyMfa = props(pool).WebAuthnFactorConfiguration === 'MULTI_FACTOR_WITH_USER_VERIFICATION';
-  return factors.length === 1 && factors[0] === 'SMS_MFA' && !passkeyMfa ? [{
+  return factors.length === 1 && factors[0] === 'SMS_MFA' ? [{
     rule: MfaPolicyRule.SMS_ONLY_MFA,
     location: location('EnabledMfas'),
-    finding: `SMS is the only second factor (EnabledMfas: ["SMS_MFA"], MfaConfiguration: ${JSON.stringify(mfaOf(pool))})`,
+    finding: `SMS is the only second factor after a password (EnabledMfas: ${JSON.stringify(props(pool).EnabledMfas ?? '(not set)')}, MfaConfiguration: ${JSON.stringify(mfaOf(pool))})`,
   }] : [];
 };
 
@@ -111,59 +127,72 @@ const passkeyUserVerification: Check = (pool, _view, settings) => {
   return [{ rule: MfaPolicyRule.PASSKEY_USER_VERIFICATION, location: location('WebAuthnUserVerification'), finding: `the pool offers passkeys and WebAuthnUserVerification is ${written}` }];
 };
 
-/** The Allow statements of a trust policy that let Cognito assume the role. */
-function cognitoStatements(document: any): any[] {
-  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  return list(document?.Statement).filter((s: any) => s?.Effect === 'Allow'
-    && list(s.Action).some(a => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*')
-    && (list(s.Principal?.Service).includes('cognito-idp.amazonaws.com') || s.Principal === '*' || s.Principal?.AWS === '*'));
+/** Where a pool, or a Regional configuration of it, names the role Cognito assumes to send SMS. */
+function smsCallers(pool: Located, view: AppView): Array<{ template: StackTemplate; where: string; arn: unknown; externalId: unknown }> {
+  const of = (template: StackTemplate, where: string, sms: any) => (sms && typeof sms === 'object' ? [
+    ...(sms.SnsCallerArn !== undefined ? [{ template, where: `${where}/SnsCallerArn`, arn: sms.SnsCallerArn, externalId: sms.ExternalId }] : []),
+    ...(sms.EumsSms?.CallerArn !== undefined ? [{ template, where: `${where}/EumsSms/CallerArn`, arn: sms.EumsSms.CallerArn, externalId: sms.EumsSms.ExternalId ?? sms.ExternalId }] : []),
+  ] : []);
+  const regional = view.ofType(REGIONAL_CONFIGURATION).filter(r => view.referenced(r.template, r.resource.Properties?.UserPoolId)
+    .some(target => target.template === pool.template && target.logicalId === pool.logicalId));
+  return [
+    ...of(pool.template, location('SmsConfiguration'), props(pool).SmsConfiguration),
+    ...regional.flatMap(r => of(r.template, `${r.logicalId} (${REGIONAL_CONFIGURATION})/Properties/SmsConfiguration`, r.resource.Properties?.SmsConfiguration)),
+  ];
 }
 
-/** What a Cognito statement of the trust policy is missing. */
-function trustGaps(statement: any, externalId: unknown, settings: PolicySettings): string[] {
-  const conditions: Record<string, Record<string, unknown>> = statement.Condition ?? {};
-  const keys = (name: string) => Object.values(conditions).filter(c => c && typeof c === 'object' && name in c).map(c => c[name]);
-  const gaps: string[] = [];
-  const ids = keys('sts:ExternalId');
-  if (settings.smsRoleExternalId && (ids.length === 0
-    || (typeof externalId === 'string' && !ids.some(v => v === externalId || (Array.isArray(v) && v.includes(externalId)) || hasIntrinsic(v))))) {
-    gaps.push(ids.length === 0 ? 'no sts:ExternalId condition' : `an sts:ExternalId condition without the pool's external ID ${JSON.stringify(externalId)}`);
+/** The IAM roles of the app an ARN names: by reference, or by the role name a literal (or `Fn::Sub`) ARN ends with. */
+function rolesNamed(view: AppView, template: StackTemplate, arn: unknown): Located[] {
+  const referenced = view.referenced(template, arn).filter(r => r.resource.Type === IAM_ROLE);
+  if (referenced.length > 0) {
+    return referenced;
   }
-  if (settings.smsRoleSource && keys('aws:SourceAccount').length === 0 && keys('aws:SourceArn').length === 0) {
-    gaps.push('no aws:SourceAccount or aws:SourceArn condition');
-  }
-  return gaps;
+  const text = typeof arn === 'string' ? arn : typeof (arn as any)?.['Fn::Sub'] === 'string' ? (arn as any)['Fn::Sub'] : undefined;
+  const name = typeof text === 'string' ? /:role\/(?:[^$]*\/)?([\w+=,.@-]+)$/.exec(text)?.[1] : undefined;
+  return name === undefined ? [] : view.ofType(IAM_ROLE).filter(r => r.resource.Properties?.RoleName === name);
 }
 
 const smsRoleTrust: Check = (pool, view, settings) => {
-  const sms = props(pool).SmsConfiguration;
-  if (!sms || (!settings.smsRoleExternalId && !settings.smsRoleSource)) {
+  if (!settings.smsRoleExternalId && !settings.smsRoleSource) {
     return [];
   }
-  const roles = view.referenced(pool.template, sms.SnsCallerArn).filter(r => r.resource.Type === IAM_ROLE);
-  return roles.flatMap(role => {
-    const document: any = role.resource.Properties?.AssumeRolePolicyDocument;
-    // Condition values may be deploy-time (an ARN with the partition): only the shape must be known.
-    if (isIntrinsic(document) || isIntrinsic(document?.Statement)) {
-      return unchecked(MfaPolicyRule.SMS_ROLE_TRUST, location('SmsConfiguration', 'SnsCallerArn'));
+  return smsCallers(pool, view).flatMap(caller => {
+    const roles = rolesNamed(view, caller.template, caller.arn);
+    if (roles.length === 0) {
+      return [{
+        rule: MfaPolicyRule.SMS_ROLE_TRUST,
+        location: caller.where,
+        unchecked: true,
+        finding: `${caller.where.replace('Properties/', '')} names a role that is not in the app (${JSON.stringify(caller.arn)}), so its trust cannot be read at synthesis`,
+      }];
     }
-    const gaps = [...new Set(cognitoStatements(document).flatMap(s => trustGaps(s, sms.ExternalId, settings)))];
-    return gaps.length === 0 ? [] : [{
-      rule: MfaPolicyRule.SMS_ROLE_TRUST,
-      location: location('SmsConfiguration', 'SnsCallerArn'),
-      finding: `the SMS role ${role.logicalId} lets cognito-idp.amazonaws.com assume it with ${gaps.join(' and ')}`,
-    }];
+    return roles.flatMap(role => propertyVariants(role.template, role.resource.Properties ?? {}, ['AssumeRolePolicyDocument']).flatMap(variant => {
+      const document: any = variant.AssumeRolePolicyDocument;
+      const statements = document?.Statement;
+      if (isIntrinsic(document) || isIntrinsic(statements) || (Array.isArray(statements) && statements.some(isIntrinsic))) {
+        return unchecked(MfaPolicyRule.SMS_ROLE_TRUST, caller.where);
+      }
+      const gaps = readTrust(document, caller.externalId).flatMap(g => [
+        ...(settings.smsRoleExternalId && g.externalId ? [g.externalId] : []),
+        ...(settings.smsRoleSource && g.source ? [g.source] : []),
+        ...(g.anyone ? ['a principal of "*" (anyone)'] : []),
+      ]);
+      return gaps.length === 0 ? [] : [{
+        rule: MfaPolicyRule.SMS_ROLE_TRUST,
+        location: caller.where,
+        finding: `the SMS role ${role.logicalId} lets cognito-idp.amazonaws.com assume it with ${[...new Set(gaps)].join(' and ')}`,
+      }];
+    }));
   });
 };
 
-/** Whether the pool can send SMS codes: an SMS configuration used by MFA, sign-in, verification or recovery. */
+/**
+ * Whether the pool can send SMS codes: any SMS configuration can, since a signed-in user may ask
+ * for a code to verify a phone number (GetUserAttributeVerificationCode, UpdateUserAttributes),
+ * besides SMS MFA, SMS sign-in, verification at sign-up and recovery.
+ */
 function sendsSms(pool: Located): boolean {
-  const includes = (value: unknown, item: string) => Array.isArray(value) && value.includes(item);
-  const recovery = at(pool, 'AccountRecoverySetting', 'RecoveryMechanisms');
-  return props(pool).SmsConfiguration !== undefined && (includes(props(pool).EnabledMfas, 'SMS_MFA')
-    || includes(props(pool).AutoVerifiedAttributes, 'phone_number')
-    || includes(at(pool, 'Policies', 'SignInPolicy', 'AllowedFirstAuthFactors'), 'SMS_OTP')
-    || (Array.isArray(recovery) && recovery.some((m: any) => m?.Name === 'verified_phone_number')));
+  return props(pool).SmsConfiguration !== undefined;
 }
 
 const smsAbuseProtection: Check = (pool, view, settings) => {
@@ -177,14 +206,44 @@ const smsAbuseProtection: Check = (pool, view, settings) => {
   if (adminOnly === true || adminOnly === 'true') {
     return [];
   }
-  const protectedBy = view.ofType(WEB_ACL_ASSOCIATION).filter(a => view.referenced(a.template, a.resource.Properties?.ResourceArn)
+  const associations = view.ofType(WEB_ACL_ASSOCIATION).filter(a => view.referenced(a.template, a.resource.Properties?.ResourceArn)
     .some(target => target.template === pool.template && target.logicalId === pool.logicalId));
-  return protectedBy.length > 0 ? [] : [{
+  if (associations.length === 0) {
+    return [{
+      rule: MfaPolicyRule.SMS_ABUSE_PROTECTION,
+      location: location('SmsConfiguration'),
+      finding: 'the pool sends SMS codes and lets anyone sign up, and no AWS::WAFv2::WebACLAssociation of the app protects it',
+    }];
+  }
+  const verdicts = associations.map(a => {
+    const acls = view.referenced(a.template, a.resource.Properties?.WebACLArn).filter(r => r.resource.Type === WEB_ACL);
+    return acls.length === 0 ? undefined : acls.some(acl => actsOnRate(acl.resource.Properties?.Rules));
+  });
+  if (verdicts.includes(true)) {
+    return [];
+  }
+  if (verdicts.includes(undefined)) {
+    return unchecked(MfaPolicyRule.SMS_ABUSE_PROTECTION, location('SmsConfiguration'));
+  }
+  return [{
     rule: MfaPolicyRule.SMS_ABUSE_PROTECTION,
     location: location('SmsConfiguration'),
-    finding: 'the pool sends SMS codes and lets anyone sign up, and no AWS::WAFv2::WebACLAssociation of the app protects it',
+    finding: 'the pool sends SMS codes and lets anyone sign up, and the web ACL associated with it has no rate-based rule that blocks',
   }];
 };
+
+/** Whether a web ACL's rules (as written) hold a rate-based rule that blocks or challenges; undefined when they cannot be read. */
+function actsOnRate(rules: unknown): boolean | undefined {
+  if (rules === undefined) {
+    return false;
+  }
+  if (!Array.isArray(rules) || rules.some(isIntrinsic)) {
+    return undefined;
+  }
+  const acts = rules.some((r: any) => r?.Statement?.RateBasedStatement !== undefined && !isIntrinsic(r.Action)
+    && ['Block', 'Captcha', 'Challenge'].some(a => r.Action?.[a] !== undefined));
+  return acts ? true : rules.some((r: any) => r?.Statement?.RuleGroupReferenceStatement !== undefined) ? undefined : false;
+}
 
 /** A graded check: the written value (or its default) against the policy's bound. */
 function graded(rule: MfaPolicyRule, path: string[], order: readonly string[], written: unknown, bound: string, least: boolean): Judgement[] {
@@ -218,11 +277,15 @@ const deviceRemembering: Check = (pool, _view, settings) => {
     return unchecked(MfaPolicyRule.DEVICE_REMEMBERING, location('DeviceConfiguration'));
   }
   const onPrompt = device?.DeviceOnlyRememberedOnUserPrompt;
-  const remembering = device === undefined ? 'OFF' : (onPrompt === true || onPrompt === 'true') ? 'USER_OPT_IN' : 'ALWAYS';
+  const challenge = device?.ChallengeRequiredOnNewDevice;
+  // A remembered device stands in for MFA only with ChallengeRequiredOnNewDevice (the API's DeviceConfigurationType).
+  const skipsMfa = challenge === true || challenge === 'true';
+  const remembering = !skipsMfa ? 'OFF' : (onPrompt === true || onPrompt === 'true') ? 'USER_OPT_IN' : 'ALWAYS';
   if (DEVICE_ORDER.indexOf(remembering) <= DEVICE_ORDER.indexOf(settings.maximumDevices)) {
     return [];
   }
-  const how = remembering === 'ALWAYS' ? 'every device is remembered (DeviceOnlyRememberedOnUserPrompt is not true)' : 'devices are remembered when the user opts in';
+  const how = remembering === 'ALWAYS' ? 'every device is remembered and skips MFA (ChallengeRequiredOnNewDevice true, DeviceOnlyRememberedOnUserPrompt not true)'
+    : 'devices the user chooses to remember skip MFA (ChallengeRequiredOnNewDevice true)';
   return [{ rule: MfaPolicyRule.DEVICE_REMEMBERING, location: location('DeviceConfiguration'), finding: `${how}; the policy allows at most ${settings.maximumDevices}` }];
 };
 
@@ -243,7 +306,32 @@ export const CHECKS: readonly Check[] = [
   smsAbuseProtection, threatProtection, featurePlan, deviceRemembering, deletionProtection,
 ];
 
-/** Everything the policy finds on one pool. */
+/** The properties the checks read: the ones whose values the variants expand. */
+const READ = ['MfaConfiguration', 'EnabledMfas', 'WebAuthnFactorConfiguration', 'WebAuthnUserVerification', 'Policies', 'SmsConfiguration',
+  'AutoVerifiedAttributes', 'AccountRecoverySetting', 'AdminCreateUserConfig', 'UserPoolAddOns', 'UserPoolTier', 'DeviceConfiguration', 'DeletionProtection'];
+
+/**
+ * Everything the policy finds on one pool, over every variant of its properties (the values its
+ * conditions, mappings and parameters allow): for each rule, the judged findings of any variant,
+ * the worst; a rule is unchecked only when no variant gives a judged finding.
+ */
 export function judgePool(pool: Located, view: AppView, settings: PolicySettings): Judgement[] {
-  return CHECKS.flatMap(check => check(pool, view, settings));
+  const variants = propertyVariants(pool.template, pool.resource.Properties ?? {}, READ);
+  const all = variants.flatMap(properties => CHECKS.flatMap(check => check({ ...pool, resource: { ...pool.resource, Properties: properties } }, view, settings)));
+  const judged = new Set(all.filter(j => !j.unchecked).map(j => j.rule));
+  const keyOf = (j: Judgement) => `${j.rule}|${j.location}|${j.unchecked ? '' : j.finding}`;
+  const counts = new Map<string, number>();
+  all.forEach(j => counts.set(keyOf(j), (counts.get(keyOf(j)) ?? 0) + 1));
+  const seen = new Set<string>();
+  const out: Judgement[] = [];
+  for (const judgement of all) {
+    const key = keyOf(judgement);
+    if ((judgement.unchecked && judged.has(judgement.rule)) || seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    const inSome = !judgement.unchecked && counts.get(key)! < variants.length;
+    out.push(inSome ? { ...judgement, finding: `${judgement.finding} (in one of the values the template's conditions, mappings or parameters allow)` } : judgement);
+  }
+  return out;
 }

@@ -11,8 +11,15 @@ export interface TemplateResource {
   readonly Metadata?: Record<string, unknown>;
 }
 
+/** What an expression is read against: the template's parameters, mappings and conditions. */
+export interface TemplateContext {
+  readonly parameters?: Readonly<Record<string, { readonly AllowedValues?: unknown; readonly Default?: unknown }>>;
+  readonly mappings?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+  readonly conditions?: Readonly<Record<string, unknown>>;
+}
+
 /** One template of the app. */
-export interface StackTemplate {
+export interface StackTemplate extends TemplateContext {
   /** The template file, as the validation report names it (the Aspect has none). */
   readonly templatePath?: string;
   readonly resources: Readonly<Record<string, TemplateResource>>;
@@ -29,6 +36,8 @@ export interface Located {
 export const USER_POOL = 'AWS::Cognito::UserPool';
 export const WEB_ACL_ASSOCIATION = 'AWS::WAFv2::WebACLAssociation';
 export const IAM_ROLE = 'AWS::IAM::Role';
+export const WEB_ACL = 'AWS::WAFv2::WebACL';
+export const REGIONAL_CONFIGURATION = 'AWS::Cognito::UserPoolRegionalConfigurationAttachment';
 
 /** True for a CloudFormation intrinsic (`Ref`, `Fn::*`): a value known only at deploy time. */
 export function isIntrinsic(value: unknown): boolean {
