@@ -71,7 +71,12 @@ function readTemplates(templatePath: string, into: StackTemplate[]): void {
   const template = JSON.parse(fs.readFileSync(templatePath, 'utf8'));
   const resources = template.Resources ?? {};
   into.push({
-    templatePath, resources, outputs: template.Outputs ?? {}, parameters: template.Parameters, mappings: template.Mappings, conditions: template.Conditions,
+    templatePath,
+    resources,
+    outputs: template.Outputs ?? {},
+    parameters: template.Parameters,
+    mappings: template.Mappings,
+    conditions: template.Conditions,
   });
   for (const resource of Object.values<any>(resources)) {
     const nested = resource?.Type === 'AWS::CloudFormation::Stack' ? resource.Metadata?.['aws:asset:path'] : undefined;
@@ -141,7 +146,8 @@ function acknowledgement(node: IConstruct, rule: MfaPolicyRule): string | undefi
 
 /** The templates of a Stage's stacks (not those of Stages inside it), rendered from their L1 resources. */
 function renderStage(stage: IConstruct): { view: AppView; pools: Map<IConstruct, Located> } {
-  type Rendered = { resources: Record<string, any>; outputs: {}; parameters: Record<string, any>; mappings: Record<string, any>; conditions: Record<string, any> };
+  type Section = Record<string, any>;
+  type Rendered = { resources: Section; outputs: {}; parameters: Section; mappings: Section; conditions: Section };
   const templates = new Map<cdk.Stack, Rendered>();
   const owners = new Map<IConstruct, { stack: cdk.Stack; logicalId: string }>();
   for (const node of stage.node.findAll()) {
