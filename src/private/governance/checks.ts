@@ -317,7 +317,10 @@ const READ = ['MfaConfiguration', 'EnabledMfas', 'WebAuthnFactorConfiguration', 
  */
 export function judgePool(pool: Located, view: AppView, settings: PolicySettings): Judgement[] {
   const variants = propertyVariants(pool.template, pool.resource.Properties ?? {}, READ);
-  const judge = (properties: Record<string, unknown>) => CHECKS.flatMap(check => check({ ...pool, resource: { ...pool.resource, Properties: properties } }, view, settings));
+  const judge = (properties: Record<string, unknown>) => {
+    const variant = { ...pool, resource: { ...pool.resource, Properties: properties } };
+    return CHECKS.flatMap(check => check(variant, view, settings));
+  };
   const all = variants.flatMap(judge);
   const judged = new Set(all.filter(j => !j.unchecked).map(j => j.rule));
   const keyOf = (j: Judgement) => `${j.rule}|${j.location}|${j.unchecked ? '' : j.finding}`;
