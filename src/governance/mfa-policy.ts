@@ -112,11 +112,25 @@ export interface MfaPolicyProps {
 
   /**
    * How findings are reported. A finding that cannot be judged at synthesis (a value known only
-   * at deploy time) is always a warning.
+   * at deploy time) is reported as `uncheckedSeverity` says.
    *
    * @default MfaPolicySeverity.ERROR
    */
   readonly severity?: MfaPolicySeverity;
+
+  /**
+   * How a finding that cannot be judged at synthesis is reported: a value the template leaves to
+   * the deployment (a parameter without allowed values, an imported value, a resource attribute,
+   * a dynamic reference), a role or web ACL that is not in the app, a pool the policy cannot see
+   * (written under `Fn::ForEach`, in a nested stack of another template, or changed by a custom
+   * resource). ERROR makes every such finding fail synthesis, for teams that accept only what
+   * they can check; the recommended preset warns, since values from SSM parameters and imports
+   * are common and legitimate, and a warning still names each one.
+   *
+   * @default MfaPolicySeverity.WARNING
+   * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html
+   */
+  readonly uncheckedSeverity?: MfaPolicySeverity;
 
   /**
    * Rules whose findings are warnings whatever `severity` says.

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { judgePool, Judgement } from './checks';
+import { judgePool, Judgement, judgeUnseen } from './checks';
 import { PolicySettings, ruleMember } from './settings';
 import { AppView, Located, StackTemplate, USER_POOL } from './view';
 import { MfaPolicyMechanism, MfaPolicyRule, MfaPolicySeverity } from '../../governance/mfa-policy-enums';
@@ -51,9 +51,9 @@ function libraryVersion(): string | undefined {
   }
 }
 
-/** A judgement with its severity: unjudged values are warnings whatever the policy says. */
+/** A judgement with its severity: unjudged values as `uncheckedSeverity` says. */
 function severityOf(judgement: Judgement, settings: PolicySettings): MfaPolicySeverity {
-  return judgement.unchecked ? MfaPolicySeverity.WARNING : settings.severity(judgement.rule);
+  return judgement.unchecked ? settings.uncheckedSeverity : settings.severity(judgement.rule);
 }
 
 /** The finding's text, and the fix with the way to acknowledge it. */
@@ -104,6 +104,17 @@ function readNestedTemplates(templatePaths: readonly string[], root: IConstruct 
   }
 }
 
+/** The logical IDs of the resources of the app's nested stacks (`NestedStack`), whose templates the app writes. */
+function nestedStackIds(root: IConstruct | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const node of root?.node.findAll() ?? []) {
+    if (cdk.NestedStack.isNestedStack(node) && node.nestedStackResource) {
+      ids.add(cdk.Stack.of(node.nestedStackResource).getLogicalId(node.nestedStackResource));
+    }
+  }
+  return ids;
+}
+
 /** The validation plugin (aws-cdk-lib's IPolicyValidationPlugin, built without its types, which the floor lacks). */
 function makePlugin(settings: PolicySettings): object {
   return {
@@ -115,18 +126,29 @@ function makePlugin(settings: PolicySettings): object {
       context.templatePaths.forEach(p => readTemplates(p, templates));
       readNestedTemplates(context.templatePaths, context.appConstruct, templates);
       const view = new AppView(templates);
-      const violations = view.ofType(USER_POOL).flatMap(pool => judgePool(pool, view, settings).map(judgement => ({
+      const read = new Set(templates.map(t => t.templatePath));
+      const nestedIds = nestedStackIds(context.appConstruct);
+      const visibleNested = (stack: Located) => {
+        const asset = stack.resource.Metadata?.['aws:asset:path'];
+        return (typeof asset === 'string' && stack.template.templatePath !== undefined && read.has(path.join(path.dirname(stack.template.templatePath), asset)))
+          || nestedIds.has(stack.logicalId);
+      };
+      const judged = [
+        ...view.ofType(USER_POOL).flatMap(pool => judgePool(pool, view, settings).map(judgement => ({ located: pool, judgement }))),
+        ...judgeUnseen(view, visibleNested),
+      ];
+      const violations = judged.map(({ located, judgement }) => ({
         ruleName: judgement.rule,
         ...describe(judgement),
         severity: severityOf(judgement, settings),
         ruleMetadata: { statement: POLICY_CHECKS[judgement.rule].statement },
         violatingResources: [{
-          resourceLogicalId: pool.logicalId,
-          templatePath: pool.template.templatePath,
-          constructPath: typeof pool.resource.Metadata?.['aws:cdk:path'] === 'string' ? pool.resource.Metadata['aws:cdk:path'] : undefined,
+          resourceLogicalId: located.logicalId,
+          templatePath: located.template.templatePath,
+          constructPath: typeof located.resource.Metadata?.['aws:cdk:path'] === 'string' ? located.resource.Metadata['aws:cdk:path'] : undefined,
           locations: [judgement.location],
         }],
-      })));
+      }));
       return { success: !violations.some(v => v.severity === 'error'), violations };
     },
   };
@@ -145,9 +167,9 @@ function acknowledgement(node: IConstruct, rule: MfaPolicyRule): string | undefi
 }
 
 /** The templates of a Stage's stacks (not those of Stages inside it), rendered from their L1 resources. */
-function renderStage(stage: IConstruct): { view: AppView; pools: Map<IConstruct, Located> } {
+function renderStage(stage: IConstruct): { view: AppView; nodes: Map<IConstruct, Located> } {
   type Section = Record<string, any>;
-  type Rendered = { resources: Section; outputs: {}; parameters: Section; mappings: Section; conditions: Section };
+  type Rendered = { resources: Section; outputs: Section; parameters: Section; mappings: Section; conditions: Section };
   const templates = new Map<cdk.Stack, Rendered>();
   const owners = new Map<IConstruct, { stack: cdk.Stack; logicalId: string }>();
   for (const node of stage.node.findAll()) {
@@ -161,6 +183,7 @@ function renderStage(stage: IConstruct): { view: AppView; pools: Map<IConstruct,
       const rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};
       Object.assign(template.resources, rendered.Resources ?? {});
       Object.assign(template.parameters, rendered.Parameters ?? {});
+      Object.assign(template.outputs, rendered.Outputs ?? {});
       Object.assign(template.mappings, rendered.Mappings ?? {});
       Object.assign(template.conditions, rendered.Conditions ?? {});
       if (cdk.CfnResource.isCfnResource(node)) {
@@ -171,20 +194,25 @@ function renderStage(stage: IConstruct): { view: AppView; pools: Map<IConstruct,
     }
   }
   const view = new AppView([...templates.values()]);
-  const pools = new Map<IConstruct, Located>();
+  const nodes = new Map<IConstruct, Located>();
   for (const [node, { stack, logicalId }] of owners) {
     const template = templates.get(stack)!;
-    if (template.resources[logicalId]?.Type === USER_POOL) {
-      pools.set(node, { template, logicalId, resource: template.resources[logicalId] });
+    if (template.resources[logicalId]) {
+      nodes.set(node, { template, logicalId, resource: template.resources[logicalId] });
     }
   }
-  return { view, pools };
+  return { view, nodes };
 }
 
-/** The fallback: judges each pool before synthesis and reports through annotations. */
+/**
+ * The fallback: reports through annotations. It judges a Stage once its aspects have all run
+ * (a validation of the Stage, added when the Aspect first visits it), so that each pool is judged
+ * as the user's aspects left it, whatever their order.
+ */
 class PolicyAspect implements cdk.IAspect {
   private readonly stages = new WeakSet<IConstruct>();
-  private readonly rendered = new WeakMap<IConstruct, ReturnType<typeof renderStage>>();
+  private readonly judged = new WeakSet<IConstruct>();
+  private readonly reported = new WeakSet<IConstruct>();
 
   constructor(private readonly settings: PolicySettings) {}
 
@@ -202,15 +230,32 @@ class PolicyAspect implements cdk.IAspect {
   }
 
   public visit(node: IConstruct): void {
-    if (!cdk.CfnResource.isCfnResource(node) || node.cfnResourceType !== USER_POOL) {
+    const stage = cdk.Stage.of(node) ?? (cdk.Stage.isStage(node) ? node : undefined);
+    const owner = cdk.Stage.isStage(node) ? node : stage;
+    if (!owner || this.judged.has(owner)) {
       return;
     }
-    const stage = cdk.Stage.of(node)!;
-    const rendered = this.rendered.get(stage) ?? renderStage(stage);
-    this.rendered.set(stage, rendered);
-    const pool = rendered.pools.get(node);
-    for (const judgement of pool ? judgePool(pool, rendered.view, this.settings) : []) {
-      this.report(node, judgement);
+    this.judged.add(owner);
+    owner.node.addValidation({ validate: () => { this.judgeStage(owner); return []; } });
+  }
+
+  private judgeStage(stage: IConstruct): void {
+    if (this.reported.has(stage)) {
+      return;
+    }
+    this.reported.add(stage);
+    const { view, nodes } = renderStage(stage);
+    const nested = new Set<IConstruct>(stage.node.findAll().filter(n => cdk.NestedStack.isNestedStack(n) && cdk.Stage.of(n) === stage)
+      .map(n => (n as cdk.NestedStack).nestedStackResource).filter((r): r is cdk.CfnResource => r !== undefined));
+    const nodeOf = new Map<Located['resource'], IConstruct>([...nodes].map(([node, located]) => [located.resource, node]));
+    for (const [node, located] of nodes) {
+      if (located.resource.Type === USER_POOL) {
+        judgePool(located, view, this.settings).forEach(judgement => this.report(node, judgement));
+      }
+    }
+    const visibleNested = (stack: Located) => nested.has(nodeOf.get(stack.resource)!);
+    for (const { located, judgement } of judgeUnseen(view, visibleNested)) {
+      this.report(nodeOf.get(located.resource) ?? stage, judgement);
     }
   }
 

@@ -339,3 +339,41 @@ export function judgePool(pool: Located, view: AppView, settings: PolicySettings
   }
   return out;
 }
+
+/** The CloudFormation APIs of Cognito a custom resource may call to change a pool after deployment. */
+const POOL_CHANGING_CALLS = /\b(UpdateUserPool|SetUserPoolMfaConfig|CreateUserPool|SetRiskConfiguration|AddCustomAttributes)\b/i;
+const COGNITO_SERVICE = /cognito-idp|CognitoIdentityServiceProvider|CognitoIdentityProvider|cognito-identity-provider/i;
+
+/** A finding about a place of the app where a pool may be that the policy cannot judge. */
+export interface Unseen {
+  readonly located: Located;
+  readonly judgement: Judgement;
+}
+
+/**
+ * The places of the app where a user pool may be that the policy cannot see, each an unchecked
+ * finding: pools written under `Fn::ForEach` (the language extensions transform expands them at
+ * deploy time), nested stacks whose template is not in the app, and custom resources that call
+ * Cognito to create or change a pool after deployment. `visibleNested` tells the nested stacks
+ * whose templates were read.
+ */
+export function judgeUnseen(view: AppView, visibleNested: (stack: Located) => boolean): Unseen[] {
+  const unseen = (located: Located, finding: string): Unseen =>
+    ({ located, judgement: { rule: MfaPolicyRule.MINIMUM_MFA, location: 'Properties', finding, unchecked: true } });
+  const out: Unseen[] = [];
+  for (const template of view.templates) {
+    for (const [logicalId, resource] of Object.entries(template.resources)) {
+      const located = { template, logicalId, resource };
+      const text = JSON.stringify(resource);
+      if (logicalId.startsWith('Fn::ForEach::') && text.includes('"AWS::Cognito::UserPool"')) {
+        out.push(unseen(located, `${logicalId} writes user pools that the language extensions transform expands at deploy time`));
+      } else if (resource.Type === 'AWS::CloudFormation::Stack' && !visibleNested(located)) {
+        out.push(unseen(located, `the nested stack ${logicalId} has a template that is not in the app (TemplateURL), so its user pools cannot be seen`));
+      } else if (typeof resource.Type === 'string' && (resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource')
+        && COGNITO_SERVICE.test(text) && POOL_CHANGING_CALLS.test(text)) {
+        out.push(unseen(located, `the custom resource ${logicalId} calls Cognito (${POOL_CHANGING_CALLS.exec(text)![1]}) at deploy time, so the pool it creates or changes cannot be judged as deployed`));
+      }
+    }
+  }
+  return out;
+}

@@ -27,6 +27,8 @@ export interface PolicySettings {
   readonly deletionProtection: boolean;
   /** The severity of a judged finding of each rule. */
   readonly severity: (rule: MfaPolicyRule) => MfaPolicySeverity;
+  /** The severity of a finding that could not be judged. */
+  readonly uncheckedSeverity: MfaPolicySeverity;
 }
 
 const MFA_TO_CFN: Record<MfaEnforcement, PolicySettings['minimumMfa']> = {
@@ -48,6 +50,7 @@ export function resolvePolicy(path: string, props: MfaPolicyProps): PolicySettin
   const devices = ctx.member('maximumDeviceRemembering', props.maximumDeviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
   const severity = ctx.member('severity', props.severity ?? MfaPolicySeverity.ERROR, MfaPolicySeverity, 'an MfaPolicySeverity');
+  const unchecked = ctx.member('uncheckedSeverity', props.uncheckedSeverity ?? MfaPolicySeverity.WARNING, MfaPolicySeverity, 'an MfaPolicySeverity');
   const warningRules = new Set((props.warningRules ?? []).map((r, i) => ctx.member(`warningRules[${i}]`, r, MfaPolicyRule, 'an MfaPolicyRule')));
   return {
     minimumMfa: MFA_TO_CFN[minimumMfa],
@@ -62,5 +65,6 @@ export function resolvePolicy(path: string, props: MfaPolicyProps): PolicySettin
     maximumDevices: devices,
     deletionProtection: props.requireDeletionProtection ?? true,
     severity: rule => (warningRules.has(rule) ? MfaPolicySeverity.WARNING : severity),
+    uncheckedSeverity: unchecked,
   };
 }
