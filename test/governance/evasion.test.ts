@@ -5,7 +5,7 @@
  * Every row runs on both mechanisms (the validation plugin and the Aspect fallback). A reviewer
  * adds a case in one line: a name, a build of the stack, and the findings as `Rule:severity`.
  */
-import { Aspects, CfnCondition, CfnMapping, CfnParameter, Fn, IAspect, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnCondition, CfnMapping, CfnParameter, CfnResource, Fn, IAspect, Stack } from 'aws-cdk-lib';
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -163,7 +163,7 @@ const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
   }, ['SmsRoleTrust:error']],
   ['a weak role of a Regional configuration attachment of the pool', s => {
     const role = rawRole(s, { Effect: 'Allow', Principal: COGNITO, Action: 'sts:AssumeRole' });
-    new (require('aws-cdk-lib').CfnResource)(s, 'Replica', {
+    new CfnResource(s, 'Replica', {
       type: 'AWS::Cognito::UserPoolRegionalConfigurationAttachment',
       properties: { UserPoolId: pool(s).ref, SmsConfiguration: { SnsCallerArn: role.attrArn, ExternalId: 'ext-1' } },
     });
