@@ -32,7 +32,7 @@ import { addRiskConfiguration } from './private/risk-configuration';
 import { RULES } from './private/rules';
 import { bindSmsRole } from './private/sms-role';
 import { toUserPoolProps } from './private/to-l2';
-import { inspectRolePermission, inspectTrustPolicy } from './private/trust';
+import { actionsBeyondSms, inspectRolePermission, inspectTrustPolicy, TrustFindings } from './private/trust';
 import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, hasRateBasedRule, usesAtpGroup, WebAclBinding, webAclOfApp } from './private/web-acl';
 import { ThreatProtection } from './threat-protection';
 
@@ -620,6 +620,28 @@ export class MfaUserPool extends Construct {
     });
   }
 
+  /** Advisories on a brought role read as IAM reads it: what it lets in beyond this pool, what it may do beyond SMS. */
+  private adviseOnBroughtRole(role: iam.IRole, trust: TrustFindings, condition: string): void {
+    if (!(role instanceof iam.Role)) {
+      this.warn(RULES.smsRoleUnreadable, `sms: the role ${role.node.path} is not defined in this app (imported by ARN), so its trust and permissions cannot be `
+        + `read: make sure it trusts cognito-idp.amazonaws.com only, with ${condition} and aws:SourceAccount, and may only send SMS. Acknowledge this once you have.`);
+      return;
+    }
+    if (trust.sourceNotScoped) {
+      this.warn(RULES.smsRoleWithoutSourceConditions, `sms: the role ${role.node.path} lets cognito-idp.amazonaws.com assume it with no aws:SourceAccount or aws:SourceArn `
+        + `condition that names your account: add StringEquals aws:SourceAccount "${Stack.of(this).account}" next to ${condition} (the confused deputy).`);
+    }
+    if (trust.beyondCognito) {
+      this.warn(RULES.smsRoleTrustBeyondCognito, `sms: the role ${role.node.path} may also be assumed by ${trust.beyondCognito.join(', ')}: whoever assumes it `
+        + 'sends SMS billed to this account. Give Cognito a role of its own that trusts cognito-idp.amazonaws.com only.');
+    }
+    const beyond = actionsBeyondSms(role);
+    if (beyond && beyond.length > 0) {
+      this.warn(RULES.smsRolePermissionsBeyondSms, `sms: the role ${role.node.path} may do more than send SMS (${beyond.slice(0, 5).join(', ')}${beyond.length > 5 ? ', ...' : ''}): `
+        + 'Cognito needs sns:Publish (or sms-voice:SendTextMessage on the direct path) only, and whatever else it allows is open to anyone who can make Cognito assume it.');
+    }
+  }
+
   private checkBroughtSmsRole(role: iam.IRole, externalId: string, smsFactor: boolean, directPath: boolean): void {
     this.node.addValidation({
       validate: () => {
@@ -631,6 +653,7 @@ export class MfaUserPool extends Construct {
             ? `sms: the SMS role's trust policy lets cognito-idp.amazonaws.com assume it without an external ID, and SMS is an MFA factor: Cognito accepts the pool, but the guide requires the sts:ExternalId condition for SMS MFA, so MFA codes may not be sent. Add the condition ${condition}.`
             : `sms: the SMS role's trust policy lets cognito-idp.amazonaws.com assume it without an external ID. Cognito accepts this for verification and invitation messages; the external ID keeps other user pools that know the role's ARN from sending with it (the confused deputy). Add the condition ${condition}.`);
         }
+        this.adviseOnBroughtRole(role, trust, condition);
         if (trust.problem) {
           // Thrown, not returned: a returned message would reach the caller wrapped in aws-cdk-lib's
           // validation error (the path twice, not recognisable by MfaErrors.isConfigurationError).

@@ -389,3 +389,38 @@ describe('SMS validation', () => {
     expect(() => build({ sms: SmsMfa.withNewRole() })).toThrow('boom');
   });
 });
+
+describe('a brought SMS role read as IAM reads it', () => {
+  const cognitoWith = (conditions: Record<string, unknown>) => new iam.ServicePrincipal('cognito-idp.amazonaws.com', { conditions });
+  const HARDENED = { StringEquals: { 'sts:ExternalId': 'ext-1', 'aws:SourceAccount': ACCOUNT } };
+  /** The advisories of the brought-role family a role gets. */
+  function advised(make: (stack: Stack) => iam.IRole): string[] {
+    const stack = newStack();
+    new MfaUserPool(stack, 'Users', { mfa: MfaEnforcement.OPTIONAL, sms: SmsMfa.withRole(make(stack), 'ext-1') });
+    const ids = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => /cdk-mfa-user-pool:(\w+)/.exec(String(w.entry.data))?.[1] ?? '');
+    return ids.filter(id => /^smsRole|^eumsRole/.test(id)).sort();
+  }
+  const publisher = (role: iam.Role) => { allowSms(role); return role; };
+
+  test.each<[string, (stack: Stack) => iam.IRole, string[]]>([
+    ['hardened (external ID and account), SMS only', s => publisher(new iam.Role(s, 'R', { assumedBy: cognitoWith(HARDENED) })), []],
+    ['hardened under StringLike without wildcards', s => publisher(new iam.Role(s, 'R', {
+      assumedBy: cognitoWith({ StringLike: { 'sts:ExternalId': 'ext-1' }, StringEquals: { 'aws:SourceAccount': ACCOUNT } }),
+    })), []],
+    ['no source condition', s => publisher(new iam.Role(s, 'R', { assumedBy: cognitoWith({ StringEquals: { 'sts:ExternalId': 'ext-1' } }) })), ['smsRoleWithoutSourceConditions']],
+    ['an external ID under StringLike "*"', s => publisher(new iam.Role(s, 'R', {
+      assumedBy: cognitoWith({ StringLike: { 'sts:ExternalId': '*' }, StringEquals: { 'aws:SourceAccount': ACCOUNT } }),
+    })), ['smsRoleTrustWithoutExternalId']],
+    ['trusted by another account too', s => publisher(new iam.Role(s, 'R', {
+      assumedBy: new iam.CompositePrincipal(cognitoWith(HARDENED), new iam.AccountPrincipal('210987654321')),
+    })), ['smsRoleTrustBeyondCognito']],
+    ['allowed more than SMS', s => {
+      const role = publisher(new iam.Role(s, 'R', { assumedBy: cognitoWith(HARDENED) }));
+      role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+      return role;
+    }, ['smsRolePermissionsBeyondSms']],
+    ['imported by ARN', s => iam.Role.fromRoleArn(s, 'R', `arn:aws:iam::${ACCOUNT}:role/sms`), ['smsRoleUnreadable']],
+  ])('%s', (_name, make, expected) => {
+    expect(advised(make)).toEqual(expected);
+  });
+});

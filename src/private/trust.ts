@@ -1,5 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { readTrust } from './governance/trust-reading';
 
 const COGNITO = 'cognito-idp.amazonaws.com';
 
@@ -16,6 +17,10 @@ export interface TrustFindings {
   readonly problem?: string;
   /** Cognito may assume the role without presenting any external ID. */
   readonly externalIdNotRequired?: boolean;
+  /** No condition scopes the caller to an account (aws:SourceAccount, aws:SourceArn). */
+  readonly sourceNotScoped?: boolean;
+  /** Principals beyond Cognito may assume it: every principal, or others named beside Cognito. */
+  readonly beyondCognito?: string[];
 }
 
 /**
@@ -42,14 +47,50 @@ export function inspectTrustPolicy(role: iam.IRole, externalId: string): TrustFi
   if (cognitoStatements.length === 0) {
     return { problem: `role does not let ${COGNITO} assume it (its trust policy has no Allow of sts:AssumeRole for that service)` };
   }
-  const required = cognitoStatements.map((s: any) => asArray(s.Condition?.StringEquals?.['sts:ExternalId']));
-  if (required.some(ids => ids.length === 0)) {
-    return { externalIdNotRequired: true };
-  }
-  if (!required.some(ids => ids.includes(externalId))) {
+  // The refusal is measured for an exact condition (StringEquals) naming other IDs only.
+  const exact = cognitoStatements.map((s: any) => asArray(s.Condition?.StringEquals?.['sts:ExternalId']));
+  if (exact.every(ids => ids.length > 0) && !exact.some(ids => ids.includes(externalId))) {
     return { problem: `role's trust policy requires an external ID other than "${externalId}"` };
   }
-  return {};
+  // Everything else is read as IAM reads it (wildcards, StringLike, negations, Deny statements).
+  const gaps = readTrust(doc, externalId);
+  const others = asArray(doc?.Statement).filter((s: any) => s?.Effect === 'Allow').flatMap((s: any) => [
+    ...(s.NotPrincipal !== undefined || s.Principal === '*' || asArray(s.Principal?.AWS).includes('*') ? ['"*" (anyone)'] : []),
+    ...asArray(s.Principal?.AWS).filter(p => p !== '*').map(p => JSON.stringify(p)),
+    ...asArray(s.Principal?.Service).filter(p => p !== COGNITO && p !== '*').map(p => String(p)),
+    ...asArray(s.Principal?.Federated).map(p => JSON.stringify(p)),
+  ]);
+  return {
+    // Not required at all; a statement that pins another pool's ID is Cognito's own check, above.
+    externalIdNotRequired: gaps.some(g => g.externalId?.startsWith('no ')) || undefined,
+    sourceNotScoped: gaps.some(g => g.source !== undefined) || undefined,
+    beyondCognito: others.length > 0 ? [...new Set(others)] : undefined,
+  };
+}
+
+/**
+ * The actions the app's policies allow a role beyond sending SMS (`sns:Publish`,
+ * `sms-voice:SendTextMessage`), as written; undefined when they cannot be told.
+ */
+export function actionsBeyondSms(role: iam.IRole): string[] | undefined {
+  if (!(role instanceof iam.Role)) {
+    return undefined;
+  }
+  const stack = Stack.of(role);
+  const cfnRole = role.node.defaultChild as iam.CfnRole;
+  const documents: unknown[] = asArray(stack.resolve(cfnRole.policies)).map((p: any) => p?.policyDocument ?? p?.PolicyDocument);
+  const roleRef = JSON.stringify(stack.resolve(cfnRole.ref));
+  for (const construct of role.node.root.node.findAll()) {
+    const attached = attachedPolicy(construct);
+    if (attached && Stack.of(construct as any) === stack && attached.roles.map(r => JSON.stringify(stack.resolve(r))).includes(roleRef)) {
+      documents.push(stack.resolve(attached.document));
+    }
+  }
+  const sms = ['sns:Publish', 'sms-voice:SendTextMessage', 'sms-voice:SendMediaMessage'];
+  const beyond = documents.flatMap((doc: any) => asArray(doc?.Statement).filter((s: any) => s?.Effect === 'Allow').flatMap((s: any) =>
+    (s.NotAction !== undefined ? ['NotAction ' + JSON.stringify(s.NotAction)]
+      : asArray(s.Action).filter(a => typeof a !== 'string' || !sms.some(x => x.toLowerCase() === a.toLowerCase())).map(a => String(a)))));
+  return [...new Set(beyond)];
 }
 
 /** What the permissions of a brought SMS role tell about one action it needs. */

@@ -143,6 +143,20 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   smsRoleTrustWithoutExternalId: () => construct(((stack: any) => ({
     sms: SmsMfa.withRole(publisher(new iam.Role(stack, 'Loose', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') })), 'ext-1'),
   })) as any),
+  smsRoleUnreadable: () => construct(((stack: any) => ({
+    sms: SmsMfa.withRole(iam.Role.fromRoleArn(stack, 'Imported', 'arn:aws:iam::123456789012:role/sms'), 'ext-1'),
+  })) as any),
+  smsRoleWithoutSourceConditions: () => construct(((stack: any) => ({
+    sms: SmsMfa.withRole(publisher(new iam.Role(stack, 'NoSource', { assumedBy: cognitoWith('ext-1') })), 'ext-1'),
+  })) as any),
+  smsRoleTrustBeyondCognito: () => construct(((stack: any) => ({
+    sms: SmsMfa.withRole(publisher(new iam.Role(stack, 'Shared', { assumedBy: new iam.CompositePrincipal(cognitoWith('ext-1'), new iam.AccountRootPrincipal()) })), 'ext-1'),
+  })) as any),
+  smsRolePermissionsBeyondSms: () => construct(((stack: any) => {
+    const role = publisher(new iam.Role(stack, 'Broad', { assumedBy: cognitoWith('ext-1') }));
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+    return { sms: SmsMfa.withRole(role, 'ext-1') };
+  }) as any),
   smsRolePublish: () => construct(((stack: any) => ({
     sms: SmsMfa.withRole(new iam.Role(stack, 'Mute', { assumedBy: cognitoWith('ext-1') }), 'ext-1'),
   })) as any),

@@ -108,11 +108,14 @@ export function readTrust(document: any, externalId: unknown): TrustGaps[] {
   return statements.filter((s: any) => s.Effect === 'Allow' && coversAssumeRole(s) && principalOf(s) !== 'other').map((s: any): TrustGaps => {
     const entries = conditions(s);
     const ids = entries.map(([op, key, values]) => [op, pinned(op, key, values, 'sts:externalid', POSITIVE)] as const).filter(([, v]) => v !== undefined);
-    const idOk = externalIdByDeny || ids.some(([op, values]) => constrains(op, values!, idMatches));
+    // Pinned: no value matches anything, and one is the pool's (a list may name other pools' IDs too).
+    const idOk = externalIdByDeny || ids.some(([op, values]) => constrains(op, values!, () => true)
+      && values!.some(v => hasIntrinsic(v) || (typeof v === 'string' && idMatches(v))));
     const sourceOk = sourceByDeny || entries.some(([op, key, values]) => (key === 'aws:sourceaccount' || key === 'aws:sourcearn')
       && POSITIVE.includes(op) && constrains(op, values, v => scopedSource(key, v)));
     return {
-      externalId: idOk ? undefined : ids.length === 0 ? 'no sts:ExternalId condition that requires it'
+      externalId: idOk ? undefined : ids.every(([op, values]) => !constrains(op, values!, () => true))
+        ? `no sts:ExternalId condition that requires it${ids.length > 0 ? ' (its values match any ID)' : ''}`
         : `an sts:ExternalId condition that does not require the pool's external ID ${JSON.stringify(externalId)}`,
       source: sourceOk ? undefined : 'no aws:SourceAccount or aws:SourceArn condition that names an account',
       anyone: principalOf(s) === 'anyone' || undefined,
