@@ -4,6 +4,7 @@ It uses the parts of the API where language mapping bites (enums, the SMS factor
 factories, props structs, keyword arguments, methods) and asserts on the synthesized template.
 A binding that lost a prop, an enum member or a factory fails here.
 """
+import json
 import pathlib
 import re
 
@@ -343,8 +344,8 @@ def test_abuse_protection_counts_every_surface_and_takes_the_optional_limits():
     assert rules["CodeRequestsPerAsn"]["Statement"]["RateBasedStatement"]["CustomKeys"] == [{"ASN": {}}]
     assert rules["SignInRequestsPerIp"]["Statement"]["RateBasedStatement"]["Limit"] == 50
     assert "ManagedLoginRequestsPerIp" in rules and "AWSManagedRulesBotControlRuleSet" in rules
-    paths = [s["ByteMatchStatement"]["SearchString"] for s in rules["CodeRequestsPerIp"]["Statement"]["RateBasedStatement"]["ScopeDownStatement"]["OrStatement"]["Statements"]]
-    assert "/signup" in paths and "/forgotpassword" in paths
+    scope = json.dumps(rules["CodeRequestsPerIp"]["Statement"]["RateBasedStatement"]["ScopeDownStatement"])
+    assert '"/signup"' in scope and '"/forgotpassword"' in scope and '"SignUp"' in scope
     with pytest.raises(Exception) as refused:
         MfaUserPool(new_stack(), "Users", abuse_protection=AbuseProtectionOptions(caller_countries=["UK"]))
     assert MfaErrors.is_configuration_error(refused.value)

@@ -53,7 +53,7 @@ export function inspectTrustPolicy(role: iam.IRole, externalId: string): TrustFi
     return { problem: `role's trust policy requires an external ID other than "${externalId}"` };
   }
   // Everything else is read as IAM reads it (wildcards, StringLike, negations, Deny statements).
-  const gaps = readTrust(doc, externalId);
+  const gaps = readTrust(doc, externalId) ?? [];
   const others = asArray(doc?.Statement).filter((s: any) => s?.Effect === 'Allow').flatMap((s: any) => [
     ...(s.NotPrincipal !== undefined || s.Principal === '*' || asArray(s.Principal?.AWS).includes('*') ? ['"*" (anyone)'] : []),
     ...asArray(s.Principal?.AWS).filter(p => p !== '*').map(p => JSON.stringify(p)),

@@ -5,7 +5,7 @@
  * Every row runs on both mechanisms (the validation plugin and the Aspect fallback). A reviewer
  * adds a case in one line: a name, a build of the stack, and the findings as `Rule:severity`.
  */
-import { Aspects, CfnCondition, CfnMapping, CfnParameter, CfnResource, Fn, IAspect, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnCondition, CfnMapping, CfnParameter, CfnResource, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -53,6 +53,12 @@ function guarded(s: Stack, target: cognito.CfnUserPool, rules: wafv2.CfnWebACL.R
   new wafv2.CfnWebACLAssociation(s, 'Guard', { resourceArn: target.attrArn, webAclArn: acl.attrArn });
 }
 
+/** A condition the deployment decides (a parameter the template does not constrain). */
+function deployTimeCondition(s: Stack): CfnCondition {
+  const env = (s.node.tryFindChild('Env') as CfnParameter | undefined) ?? new CfnParameter(s, 'Env');
+  return (s.node.tryFindChild('IsProd') as CfnCondition | undefined) ?? new CfnCondition(s, 'IsProd', { expression: Fn.conditionEquals(env.valueAsString, 'prod') });
+}
+
 /** An aspect of the user's own that turns MFA off on every pool. */
 class MfaOff implements IAspect {
   public visit(node: IConstruct): void {
@@ -66,11 +72,11 @@ class MfaOff implements IAspect {
 const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
   // --- Values the template decides --------------------------------------------------------------
   ['MfaConfiguration from Fn::If whose branches are both OFF', s => {
-    const cond = new CfnCondition(s, 'Prod', { expression: Fn.conditionEquals(Fn.ref('AWS::Region'), 'us-east-1') });
+    const cond = deployTimeCondition(s);
     pool(s, { mfaConfiguration: Fn.conditionIf(cond.logicalId, 'OFF', 'OFF').toString(), enabledMfas: undefined });
   }, ['MinimumMfa:error']],
   ['MfaConfiguration from Fn::If with one OFF branch', s => {
-    const cond = new CfnCondition(s, 'Prod', { expression: Fn.conditionEquals(Fn.ref('AWS::Region'), 'us-east-1') });
+    const cond = deployTimeCondition(s);
     pool(s, { mfaConfiguration: Fn.conditionIf(cond.logicalId, 'ON', 'OFF').toString() });
   }, ['MinimumMfa:error']],
   ['MfaConfiguration from a parameter whose AllowedValues is ["OFF"]', s => {
@@ -80,19 +86,42 @@ const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
     pool(s, { userPoolTier: new CfnParameter(s, 'Tier', { default: 'LITE' }).valueAsString });
   }, ['FeaturePlan:error']],
   ['MfaConfiguration from a mapping that is OFF in one Region', s => {
-    const map = new CfnMapping(s, 'ByRegion', { mapping: { 'us-east-1': { mfa: 'ON' }, 'eu-west-1': { mfa: 'OFF' } } });
-    pool(s, { mfaConfiguration: map.findInMap(Fn.ref('AWS::Region'), 'mfa') });
+    const map = new CfnMapping(s, 'ByEnv', { mapping: { prod: { mfa: 'ON' }, dev: { mfa: 'OFF' } } });
+    pool(s, { mfaConfiguration: map.findInMap(new CfnParameter(s, 'Env').valueAsString, 'mfa') });
   }, ['MinimumMfa:error']],
+  ['MfaConfiguration from a mapping key it lacks, with an OFF DefaultValue', s => {
+    const map = new CfnMapping(s, 'ByEnv', { mapping: { prod: { mfa: 'ON' } } });
+    pool(s, { mfaConfiguration: { 'Fn::FindInMap': [map.logicalId, new CfnParameter(s, 'Env').valueAsString, 'mfa', { DefaultValue: 'OFF' }] } as any });
+  }, ['MinimumMfa:error']],
+  ['MFA OFF hidden past the variant budget by harmless Fn::Ifs', s => {
+    const cond = deployTimeCondition(s);
+    const same = (v: unknown) => Fn.conditionIf(cond.logicalId, v, v) as any;
+    pool(s, {
+      mfaConfiguration: same('OFF'),
+      enabledMfas: same(['SOFTWARE_TOKEN_MFA']),
+      userPoolTier: same('ESSENTIALS'),
+      deletionProtection: same('ACTIVE'),
+      autoVerifiedAttributes: same(['email']),
+      userPoolAddOns: same({ advancedSecurityMode: 'OFF' }),
+      webAuthnUserVerification: same('required'),
+    } as any);
+  }, ['MinimumMfa:error']],
+  ['MfaConfiguration from an SSM parameter type (AllowedValues name the key)', s => {
+    pool(s, { mfaConfiguration: new CfnParameter(s, 'Mfa', { type: 'AWS::SSM::Parameter::Value<String>', allowedValues: ['/users/mfa'] }).valueAsString });
+  }, ['MinimumMfa:warning', 'SmsOnlyMfa:warning']],
+  ['Policies chosen by a parameter index (deploy-time)', s => {
+    pool(s, { policies: Fn.select(Token.asNumber(new CfnParameter(s, 'I', { type: 'Number' }).value), [{ signInPolicy: { allowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN'] } }] as any) as any });
+  }, ['PasskeyUserVerification:warning']],
   ['MfaConfiguration selected from a literal list', s => {
     pool(s, { mfaConfiguration: Fn.select(0, ['OPTIONAL', 'ON']) });
   }, ['MinimumMfa:error']],
   ['MfaConfiguration joined from literals', s => pool(s, { mfaConfiguration: Fn.join('', ['OPTIO', 'NAL']) }), ['MinimumMfa:error']],
   ['MfaConfiguration left out by Fn::If and AWS::NoValue', s => {
-    const cond = new CfnCondition(s, 'Prod', { expression: Fn.conditionEquals(Fn.ref('AWS::Region'), 'us-east-1') });
+    const cond = deployTimeCondition(s);
     pool(s, { mfaConfiguration: Fn.conditionIf(cond.logicalId, 'ON', Fn.ref('AWS::NoValue')).toString() });
   }, ['MinimumMfa:error']],
   ['EnabledMfas behind Fn::If on an SMS pool anyone may join', s => {
-    const cond = new CfnCondition(s, 'Prod', { expression: Fn.conditionEquals(Fn.ref('AWS::Region'), 'us-east-1') });
+    const cond = deployTimeCondition(s);
     rawRole(s, allow());
     smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`, {
       enabledMfas: Fn.conditionIf(cond.logicalId, ['SMS_MFA'], ['SMS_MFA', 'SOFTWARE_TOKEN_MFA']) as any, adminCreateUserConfig: { allowAdminCreateUserOnly: false },
@@ -124,6 +153,17 @@ const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
     rawRole(s, allow());
     guarded(s, smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`, { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }), [{ ...RATE_RULE, action: { count: {} } }]);
   }, ['SmsAbuseProtection:error']],
+  ['an association under a resource condition', s => {
+    rawRole(s, allow());
+    const p = smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`, { adminCreateUserConfig: { allowAdminCreateUserOnly: false } });
+    guarded(s, p, [RATE_RULE]);
+    (s.node.findChild('Guard') as CfnResource).cfnOptions.condition = deployTimeCondition(s);
+  }, ['SmsAbuseProtection:warning']],
+  ['an Allow rule ahead of the rate rule', s => {
+    rawRole(s, allow());
+    const p = smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`, { adminCreateUserConfig: { allowAdminCreateUserOnly: false } });
+    guarded(s, p, [{ ...RATE_RULE, name: 'LetAll', priority: 0, action: { allow: {} }, statement: { geoMatchStatement: { countryCodes: ['US'] } } }, { ...RATE_RULE, priority: 1 }]);
+  }, ['SmsAbuseProtection:warning']],
   ['remembered devices that skip MFA on every device', s => {
     pool(s, { deviceConfiguration: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: false } });
   }, ['DeviceRemembering:error']],
@@ -144,12 +184,37 @@ const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
     rawRole(s, allow({ Condition: { StringLike: { 'sts:ExternalId': '*', 'aws:SourceArn': 'arn:aws:cognito-idp:*:*:userpool/*' } } }));
     smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
   }, ['SmsRoleTrust:error']],
+  ['one Deny with both negated keys (it applies only when both differ)', s => {
+    rawRole(s, { Effect: 'Allow', Principal: COGNITO, Action: 'sts:AssumeRole' },
+      { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'sts:ExternalId': 'ext-1', 'aws:SourceAccount': ACCOUNT } } });
+    smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
+  }, ['SmsRoleTrust:error']],
+  ['trust whose external ID is "?*" under StringLike', s => {
+    rawRole(s, allow({ Condition: { StringLike: { 'sts:ExternalId': '?*' }, StringEquals: { 'aws:SourceAccount': ACCOUNT } } }));
+    smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
+  }, ['SmsRoleTrust:error']],
+  ['trust written as a JSON string', s => {
+    rawRole(s, allow()).addPropertyOverride('AssumeRolePolicyDocument',
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: COGNITO, Action: 'sts:AssumeRole' }] }));
+    smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
+  }, ['SmsRoleTrust:error']],
+  ['trust whose principal is an Fn::Sub (deploy-time)', s => {
+    rawRole(s, { Effect: 'Allow', Principal: { Service: Fn.sub('cognito-idp.${AWS::URLSuffix}') }, Action: 'sts:AssumeRole' });
+    smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
+  }, ['SmsRoleTrust:warning']],
+  ['the SMS configuration behind Fn::If with the same weak role on both sides', s => {
+    const cond = deployTimeCondition(s);
+    const role = rawRole(s, { Effect: 'Allow', Principal: COGNITO, Action: 'sts:AssumeRole' });
+    // Inside a token the L1 converts nothing: CloudFormation's casing.
+    const config = { SnsCallerArn: role.attrArn, ExternalId: 'ext-1' };
+    pool(s, { smsConfiguration: Fn.conditionIf(cond.logicalId, config, config) as any });
+  }, ['SmsRoleTrust:error']],
   ['trust that lets anyone ("*") assume it', s => {
     rawRole(s, allow({ Principal: '*' }));
     smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
   }, ['SmsRoleTrust:error']],
   ['trust statement behind Fn::If, one branch weak', s => {
-    const cond = new CfnCondition(s, 'Prod', { expression: Fn.conditionEquals(Fn.ref('AWS::Region'), 'us-east-1') });
+    const cond = deployTimeCondition(s);
     rawRole(s, Fn.conditionIf(cond.logicalId, allow(), { Effect: 'Allow', Principal: COGNITO, Action: 'sts:AssumeRole' }));
     smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
   }, ['SmsRoleTrust:error']],
@@ -178,6 +243,13 @@ const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
   ['a nested stack whose template is not in the app', s => {
     new cloudformation.CfnStack(s, 'External', { templateUrl: 'https://s3.amazonaws.com/templates/pools.json' });
   }, ['MinimumMfa:warning']],
+  ['a StackSet', s => {
+    new cloudformation.CfnStackSet(s, 'Everywhere', { stackSetName: 'pools', permissionModel: 'SELF_MANAGED', templateUrl: 'https://s3.amazonaws.com/templates/pools.json' });
+  }, ['MinimumMfa:warning']],
+  ['a custom resource that names the SDK v3 command', s => {
+    pool(s);
+    new CfnResource(s, 'Weaken', { type: 'Custom::Weaken', properties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:f', Call: '@aws-sdk/client-cognito-identity-provider SetUserPoolMfaConfigCommand' } });
+  }, ['MinimumMfa:warning']],
   ['a custom resource that turns MFA off after deployment', s => {
     pool(s);
     new cr.AwsCustomResource(s, 'Weaken', {
@@ -193,7 +265,7 @@ const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
   }, ['MinimumMfa:warning']],
   // --- Compliant look-alikes: nothing ----------------------------------------------------------
   ['Fn::If whose branches are both ON', s => {
-    const cond = new CfnCondition(s, 'Prod', { expression: Fn.conditionEquals(Fn.ref('AWS::Region'), 'us-east-1') });
+    const cond = deployTimeCondition(s);
     pool(s, { mfaConfiguration: Fn.conditionIf(cond.logicalId, 'ON', 'ON').toString() });
   }, []],
   ['Fn::If whose condition literals decide for ON', s => {
@@ -209,10 +281,19 @@ const CORPUS: ReadonlyArray<[string, (s: Stack) => void, string[]]> = [
     rawRole(s, allow({ Condition: { StringLike: { 'STS:ExternalId': 'ext-1' }, ArnLike: { 'aws:sourcearn': `arn:aws:cognito-idp:*:${ACCOUNT}:userpool/*` } } }));
     smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
   }, []],
-  ['a loose Allow held by Deny statements under negated operators', s => {
+  ['a loose Allow held by Deny statements, one negated key each', s => {
     rawRole(s, { Effect: 'Allow', Principal: COGNITO, Action: 'sts:AssumeRole' },
-      { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'sts:ExternalId': 'ext-1', 'aws:SourceAccount': ACCOUNT } } });
+      { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'sts:ExternalId': 'ext-1' } } },
+      { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'aws:SourceAccount': ACCOUNT } } });
     smsPool(s, `arn:aws:iam::${ACCOUNT}:role/sms-role`);
+  }, []],
+  ['Fn::If on the Region of a stack in that Region', s => {
+    const cond = new CfnCondition(s, 'InUsEast1', { expression: Fn.conditionEquals(Fn.ref('AWS::Region'), 'us-east-1') });
+    pool(s, { mfaConfiguration: Fn.conditionIf(cond.logicalId, 'ON', 'OFF').toString() });
+  }, []],
+  ['Fn::Equals of "1" and 1', s => {
+    const cond = new CfnCondition(s, 'One', { expression: Fn.conditionEquals('1', 1 as any) });
+    pool(s, { mfaConfiguration: Fn.conditionIf(cond.logicalId, 'ON', 'OFF').toString() });
   }, []],
   ['a web ACL with a rate rule that blocks, on an SMS pool anyone may join', s => {
     rawRole(s, allow());

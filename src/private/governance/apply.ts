@@ -104,6 +104,20 @@ function readNestedTemplates(templatePaths: readonly string[], root: IConstruct 
   }
 }
 
+/** The pseudo parameters a stack's environment fixes at synthesis: its Region, account and partition, where literal. */
+function pseudoOf(stack: cdk.Stack): Record<string, string> {
+  const known = Object.entries({ 'AWS::Region': stack.region, 'AWS::AccountId': stack.account, 'AWS::Partition': stack.partition })
+    .filter(([, v]) => typeof v === 'string' && !cdk.Token.isUnresolved(v));
+  return Object.fromEntries(known);
+}
+
+/** A template read from the assembly, with its stack's pseudo parameters (found by its template file). */
+function withPseudo(template: StackTemplate, root: IConstruct | undefined): StackTemplate {
+  const file = template.templatePath === undefined ? undefined : path.basename(template.templatePath);
+  const stack = root?.node.findAll().find((n): n is cdk.Stack => cdk.Stack.isStack(n) && n.templateFile === file);
+  return stack ? { ...template, pseudo: pseudoOf(stack) } : template;
+}
+
 /** The logical IDs of the resources of the app's nested stacks (`NestedStack`), whose templates the app writes. */
 function nestedStackIds(root: IConstruct | undefined): Set<string> {
   const ids = new Set<string>();
@@ -125,7 +139,7 @@ function makePlugin(settings: PolicySettings): object {
       const templates: StackTemplate[] = [];
       context.templatePaths.forEach(p => readTemplates(p, templates));
       readNestedTemplates(context.templatePaths, context.appConstruct, templates);
-      const view = new AppView(templates);
+      const view = new AppView(templates.map(t => withPseudo(t, context.appConstruct)));
       const read = new Set(templates.map(t => t.templatePath));
       const nestedIds = nestedStackIds(context.appConstruct);
       const visibleNested = (stack: Located) => {
@@ -169,7 +183,9 @@ function acknowledgement(node: IConstruct, rule: MfaPolicyRule): string | undefi
 /** The templates of a Stage's stacks (not those of Stages inside it), rendered from their L1 resources. */
 function renderStage(stage: IConstruct): { view: AppView; nodes: Map<IConstruct, Located> } {
   type Section = Record<string, any>;
-  type Rendered = { resources: Section; outputs: Section; parameters: Section; mappings: Section; conditions: Section };
+  type Rendered = {
+    resources: Section; outputs: Section; parameters: Section; mappings: Section; conditions: Section; pseudo: Record<string, string>;
+  };
   const templates = new Map<cdk.Stack, Rendered>();
   const owners = new Map<IConstruct, { stack: cdk.Stack; logicalId: string }>();
   for (const node of stage.node.findAll()) {
@@ -177,7 +193,7 @@ function renderStage(stage: IConstruct): { view: AppView; nodes: Map<IConstruct,
       continue;
     }
     const stack = cdk.Stack.of(node);
-    const template = templates.get(stack) ?? { resources: {}, outputs: {}, parameters: {}, mappings: {}, conditions: {} };
+    const template = templates.get(stack) ?? { resources: {}, outputs: {}, parameters: {}, mappings: {}, conditions: {}, pseudo: pseudoOf(stack) };
     templates.set(stack, template);
     try {
       const rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};

@@ -30,9 +30,9 @@ function unchecked(rule: MfaPolicyRule, location: string): Judgement[] {
   return [{ rule, location, finding: `${location.replace('Properties/', '')} is known only at deploy time, so it cannot be checked at synthesis`, unchecked: true }];
 }
 
-/** The value of a nested property, or `undefined`. */
+/** The value of a nested property, or `undefined`; an intrinsic met on the way (a deploy-time object) is returned as it is. */
 function at(pool: Located, ...path: string[]): unknown {
-  return path.reduce<any>((value, key) => (value === null || typeof value !== 'object' ? undefined : value[key]), props(pool));
+  return path.reduce<any>((value, key) => (value === null || typeof value !== 'object' || isIntrinsic(value) ? value : value[key]), props(pool));
 }
 
 const location = (...path: string[]) => ['Properties', ...path].join('/');
@@ -141,6 +141,18 @@ function smsCallers(pool: Located, view: AppView): Array<{ template: StackTempla
   ];
 }
 
+/** A policy document as IAM reads it: CloudFormation also takes one written as a JSON string. */
+function parsedDocument(document: unknown): unknown {
+  if (typeof document !== 'string') {
+    return document;
+  }
+  try {
+    return JSON.parse(document);
+  } catch {
+    return document;
+  }
+}
+
 /** The IAM roles of the app an ARN names: by reference, or by the role name a literal (or `Fn::Sub`) ARN ends with. */
 function rolesNamed(view: AppView, template: StackTemplate, arn: unknown): Located[] {
   const referenced = view.referenced(template, arn).filter(r => r.resource.Type === IAM_ROLE);
@@ -156,6 +168,10 @@ const smsRoleTrust: Check = (pool, view, settings) => {
   if (!settings.smsRoleExternalId && !settings.smsRoleSource) {
     return [];
   }
+  const sms = props(pool).SmsConfiguration;
+  if (isIntrinsic(sms) || isIntrinsic(sms?.EumsSms)) {
+    return unchecked(MfaPolicyRule.SMS_ROLE_TRUST, location('SmsConfiguration'));
+  }
   return smsCallers(pool, view).flatMap(caller => {
     const roles = rolesNamed(view, caller.template, caller.arn);
     if (roles.length === 0) {
@@ -167,12 +183,12 @@ const smsRoleTrust: Check = (pool, view, settings) => {
       }];
     }
     return roles.flatMap(role => propertyVariants(role.template, role.resource.Properties ?? {}, ['AssumeRolePolicyDocument']).flatMap(variant => {
-      const document: any = variant.AssumeRolePolicyDocument;
-      const statements = document?.Statement;
-      if (isIntrinsic(document) || isIntrinsic(statements) || (Array.isArray(statements) && statements.some(isIntrinsic))) {
+      const document = parsedDocument(variant.AssumeRolePolicyDocument);
+      const read = readTrust(document, caller.externalId);
+      if (read === undefined) {
         return unchecked(MfaPolicyRule.SMS_ROLE_TRUST, caller.where);
       }
-      const gaps = readTrust(document, caller.externalId).flatMap(g => [
+      const gaps = read.flatMap(g => [
         ...(settings.smsRoleExternalId && g.externalId ? [g.externalId] : []),
         ...(settings.smsRoleSource && g.source ? [g.source] : []),
         ...(g.anyone ? ['a principal of "*" (anyone)'] : []),
@@ -216,8 +232,17 @@ const smsAbuseProtection: Check = (pool, view, settings) => {
     }];
   }
   const verdicts = associations.map(a => {
-    const acls = view.referenced(a.template, a.resource.Properties?.WebACLArn).filter(r => r.resource.Type === WEB_ACL);
-    return acls.length === 0 ? undefined : acls.some(acl => actsOnRate(acl.resource.Properties?.Rules));
+    // An association under a resource condition may not exist: it protects nothing the policy can count on.
+    if ((a.resource as any).Condition !== undefined) {
+      return undefined;
+    }
+    // Every value the association's WebACLArn may take must name a web ACL that limits rates.
+    const arns = propertyVariants(a.template, a.resource.Properties ?? {}, ['WebACLArn']).map(v => v.WebACLArn);
+    const each = arns.map(arn => {
+      const acls = view.referenced(a.template, arn).filter(r => r.resource.Type === WEB_ACL);
+      return acls.length === 1 ? actsOnRate(acls[0].resource.Properties?.Rules) : undefined;
+    });
+    return each.includes(false) ? false : each.includes(undefined) ? undefined : true;
   });
   if (verdicts.includes(true)) {
     return [];
@@ -240,9 +265,14 @@ function actsOnRate(rules: unknown): boolean | undefined {
   if (!Array.isArray(rules) || rules.some(isIntrinsic)) {
     return undefined;
   }
-  const acts = rules.some((r: any) => r?.Statement?.RateBasedStatement !== undefined && !isIntrinsic(r.Action)
+  const ordered = [...rules].sort((a: any, b: any) => Number(a?.Priority) - Number(b?.Priority));
+  const first = ordered.findIndex((r: any) => r?.Statement?.RateBasedStatement !== undefined && !isIntrinsic(r.Action)
     && ['Block', 'Captcha', 'Challenge'].some(a => r.Action?.[a] !== undefined));
-  return acts ? true : rules.some((r: any) => r?.Statement?.RuleGroupReferenceStatement !== undefined) ? undefined : false;
+  if (first < 0) {
+    return rules.some((r: any) => r?.Statement?.RuleGroupReferenceStatement !== undefined) ? undefined : false;
+  }
+  // An Allow ahead of it ends evaluation for what it matches: what it lets by cannot be told here.
+  return ordered.slice(0, first).some((r: any) => r?.Action?.Allow !== undefined || isIntrinsic(r?.Action)) ? undefined : true;
 }
 
 /** A graded check: the written value (or its default) against the policy's bound. */
@@ -340,8 +370,10 @@ export function judgePool(pool: Located, view: AppView, settings: PolicySettings
   return out;
 }
 
+const USER_POOL_TYPE = 'AWS::Cognito::UserPool';
+
 /** The CloudFormation APIs of Cognito a custom resource may call to change a pool after deployment. */
-const POOL_CHANGING_CALLS = /\b(UpdateUserPool|SetUserPoolMfaConfig|CreateUserPool|SetRiskConfiguration|AddCustomAttributes)\b/i;
+const POOL_CHANGING_CALLS = /(UpdateUserPool|SetUserPoolMfaConfig|CreateUserPool|SetRiskConfiguration|AddCustomAttributes|UpdateUserPoolDomain)/i;
 const COGNITO_SERVICE = /cognito-idp|CognitoIdentityServiceProvider|CognitoIdentityProvider|cognito-identity-provider/i;
 
 /** A finding about a place of the app where a pool may be that the policy cannot judge. */
@@ -367,6 +399,12 @@ export function judgeUnseen(view: AppView, visibleNested: (stack: Located) => bo
       const text = JSON.stringify(resource);
       if (logicalId.startsWith('Fn::ForEach::') && text.includes('"AWS::Cognito::UserPool"')) {
         out.push(unseen(located, `${logicalId} writes user pools that the language extensions transform expands at deploy time`));
+      } else if (resource.Type === USER_POOL_TYPE && text.includes('"Fn::ForEach::')) {
+        out.push(unseen(located, `the pool ${logicalId} writes properties under Fn::ForEach, which the language extensions transform expands at deploy time`));
+      } else if (text.includes('"Fn::Transform"')) {
+        out.push(unseen(located, `${logicalId} is written by a macro (Fn::Transform) at deploy time, so what it holds cannot be judged`));
+      } else if (resource.Type === 'AWS::CloudFormation::StackSet' || resource.Type === 'AWS::Serverless::Application') {
+        out.push(unseen(located, `${logicalId} (${resource.Type}) deploys a template that is not in the app, so its user pools cannot be seen`));
       } else if (resource.Type === 'AWS::CloudFormation::Stack' && !visibleNested(located)) {
         out.push(unseen(located, `the nested stack ${logicalId} has a template that is not in the app (TemplateURL), so its user pools cannot be seen`));
       } else if (typeof resource.Type === 'string' && (resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource')

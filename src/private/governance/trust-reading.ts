@@ -68,7 +68,8 @@ function pinned(operator: string, key: string, values: unknown[], wanted: string
 /** Whether every value pins the key (no value that matches anything). */
 function constrains(operator: string, values: unknown[], accept: (value: string) => boolean): boolean {
   const expands = /Like$/.test(operator);
-  return values.length > 0 && values.every(v => hasIntrinsic(v) || (typeof v === 'string' && (!expands || !/^\*+$/.test(v)) && accept(v)));
+  // Under a Like operator, a value of wildcards only (`*`, `?*`) matches anything.
+  return values.length > 0 && values.every(v => hasIntrinsic(v) || (typeof v === 'string' && (!expands || !/^[*?]+$/.test(v)) && accept(v)));
 }
 
 /** An account-scoped source: an account ID, or an ARN whose account field is not a wildcard. */
@@ -94,12 +95,24 @@ export interface TrustGaps {
  * The gaps of a trust policy document for a pool whose external ID is `externalId` (a literal,
  * or an intrinsic: then any pinned external ID counts).
  */
-export function readTrust(document: any, externalId: unknown): TrustGaps[] {
-  const statements = list(document?.Statement).filter((s: any) => s && typeof s === 'object');
+export function readTrust(document: any, externalId: unknown): TrustGaps[] | undefined {
+  if (isIntrinsic(document) || isIntrinsic(document?.Statement)) {
+    return undefined;
+  }
+  const all = list(document?.Statement);
+  // A statement whose effect, principal, action or condition is decided at deploy time cannot be read.
+  if (all.some((s: any) => !s || typeof s !== 'object' || isIntrinsic(s)
+    || ['Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Condition'].some(k => s[k] !== undefined && isIntrinsic(s[k]))
+    || hasIntrinsic(s.Principal) || hasIntrinsic(s.Action) || hasIntrinsic(s.NotAction) || hasIntrinsic(s.Effect))) {
+    return undefined;
+  }
+  const statements = all as any[];
   const denies = statements.filter((s: any) => s.Effect === 'Deny' && coversAssumeRole(s) && principalOf(s) !== 'other');
-  // A Deny under a negated operator refuses every request without the listed values.
-  const deniedUnless = (wanted: string, accept: (value: string) => boolean) => denies.some((s: any) => conditions(s)
-    .some(([op, key, values]) => key === wanted && NEGATIVE.includes(op) && constrains(op, values, accept)));
+  // A Deny applies only when all its conditions match: it enforces a key when that negated key is its only condition.
+  const deniedUnless = (wanted: string, accept: (value: string) => boolean) => denies.some((s: any) => {
+    const entries = conditions(s);
+    return entries.length === 1 && entries[0][1] === wanted && NEGATIVE.includes(entries[0][0]) && constrains(entries[0][0], entries[0][2], accept);
+  });
   const idMatches = (value: string) => typeof externalId !== 'string' || value === externalId || globMatches(value, externalId, false);
   const externalIdByDeny = deniedUnless('sts:externalid', idMatches);
   const sourceByDeny = deniedUnless('aws:sourceaccount', v => scopedSource('aws:sourceaccount', v))

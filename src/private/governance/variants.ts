@@ -106,8 +106,13 @@ class Expander {
     if (name === 'AWS::NoValue') {
       return [NO_VALUE];
     }
+    const pseudo = typeof name === 'string' ? this.context.pseudo?.[name] : undefined;
+    if (pseudo !== undefined) {
+      return [pseudo];
+    }
     const parameter = typeof name === 'string' ? this.context.parameters?.[name] : undefined;
-    if (!parameter) {
+    // An SSM parameter type's AllowedValues and Default name the SSM key, not the value it holds.
+    if (!parameter || (typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::'))) {
       return [value];
     }
     if (Array.isArray(parameter.AllowedValues) && parameter.AllowedValues.length > 0) {
@@ -132,6 +137,11 @@ class Expander {
       for (const row of level(mapping, isIntrinsic(top) ? undefined : top)) {
         out.push(...level((row ?? {}) as Record<string, unknown>, isIntrinsic(second) ? undefined : second));
       }
+    }
+    // Fn::FindInMap's DefaultValue (language extensions) is what a key the mapping lacks gets.
+    const fallback = (arg[3] as any)?.DefaultValue;
+    if (fallback !== undefined) {
+      out.push(fallback);
     }
     return out.length === 0 ? [value] : out.flatMap(v => this.expand(v));
   }
@@ -164,7 +174,8 @@ class Expander {
           if (pairs.some(([a, b]) => isIntrinsic(a) || isIntrinsic(b))) {
             return undefined;
           }
-          const equal = pairs.map(([a, b]) => JSON.stringify(a) === JSON.stringify(b));
+          // CloudFormation compares the values as strings ("1" equals 1).
+          const equal = pairs.map(([a, b]) => (typeof a === 'object' || typeof b === 'object' ? JSON.stringify(a) === JSON.stringify(b) : String(a) === String(b)));
           return equal.every(e => e) ? true : equal.every(e => !e) ? false : undefined;
         } catch {
           return undefined;
@@ -178,19 +189,43 @@ class Expander {
 /**
  * The variants of a resource's properties: one object per combination of the values the
  * expressions of `keys` (the properties the checks read) can take; the other properties as
- * written. Beyond the budget, the properties as written (their intrinsics unchecked).
+ * written. Beyond the budget of combinations, a diagonal that still takes every value of every
+ * key once; a key whose own values are beyond the budget stays as written (unchecked).
  */
 export function propertyVariants(context: TemplateContext, properties: Record<string, unknown>,
   keys: readonly string[] = Object.keys(properties)): Array<Record<string, unknown>> {
-  try {
-    const read = Object.fromEntries(keys.filter(k => k in properties).map(k => [k, properties[k]]));
-    const variants = new Expander(context).expand(read) as Array<Record<string, unknown>>;
-    const rest = Object.fromEntries(Object.entries(properties).filter(([k]) => !keys.includes(k)));
-    return variants.length === 0 ? [properties] : variants.map(v => ({ ...rest, ...v }));
-  } catch (e) {
-    if (e instanceof TooMany) {
-      return [properties];
+  const expander = new Expander(context);
+  const read = keys.filter(k => k in properties);
+  // Each key alone: beyond the budget, the key stays as written (its intrinsics unchecked).
+  const options = read.map(k => {
+    try {
+      return expander.expand(properties[k]);
+    } catch (e) {
+      if (e instanceof TooMany) {
+        return [properties[k]];
+      }
+      throw e;
     }
-    throw e;
+  });
+  const combine = (values: unknown[]) => {
+    const variant: Record<string, unknown> = { ...properties };
+    read.forEach((k, i) => {
+      if (values[i] === NO_VALUE) {
+        delete variant[k];
+      } else {
+        variant[k] = values[i];
+      }
+    });
+    return variant;
+  };
+  try {
+    return product(options).map(combine);
+  } catch (e) {
+    if (!(e instanceof TooMany)) {
+      throw e;
+    }
+    // Too many combinations: every value of every key is still judged, in a diagonal of them.
+    const rows = Math.max(...options.map(o => o.length));
+    return Array.from({ length: rows }, (_, row) => combine(options.map(o => o[row % o.length])));
   }
 }

@@ -13,7 +13,9 @@ export interface TemplateResource {
 
 /** What an expression is read against: the template's parameters, mappings and conditions. */
 export interface TemplateContext {
-  readonly parameters?: Readonly<Record<string, { readonly AllowedValues?: unknown; readonly Default?: unknown }>>;
+  readonly parameters?: Readonly<Record<string, { readonly Type?: unknown; readonly AllowedValues?: unknown; readonly Default?: unknown }>>;
+  /** The pseudo parameters the stack's environment fixes at synthesis (AWS::Region, AWS::AccountId, AWS::Partition). */
+  readonly pseudo?: Readonly<Record<string, string>>;
   readonly mappings?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   readonly conditions?: Readonly<Record<string, unknown>>;
 }
@@ -138,6 +140,9 @@ export class AppView {
     const local = template.resources[name];
     if (local) {
       return [{ template, logicalId: name, resource: local }];
+    }
+    if (template.parameters?.[name] !== undefined) {
+      return [];
     }
     const elsewhere = this.templates.filter(t => t.resources[name]);
     return elsewhere.length === 1 ? [{ template: elsewhere[0], logicalId: name, resource: elsewhere[0].resources[name] }] : [];
