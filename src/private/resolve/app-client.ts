@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { AppClientOptions } from '../../app-client';
 import { ResolveContext } from '../context';
@@ -60,6 +61,14 @@ function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppCli
       'is empty, but the authorization code grant sends the code to a callback URL', oAuth.callbackUrls,
       'List the URLs your app receives the code on: callbackUrls: [\'https://app.example.com/callback\'] (http://localhost for development).');
   }
+  // A list token (Fn::Split of a parameter) is judged by nobody: its elements are not known here.
+  const literal = (urls: string[] | undefined) => (urls === undefined || Token.isUnresolved(urls) ? [] : urls);
+  literal(callbackUrls).forEach((url, i) => checkRedirectUrl(ctx, `${at}: oAuth.callbackUrls[${i}]`, url));
+  literal(oAuth.logoutUrls).forEach((url, i) => {
+    if (!Token.isUnresolved(url) && /^http:\/\//i.test(url) && !LOOPBACK.test(url)) {
+      ctx.advise(RULES.logoutUrlInsecure, `${at}: oAuth.logoutUrls[${i}] is ${JSON.stringify(url)}: plain http on a host other than localhost. Use https.`);
+    }
+  });
   return {
     flows: {
       authorizationCodeGrant: flows.authorizationCodeGrant ?? false,
@@ -71,4 +80,29 @@ function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppCli
     defaultRedirectUri: oAuth.defaultRedirectUri,
     scopes: oAuth.scopes,
   };
+}
+
+/** The loopback hosts plain http may name, for testing. */
+const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?([/?]|$)/i;
+/** A URI scheme (RFC 3986): what makes a URI absolute. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * A callback URL as Cognito takes it: absolute, without a fragment, HTTPS except on the loopback
+ * host. A token passes unjudged.
+ */
+function checkRedirectUrl(ctx: ResolveContext, prop: string, url: string): void {
+  if (Token.isUnresolved(url)) {
+    return;
+  }
+  const problem = !SCHEME.test(url) ? 'is not an absolute URI (it has no scheme)'
+    : url.includes('#') ? 'has a fragment (#...)'
+      : /^http:/i.test(url) && !LOOPBACK.test(url) ? 'uses plain http on a host other than localhost' : undefined;
+  if (problem) {
+    throw ctx.refuse(RULES.callbackUrlForm, prop, problem, url,
+      'Give an absolute https URL without a fragment (https://app.example.com/callback), http://localhost for development, or an app scheme (myapp://callback).');
+  }
+  if (/^(javascript|data|vbscript):/i.test(url)) {
+    ctx.advise(RULES.callbackUrlScheme, `${prop} is ${JSON.stringify(url)}: a script scheme, where Cognito would hand the authorization code to script in the page. Use the URL of your app.`);
+  }
 }

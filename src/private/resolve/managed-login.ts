@@ -32,6 +32,8 @@ export interface ManagedLoginDecisions {
 
 /** A prefix as CreateUserPoolDomain takes it. */
 const PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Words CreateUserPoolDomain refuses anywhere in a prefix ("Domain cannot contain reserved word"). */
+const RESERVED_WORDS = ['aws', 'amazon', 'cognito'];
 /** A terms link as the AWS::Cognito::Terms schema takes it: 1 to 1,024 characters without white space. */
 const TERMS_LINK = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,1024}$/u;
 /** An ACM certificate ARN: its Region is the fourth field. */
@@ -63,6 +65,11 @@ export function resolveManagedLogin(
     if (isLiteral(spec.prefix) && !PREFIX.test(spec.prefix)) {
       throw ctx.refuse(RULES.managedLoginDomainForm, 'addManagedLogin(domain)', 'is not a domain prefix: 1 to 63 lowercase letters, digits and hyphens, '
         + 'not starting or ending with a hyphen', spec.prefix, `Choose a prefix of that form, for example '${suggestPrefix(spec.prefix)}'.`);
+    }
+    const reserved = isLiteral(spec.prefix) ? RESERVED_WORDS.find(word => spec.prefix!.includes(word)) : undefined;
+    if (reserved) {
+      throw ctx.refuse(RULES.managedLoginPrefixReserved, 'addManagedLogin(domain)', `contains the reserved word "${reserved}", which Cognito refuses in a domain prefix`,
+        spec.prefix, `Choose a prefix without aws, amazon or cognito, for example '${spec.prefix!.split(reserved).join('').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'myapp'}-auth'.`);
     }
     host = isLiteral(spec.prefix) && region !== undefined ? `${spec.prefix}.auth.${region}.amazoncognito.com` : undefined;
   } else {

@@ -124,3 +124,49 @@ describe('resolveAppClient', () => {
     expect(resolve({ authFlows: { userSrp: true } }, false).advised).toEqual([]);
   });
 });
+
+describe('app client phase: redirect URLs as Cognito takes them', () => {
+  /** The rule a callback URL meets: the refusal's, an advisory's, or none. */
+  function verdict(url: string, logout = false): string | undefined {
+    const oAuth = logout ? { callbackUrls: [CALLBACK], logoutUrls: [url] } : { callbackUrls: [url] };
+    try {
+      return resolve({ oAuth }).advised.map(a => a.split(':')[0]).find(a => /callbackUrlScheme|logoutUrlInsecure/.test(a));
+    } catch (e) {
+      if (e instanceof MfaConfigurationError) {
+        return e.ruleId;
+      }
+      throw e;
+    }
+  }
+
+  test.each<[string, string | undefined]>([
+    ['https://app.example.com/callback', undefined],
+    ['http://localhost:3000/callback', undefined],
+    ['http://127.0.0.1/cb', undefined],
+    ['http://[::1]:8080/cb', undefined],
+    ['myapp://callback', undefined],
+    ['https://app.example.com/cb?x=1', undefined],
+    ['http://app.example.com/callback', 'callbackUrlForm'],
+    ['http://localhost.evil.example/cb', 'callbackUrlForm'],
+    ['HTTP://APP.EXAMPLE.COM/cb', 'callbackUrlForm'],
+    ['/callback', 'callbackUrlForm'],
+    ['app.example.com/callback', 'callbackUrlForm'],
+    ['https://app.example.com/cb#done', 'callbackUrlForm'],
+    ['javascript:alert(1)', 'callbackUrlScheme'],
+  ])('callback URL %p: %p', (url, rule) => {
+    expect(verdict(url)).toBe(rule);
+  });
+
+  test.each<[string, string | undefined]>([
+    ['https://app.example.com/out', undefined],
+    ['http://localhost/out', undefined],
+    ['http://app.example.com/out', 'logoutUrlInsecure'],
+  ])('logout URL %p: %p', (url, rule) => {
+    expect(verdict(url, true)).toBe(rule);
+  });
+
+  test('the refusal names the URL, the index and the fix', () => {
+    expect(refused({ oAuth: { callbackUrls: [CALLBACK, 'http://app.example.com/cb'] } }).message)
+      .toMatch(/oAuth\.callbackUrls\[1\] uses plain http on a host other than localhost.*http:\/\/localhost for development/);
+  });
+});

@@ -126,3 +126,19 @@ describe('managed login phase: SMS codes behind the web ACL', () => {
     expect(phase({ domain: PREFIX }, props).advised.includes('managedLoginSmsWithoutCaptcha')).toBe(advised);
   });
 });
+
+describe('managed login phase: reserved words in a prefix', () => {
+  test.each<[string, string | undefined]>([
+    ['myapp-users', undefined],
+    ['my-aws-app', 'managedLoginPrefixReserved'],
+    ['newcognito', 'managedLoginPrefixReserved'],
+    ['amazonfans', 'managedLoginPrefixReserved'],
+    ['laws-firm', 'managedLoginPrefixReserved'],
+  ])('prefix %p: %p', (prefix, rule) => {
+    expect(phase({ domain: ManagedLoginDomain.cognitoPrefix(prefix) }).refused?.rule).toBe(rule);
+  });
+
+  test('the refusal names the word and suggests a prefix without it', () => {
+    expect(phase({ domain: ManagedLoginDomain.cognitoPrefix('my-aws-app') }).refused?.message).toMatch(/contains the reserved word "aws".*for example 'my-app-auth'/);
+  });
+});
