@@ -212,3 +212,15 @@ describe('addManagedLogin', () => {
     });
   });
 });
+
+describe('managed login and clients without logout URLs', () => {
+  test('a client made with addAppClient without logout URLs is served, advised, and gets no sign-out URL, like an L2 client', () => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users') });
+    pool.addAppClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/callback'] } });
+    const template = Template.fromStack(stack);
+    expect(Object.keys(template.findOutputs('*')).filter(k => /SignOutUrl/.test(k))).toEqual([]);
+    expect(Object.keys(template.findOutputs('*')).filter(k => /SignInUrl/.test(k))).toHaveLength(1);
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('has no logout URL, so it gets no sign-out URL.*managedLoginForeignClientWithoutLogout'));
+  });
+});

@@ -2,7 +2,6 @@ import { Aspects, CfnOutput, CfnResource, IAspect, Stack, Stage, Tokenization } 
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { AdvisoryRule } from './context';
-import { refuse } from './errors';
 import { ManagedLoginDecisions } from './resolve/managed-login';
 import { RULES } from './rules';
 import { ManagedLogin } from '../managed-login';
@@ -91,12 +90,7 @@ function serveClient(host: ManagedLoginHost, d: ManagedLoginDecisions, login: Ma
     new CfnOutput(owner, 'ManagedLoginSignOutUrl', { value: login._url('signOut', cfn.ref, logout), description: `Managed login sign-out for ${owner.node.path}` });
     return;
   }
-  const ownId = host.ownClients().get(cfn);
-  if (ownId !== undefined) {
-    throw refuse(host.scope.node.path, RULES.managedLoginClientWithoutLogout, `addAppClient('${ownId}'): oAuth.logoutUrls`,
-      'is empty, but managed login gives the client its sign-out URL, which needs a logout URL', [],
-      'List where Cognito sends users after sign-out, for example oAuth: { ..., logoutUrls: [\'https://app.example.com/\'] }.');
-  }
+  // Cognito accepts a client without logout URLs; it gets no sign-out URL, whoever made it.
   host.warn(RULES.managedLoginForeignClientWithoutLogout, `addManagedLogin: the app client ${owner.node.path} has no logout URL, so it gets no sign-out URL `
     + 'and users cannot end their managed login session from your app. Give it logoutUrls in its oAuth settings.');
 }

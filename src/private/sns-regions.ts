@@ -74,5 +74,9 @@ export function directPathAvailable(poolRegion: string): boolean {
   return !NO_DIRECT_PATH.includes(poolRegion);
 }
 
-/** The shape of an AWS Region name, for pools in environment-agnostic stacks. */
-export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
+/**
+ * The shape of an AWS Region name, for pools in environment-agnostic stacks: every Region of
+ * botocore 1.44.8's endpoints.json matches it, the European Sovereign Cloud's `eusc-de-east-1`
+ * included (a four-letter partition prefix and a country segment).
+ */
+export const REGION_PATTERN = /^[a-z]{2,4}(-gov|-iso[a-z]*)?(-[a-z]+){1,2}-\d+$/;

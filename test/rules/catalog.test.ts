@@ -270,10 +270,6 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   passkeyRelyingPartyUnchecked: () => construct({ passkeys: { relyingPartyId: 'example.com' } }, pool => pool.addManagedLogin({ domain: PREFIX }), null),
   passkeysOutsideManagedLogin: () => construct({ passkeys: { relyingPartyId: 'example.com' } },
     pool => pool.addManagedLogin({ domain: PREFIX, passkeyRegistration: false })),
-  managedLoginClientWithoutLogout: () => construct({}, pool => {
-    pool.addManagedLogin({ domain: PREFIX });
-    pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK] } });
-  }),
   managedLoginForeignClientWithoutLogout: () => construct({}, pool => {
     pool.addManagedLogin({ domain: PREFIX });
     pool.userPool.addClient('L2', { oAuth: { callbackUrls: [CALLBACK], flows: { authorizationCodeGrant: true } } });

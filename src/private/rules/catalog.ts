@@ -342,12 +342,10 @@ export const RULES = {
     documented(`${API}API_WebAuthnConfigurationType.html`, 'The relying party ID must be the domain users sign in on for managed login to serve passkeys.')),
   passkeysOutsideManagedLogin: advisory('passkeysOutsideManagedLogin', 'Passkeys whose relying party is not the managed login domain are registered and used in your own app only.',
     documented(`${API}API_WebAuthnConfigurationType.html`, 'Managed login serves passkeys only when the relying party ID is its domain.')),
-  managedLoginClientWithoutLogout: refusal('managedLoginClientWithoutLogout', 'A client made with addAppClient that managed login serves has a logout URL.',
-    contract('addManagedLogin gives every OAuth client its sign-out URL (/logout?logout_uri=...), which needs one of the client\'s logout URLs: a call this library cannot honour without one.')),
   managedLoginSmsWithoutCaptcha: advisory('managedLoginSmsWithoutCaptcha', 'A pool with managed login that sends SMS codes and has the web ACL of abuseProtection asks a CAPTCHA on managed login\'s pages.',
     documented(`${GUIDE}user-pool-waf.html`, 'A CAPTCHA action can be answered in managed login only (API callers get ForbiddenException); the guide lists CAPTCHA among the actions for managed login requests.'),
     documented(`${GUIDE}user-pool-security-best-practices.html`, '"Protect against SMS message abuse": AWS recommends WAF rules in front of the requests that send SMS; rate limits per address let a botnet through, while a CAPTCHA makes each request of managed login cost a solved puzzle.')),
-  managedLoginForeignClientWithoutLogout: advisory('managedLoginForeignClientWithoutLogout', 'An OAuth client of the pool made with the L2 has no logout URL, so it gets no sign-out URL.',
+  managedLoginForeignClientWithoutLogout: advisory('managedLoginForeignClientWithoutLogout', 'An OAuth client of the pool (made with addAppClient or the L2) has no logout URL, so it gets no sign-out URL.',
     documented(`${GUIDE}logout-endpoint.html`, 'The logout endpoint redirects only to a logout_uri registered with the app client.')),
   // --- The app-wide MFA policy (MfaPolicy) --------------------------------------------------
   policyScope: refusal('policyScope', 'MfaPolicy.applyTo() takes an App or a Stage.',

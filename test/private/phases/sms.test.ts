@@ -51,6 +51,8 @@ describe('phase: the SNS path and its Region', () => {
     expect(isCommercialRegion('cn-north-1')).toBe(true);
     expect(REGION_PATTERN.test('us-gov-west-1')).toBe(true);
     expect(REGION_PATTERN.test('us-isob-east-1')).toBe(true);
+    expect(REGION_PATTERN.test('eusc-de-east-1')).toBe(true);
+    expect(REGION_PATTERN.test('us-isof-south-1')).toBe(true);
     expect(REGION_PATTERN.test('virginia')).toBe(false);
     expect(directPathAvailable('ap-east-1')).toBe(false);
     expect(directPathAvailable('us-east-1')).toBe(true);
@@ -196,5 +198,13 @@ describe('phase: the direct End User Messaging path', () => {
     expect(resolve(eums({ configurationSetName: 'c', indiaEntityId: 'E', indiaTemplateId: 'T', region: 'us-east-1' })).factors.sms?.eums).toEqual({
       originationIdentity: undefined, configurationSetName: 'c', region: 'us-east-1', inEntityId: 'E', inTemplateId: 'T',
     });
+  });
+});
+
+describe('SMS phase: the European Sovereign Cloud', () => {
+  test('eusc-de-east-1 is a Region: the direct path names it as the pool\'s own', () => {
+    expect(refusal({ sms: SmsMfa.withEndUserMessaging({ region: 'eusc-de-east-1' }) }, 'eusc-de-east-1')).toBeUndefined();
+    expect(refusal({ sms: SmsMfa.withEndUserMessaging({ region: 'eusc-de-east-1' }) }, null)).toBeUndefined();
+    expect(refusal({ sms: SmsMfa.withEndUserMessaging({ region: 'eu-central-1' }) }, 'eusc-de-east-1')).toBe('eumsRegionNotPool');
   });
 });
