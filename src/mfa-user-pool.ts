@@ -276,6 +276,7 @@ export class MfaUserPool extends Construct {
       cfnClient,
       managedLoginDomain: this.managedLogin?.domainName,
       standardAttributes: this.props.userPoolProps?.standardAttributes,
+      warn: (rule, message) => this.warn(rule, message),
       groups: Lazy.any({
         produce: () => {
           const groups = userGroupsOf(stack, this.userPoolId);

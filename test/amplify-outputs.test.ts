@@ -1,4 +1,5 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Fn } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { deployedContent, schemaErrors } from './amplify-schema';
 import { CANONICAL } from './canonical';
@@ -130,5 +131,26 @@ describe('addAmplifyOutputs', () => {
       expect.stringMatching(/^value1: .*user_pool_client_id/s),
       expect.stringMatching(/^value2: .*mfa_type/s),
     ]);
+  });
+});
+
+describe('amplify_outputs.json keeps schema 1.5 for every client', () => {
+  const warnings = (stack: any) => Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => String(w.entry.data));
+
+  test.each<[string, Record<string, unknown>]>([
+    ['no logout URLs', { callbackUrls: ['https://app.example.com/callback'] }],
+    ['logout URLs known only at deploy time', { callbackUrls: ['https://app.example.com/callback'], logoutUrls: Fn.split(',', Fn.importValue('LogoutUrls')) }],
+  ])('a client with %s gets no oauth section (never an empty list), and an advisory', (_name, oAuth) => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users') });
+    const outputs = pool.addAmplifyOutputs('Outputs', pool.addAppClient('Web', { oAuth: oAuth as any }));
+    expect((outputs.content as any).auth.oauth).toBeUndefined();
+    expect(warnings(stack).some(w => /no oauth section.*amplifyOutputsOAuthOmitted/s.test(w))).toBe(true);
+  });
+
+  test('a client with a secret is advised: a browser cannot keep it', () => {
+    const { stack, pool } = build();
+    pool.addAmplifyOutputs('Outputs', pool.addAppClient('Server', { generateSecret: true }));
+    expect(warnings(stack).some(w => /has a client secret.*amplifyOutputsClientSecret/s.test(w))).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
-import { Stack, Tokenization } from 'aws-cdk-lib';
+import { Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { AdvisoryRule } from './context';
 import { Decisions } from './resolve';
+import { RULES } from './rules';
 import { MfaEnforcement } from '../mfa';
 
 /** What the client configuration describes besides the pool's decisions. */
@@ -16,6 +18,8 @@ export interface AmplifyOutputsFacts {
   readonly standardAttributes?: cognito.StandardAttributes;
   /** The pool's user groups, read at synthesis (a token). */
   readonly groups?: unknown;
+  /** Leaves one of the catalog's advisories on the pool. */
+  readonly warn?: (rule: AdvisoryRule, message: string) => void;
 }
 
 /**
@@ -112,18 +116,37 @@ export function amplifyOutputsContent(d: Decisions, facts: AmplifyOutputsFacts):
   if (facts.groups !== undefined) {
     auth.groups = facts.groups;
   }
-  const oauth = facts.cfnClient && facts.managedLoginDomain !== undefined ? oauthOf(facts.cfnClient, facts.managedLoginDomain) : undefined;
+  const domain = facts.managedLoginDomain;
+  const oauth = facts.cfnClient && domain !== undefined ? oauthOf(facts.cfnClient, domain, facts.warn) : undefined;
+  if (facts.cfnClient && Stack.of(facts.cfnClient).resolve(facts.cfnClient.generateSecret) === true) {
+    facts.warn?.(RULES.amplifyOutputsClientSecret, `addAmplifyOutputs: the client ${facts.cfnClient.node.path} has a client secret, which a browser or mobile app `
+      + 'cannot keep, and amplify_outputs.json cannot carry: Amplify cannot sign in with it. Give the app a client without a secret (addAppClient makes one).');
+  }
   if (oauth) {
     auth.oauth = oauth;
   }
   return { version: '1.5', auth };
 }
 
-/** The OAuth section for a client with the authorization code grant, on the managed login domain. */
-function oauthOf(cfn: cognito.CfnUserPoolClient, domain: string): Record<string, any> | undefined {
+/**
+ * The OAuth section for a client with the authorization code grant, on the managed login domain;
+ * none (advised) when its callback or logout URLs are not a literal list of at least one, which
+ * schema 1.5 requires of redirect_sign_in_uri and redirect_sign_out_uri.
+ */
+type Warn = (rule: AdvisoryRule, message: string) => void;
+function oauthOf(cfn: cognito.CfnUserPoolClient, domain: string, warn?: Warn): Record<string, any> | undefined {
   const stack = Stack.of(cfn);
   const flows = stack.resolve(cfn.allowedOAuthFlows);
   if (!Array.isArray(flows) || !flows.includes('code')) {
+    return undefined;
+  }
+  const literalList = (urls: unknown) => urls !== undefined && !Tokenization.isResolvable(urls) && !Token.isUnresolved(urls) && Array.isArray(urls)
+    && urls.length > 0 && urls.every(u => typeof u === 'string' && !Token.isUnresolved(u));
+  const unusable = (['callbackUrLs', 'logoutUrLs'] as const).filter(k => !literalList(cfn[k]));
+  if (unusable.length > 0) {
+    const names = unusable.map(k => (k === 'callbackUrLs' ? 'callback URLs' : 'logout URLs')).join(' and ');
+    warn?.(RULES.amplifyOutputsOAuthOmitted, `addAmplifyOutputs: the client ${cfn.node.path} has no ${names} known at synthesis, and schema 1.5 requires at least one `
+      + 'redirect_sign_in_uri and redirect_sign_out_uri: amplify_outputs.json has no oauth section. Give the client literal callbackUrls and logoutUrls.');
     return undefined;
   }
   const list = (value: unknown): unknown[] => {

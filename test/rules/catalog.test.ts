@@ -224,6 +224,11 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   callbackUrlScheme: () => construct({}, pool => pool.addAppClient('Web', { oAuth: { callbackUrls: ['javascript:alert(1)'] } })),
   logoutUrlInsecure: () => construct({}, pool => pool.addAppClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/cb'], logoutUrls: ['http://app.example.com/out'] } })),
   managedLoginPrefixReserved: () => construct({}, pool => pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('my-aws-app') })),
+  amplifyOutputsOAuthOmitted: () => construct({}, pool => {
+    pool.addManagedLogin({ domain: PREFIX });
+    pool.addAmplifyOutputs('Outputs', pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK] } }));
+  }),
+  amplifyOutputsClientSecret: () => construct({}, pool => { pool.addAmplifyOutputs('Outputs', pool.addAppClient('Server', { generateSecret: true })); }),
   clientKeepsOAuthDefaults: () => construct({}, pool => pool.userPool.addClient('Raw')),
   rateLimitRange: () => phases({ abuseProtection: { codeRequestsPerIp: 9 } }),
   callerCountryCode: () => phases({ abuseProtection: { callerCountries: ['UK'] } }),

@@ -115,6 +115,10 @@ function regionOf(certificate: acm.ICertificate): string | undefined {
   if (isLiteral(arn)) {
     return CERTIFICATE_ARN.exec(arn)?.[1];
   }
+  // A certificate the app creates lives in its stack's Region; an imported one's deploy-time ARN tells nothing at synthesis.
+  if (certificate.node.defaultChild === undefined) {
+    return undefined;
+  }
   const stackRegion = Stack.of(certificate).region;
   return Token.isUnresolved(stackRegion) ? undefined : stackRegion;
 }

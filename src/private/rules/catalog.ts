@@ -347,6 +347,10 @@ export const RULES = {
     documented(`${GUIDE}user-pool-security-best-practices.html`, '"Protect against SMS message abuse": AWS recommends WAF rules in front of the requests that send SMS; rate limits per address let a botnet through, while a CAPTCHA makes each request of managed login cost a solved puzzle.')),
   managedLoginForeignClientWithoutLogout: advisory('managedLoginForeignClientWithoutLogout', 'An OAuth client of the pool (made with addAppClient or the L2) has no logout URL, so it gets no sign-out URL.',
     documented(`${GUIDE}logout-endpoint.html`, 'The logout endpoint redirects only to a logout_uri registered with the app client.')),
+  amplifyOutputsOAuthOmitted: advisory('amplifyOutputsOAuthOmitted', 'amplify_outputs.json has an oauth section only for a client with literal callback and logout URLs.',
+    schema('https://github.com/aws-amplify/amplify-backend/blob/main/packages/client-config/src/client-config-schema/schema_v1.5.json', 'auth.oauth: redirect_sign_in_uri and redirect_sign_out_uri are required arrays with minItems 1.')),
+  amplifyOutputsClientSecret: advisory('amplifyOutputsClientSecret', 'amplify_outputs.json names a client without a secret.',
+    documented('https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html', 'A public client (browser, mobile) has no client secret: it cannot keep one, and requests of a client with a secret must carry a SECRET_HASH.')),
   // --- The app-wide MFA policy (MfaPolicy) --------------------------------------------------
   policyScope: refusal('policyScope', 'MfaPolicy.applyTo() takes an App or a Stage.',
     contract('A validation plugin is registered on a Stage and judges the templates of its stacks; a policy on a Stack or a pool would judge part of an app while claiming to judge it whole.')),

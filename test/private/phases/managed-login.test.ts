@@ -142,3 +142,12 @@ describe('managed login phase: reserved words in a prefix', () => {
     expect(phase({ domain: ManagedLoginDomain.cognitoPrefix('my-aws-app') }).refused?.message).toMatch(/contains the reserved word "aws".*for example 'my-app-auth'/);
   });
 });
+
+describe('managed login phase: a certificate whose ARN is known only at deploy time', () => {
+  test('an imported certificate with a deploy-time ARN is not judged by the stack\'s Region; one the app creates is', () => {
+    const imported = acm.Certificate.fromCertificateArn(newStack('eu-west-1'), 'Cert', Fn.importValue('AuthCertificateArn'));
+    expect(phase({ domain: ManagedLoginDomain.custom('auth.example.com', imported) }, {}, 'eu-west-1').refused).toBeUndefined();
+    const created = new acm.Certificate(newStack('eu-west-1'), 'Made', { domainName: 'auth.example.com' });
+    expect(phase({ domain: ManagedLoginDomain.custom('auth.example.com', created) }, {}, 'eu-west-1').refused?.rule).toBe('customDomainCertificateRegion');
+  });
+});
