@@ -224,3 +224,25 @@ describe('managed login and clients without logout URLs', () => {
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('has no logout URL, so it gets no sign-out URL.*managedLoginForeignClientWithoutLogout'));
   });
 });
+
+describe('managed login that nobody can reach', () => {
+  const advised = (more: (pool: MfaUserPool) => void) => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users') });
+    more(pool);
+    return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('managedLoginWithoutCodeClient')).map(w => String(w.entry.data));
+  };
+  test.each<[string, (pool: MfaUserPool) => void, RegExp | undefined]>([
+    ['no app client', () => {}, /the pool has no app client/],
+    ['an SDK client only (no OAuth)', pool => { pool.addAppClient('Mobile'); }, /no app client of the pool has the OAuth authorization code grant/],
+    ['a client with the code grant', pool => { pool.addAppClient('Web', { oAuth: WEB }); }, undefined],
+    ['an L2 client with the code grant', pool => { pool.userPool.addClient('L2', { oAuth: { ...WEB, flows: { authorizationCodeGrant: true } } }); }, undefined],
+  ])('%s', (_name, more, expected) => {
+    const found = advised(more);
+    if (expected) {
+      expect(found).toEqual([expect.stringMatching(expected)]);
+    } else {
+      expect(found).toEqual([]);
+    }
+  });
+});

@@ -48,6 +48,20 @@ export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLogin
   // On the pool's Stage: aspects do not descend into nested Stages (a CDK Pipelines stage), and a
   // client cannot reference a pool of another Stage anyway.
   Aspects.of(Stage.of(host.scope) ?? host.scope.node.root).add(aspect);
+  // Once every client has been served: pages nobody can reach are said, with the fix.
+  scope.node.addValidation({
+    validate: () => {
+      const codeClients = [...served].filter(c => {
+        const flows = Stack.of(c).resolve(c.allowedOAuthFlows);
+        return Array.isArray(flows) ? flows.includes('code') : flows !== undefined;
+      });
+      if (codeClients.length === 0) {
+        host.warn(RULES.managedLoginWithoutCodeClient, `addManagedLogin: ${served.size === 0 ? 'the pool has no app client' : 'no app client of the pool has the OAuth '
+          + 'authorization code grant'}, so nobody can reach the managed login pages. Add one: pool.addAppClient('Web', { oAuth: { callbackUrls: [...], logoutUrls: [...] } }).`);
+      }
+      return [];
+    },
+  });
   return login;
 }
 

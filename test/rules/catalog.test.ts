@@ -275,6 +275,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   passkeyRelyingPartyUnchecked: () => construct({ passkeys: { relyingPartyId: 'example.com' } }, pool => pool.addManagedLogin({ domain: PREFIX }), null),
   passkeysOutsideManagedLogin: () => construct({ passkeys: { relyingPartyId: 'example.com' } },
     pool => pool.addManagedLogin({ domain: PREFIX, passkeyRegistration: false })),
+  managedLoginWithoutCodeClient: () => construct({}, pool => { pool.addManagedLogin({ domain: PREFIX }); }),
   managedLoginForeignClientWithoutLogout: () => construct({}, pool => {
     pool.addManagedLogin({ domain: PREFIX });
     pool.userPool.addClient('L2', { oAuth: { callbackUrls: [CALLBACK], flows: { authorizationCodeGrant: true } } });

@@ -345,6 +345,8 @@ export const RULES = {
   managedLoginSmsWithoutCaptcha: advisory('managedLoginSmsWithoutCaptcha', 'A pool with managed login that sends SMS codes and has the web ACL of abuseProtection asks a CAPTCHA on managed login\'s pages.',
     documented(`${GUIDE}user-pool-waf.html`, 'A CAPTCHA action can be answered in managed login only (API callers get ForbiddenException); the guide lists CAPTCHA among the actions for managed login requests.'),
     documented(`${GUIDE}user-pool-security-best-practices.html`, '"Protect against SMS message abuse": AWS recommends WAF rules in front of the requests that send SMS; rate limits per address let a botnet through, while a CAPTCHA makes each request of managed login cost a solved puzzle.')),
+  managedLoginWithoutCodeClient: advisory('managedLoginWithoutCodeClient', 'A pool with managed login has an app client with the OAuth authorization code grant.',
+    documented(`${GUIDE}authorization-endpoint.html`, 'Users reach managed login through the authorize endpoint, with the client_id of an app client whose allowed OAuth flows include the one asked for (response_type=code).')),
   managedLoginForeignClientWithoutLogout: advisory('managedLoginForeignClientWithoutLogout', 'An OAuth client of the pool (made with addAppClient or the L2) has no logout URL, so it gets no sign-out URL.',
     documented(`${GUIDE}logout-endpoint.html`, 'The logout endpoint redirects only to a logout_uri registered with the app client.')),
   amplifyOutputsOAuthOmitted: advisory('amplifyOutputsOAuthOmitted', 'amplify_outputs.json has an oauth section only for a client with literal callback and logout URLs.',
