@@ -142,10 +142,7 @@ export class MfaUserPool extends Construct {
     this.deliveryErrorLogGroup = delivered.deliveryErrors;
     this.authEventLogGroup = delivered.authEvents;
     this.operations = poolOperations(this.userPoolId, decisions, region, stack.region, delivered, waf);
-    const spendThreshold = decisions.abuse?.smsSpendAlarmUsd;
-    this.spendAlarm = spendThreshold === undefined ? undefined
-      : addSmsSpendAlarm(this, { ...this.operations, path: this.node.path, warn: (rule, message) => this.warn(rule, message) }, spendThreshold);
-    this.smsSpendAlarm = this.spendAlarm;
+    this.spendAlarm = this.smsSpendAlarm = this.spendAlarmOf(decisions);
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
     if (sms && !sms.created) {
@@ -619,6 +616,13 @@ export class MfaUserPool extends Construct {
         return [];
       },
     });
+  }
+
+  /** The SMS spend alarm of abuse protection, for a pool that sends SMS from where its metric is. */
+  private spendAlarmOf(decisions: Decisions): cloudwatch.Alarm | undefined {
+    const threshold = decisions.abuse?.smsSpendAlarmUsd;
+    return threshold === undefined ? undefined
+      : addSmsSpendAlarm(this, { ...this.operations, path: this.node.path, warn: (rule, message) => this.warn(rule, message) }, threshold);
   }
 
   /** Advisories on a brought role read as IAM reads it: what it lets in beyond this pool, what it may do beyond SMS. */

@@ -62,15 +62,7 @@ export function resolveManagedLogin(
   let host: string | undefined;
   let custom: ManagedLoginDecisions['custom'];
   if (spec.prefix !== undefined) {
-    if (isLiteral(spec.prefix) && !PREFIX.test(spec.prefix)) {
-      throw ctx.refuse(RULES.managedLoginDomainForm, 'addManagedLogin(domain)', 'is not a domain prefix: 1 to 63 lowercase letters, digits and hyphens, '
-        + 'not starting or ending with a hyphen', spec.prefix, `Choose a prefix of that form, for example '${suggestPrefix(spec.prefix)}'.`);
-    }
-    const reserved = isLiteral(spec.prefix) ? RESERVED_WORDS.find(word => spec.prefix!.includes(word)) : undefined;
-    if (reserved) {
-      throw ctx.refuse(RULES.managedLoginPrefixReserved, 'addManagedLogin(domain)', `contains the reserved word "${reserved}", which Cognito refuses in a domain prefix`,
-        spec.prefix, `Choose a prefix without aws, amazon or cognito, for example '${spec.prefix!.split(reserved).join('').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'myapp'}-auth'.`);
-    }
+    checkPrefix(ctx, spec.prefix);
     host = isLiteral(spec.prefix) && region !== undefined ? `${spec.prefix}.auth.${region}.amazoncognito.com` : undefined;
   } else {
     const domainName = spec.customDomainName!;
@@ -121,6 +113,23 @@ function regionOf(certificate: acm.ICertificate): string | undefined {
   }
   const stackRegion = Stack.of(certificate).region;
   return Token.isUnresolved(stackRegion) ? undefined : stackRegion;
+}
+
+/** A prefix as CreateUserPoolDomain takes it: its form, and none of the reserved words. A token passes. */
+function checkPrefix(ctx: ResolveContext, prefix: string): void {
+  if (!isLiteral(prefix)) {
+    return;
+  }
+  if (!PREFIX.test(prefix)) {
+    throw ctx.refuse(RULES.managedLoginDomainForm, 'addManagedLogin(domain)', 'is not a domain prefix: 1 to 63 lowercase letters, digits and hyphens, '
+      + 'not starting or ending with a hyphen', prefix, `Choose a prefix of that form, for example '${suggestPrefix(prefix)}'.`);
+  }
+  const reserved = RESERVED_WORDS.find(word => prefix.includes(word));
+  if (reserved) {
+    const without = prefix.split(reserved).join('').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'myapp';
+    throw ctx.refuse(RULES.managedLoginPrefixReserved, 'addManagedLogin(domain)', `contains the reserved word "${reserved}", which Cognito refuses in a domain prefix`,
+      prefix, `Choose a prefix without aws, amazon or cognito, for example '${without}-auth'.`);
+  }
 }
 
 function suggestPrefix(prefix: string): string {
