@@ -240,7 +240,6 @@ export class MfaUserPool extends Construct {
     this.managedLogin = addManagedLoginResources({
       scope: this,
       userPool: this.userPool,
-      ownClients: () => new Map(this.clients.map(c => [c.cfn, c.id])),
       warn: (rule, message) => this.warn(rule, message),
     }, decided);
     return this.managedLogin;

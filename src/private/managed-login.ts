@@ -10,8 +10,6 @@ import { ManagedLogin } from '../managed-login';
 export interface ManagedLoginHost {
   readonly scope: Construct;
   readonly userPool: cognito.UserPool;
-  /** The clients addAppClient made, by their L1: a missing logout URL is refused for them, advised for the others. */
-  readonly ownClients: () => ReadonlyMap<cognito.CfnUserPoolClient, string>;
   readonly warn: (rule: AdvisoryRule, message: string) => void;
 }
 
