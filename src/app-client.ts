@@ -100,13 +100,17 @@ export interface AppClientOptions {
   /**
    * Whether the client has a secret. Browser and mobile apps cannot keep one.
    *
+   * Decide it once: `GenerateSecret` is fixed at creation, so changing it later replaces the
+   * client. CloudFormation creates a new client with a new client ID and deletes the old one, and
+   * every app configured with the old ID stops signing in until it gets the new one.
+   *
    * @default false
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html#user-pool-settings-client-app-client-types
    */
   readonly generateSecret?: boolean;
 
   /**
-   * The sign-in flows the client allows. Refresh-token auth is always on (Cognito's rule).
+   * The sign-in flows the client allows. Refresh-token auth is always on, unless `refreshTokenRotationGracePeriod` turns on rotation.
    *
    * @default - SRP (`userSrp`), and choice-based sign-in (`user`) when the pool offers passkeys or passwordless first factors
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html
@@ -154,6 +158,19 @@ export interface AppClientOptions {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint
    */
   readonly enablePropagateAdditionalUserContextData?: boolean;
+
+  /**
+   * Turns on refresh token rotation: each token refresh returns a new refresh token as well, and
+   * the refresh token presented stays valid for this grace period (0 to 60 seconds), so that a
+   * client can retry. Tokens are then renewed with GetTokensFromRefreshToken or the token
+   * endpoint: the client no longer allows `ALLOW_REFRESH_TOKEN_AUTH`, since Cognito refuses
+   * `REFRESH_TOKEN_AUTH` for a client with rotation on. Written on the L1, so it works on every
+   * supported aws-cdk-lib.
+   *
+   * @default - no rotation: a refresh returns new ID and access tokens only
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+   */
+  readonly refreshTokenRotationGracePeriod?: Duration;
 
   /**
    * How long the session of one sign-in (its MFA challenge included) lasts, 3 to 15 minutes.

@@ -1,4 +1,4 @@
-import { Annotations, CfnElement, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnOutput, Lazy, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -15,17 +15,17 @@ import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { addSmsSpendAlarm, buildAlarms } from './private/alarms';
 import { amplifyOutputsContent, userGroupsOf } from './private/amplify-outputs';
-import { clientsWithOAuthDefaults } from './private/client-defaults';
+import { clientCredentialsWithOpenid, clientsWithOAuthDefaults, domainsOfPool } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
-import { applyL1Overrides, emailSendingAccount } from './private/l1-overrides';
+import { applyL1Overrides, emailSendingAccount, writeRefreshTokenRotation } from './private/l1-overrides';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from './private/log-delivery';
 import { addManagedLoginResources } from './private/managed-login';
 import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric, webAclBlockedMetric } from './private/metrics';
 import { addProtectConfiguration, withConfigurationSet } from './private/protect-configuration';
 import { Decisions, resolveDecisions } from './private/resolve';
-import { resolveAppClient } from './private/resolve/app-client';
+import { resolveAppClient, resolveRefreshTokenRotation } from './private/resolve/app-client';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { resolveManagedLogin } from './private/resolve/managed-login';
 import { addRiskConfiguration } from './private/risk-configuration';
@@ -162,6 +162,7 @@ export class MfaUserPool extends Construct {
    * callback URL `https://example.com`. Each such client gets an advisory at synthesis.
    */
   private adviseOnOtherClients(): string[] {
+    this.checkPoolChildren();
     const ours = new Set(this.clients.map(c => c.cfn));
     for (const client of clientsWithOAuthDefaults(Stack.of(this), this.userPoolId, ours)) {
       const what = [client.implicit ? 'the OAuth implicit grant' : '', client.placeholder ? 'the placeholder callback URL https://example.com' : ''];
@@ -169,6 +170,27 @@ export class MfaUserPool extends Construct {
         + 'Make it with pool.addAppClient() (no OAuth unless asked, the authorization code grant only), or set its oAuth flows and callbackUrls yourself.');
     }
     return [];
+  }
+
+  /**
+   * What the app adds to the pool beyond this construct, judged once the app is complete: a second
+   * domain of one kind (a pool holds one prefix and one custom domain), and a client credentials
+   * client with the openid scope, both rejected at deploy.
+   */
+  private checkPoolChildren(): void {
+    const root = Stage.of(this) ?? this.node.root;
+    const domains = domainsOfPool(root, this.userPoolId);
+    for (const [kind, paths] of [['prefix', domains.prefix], ['custom', domains.custom]] as const) {
+      if (paths.length > 1) {
+        throw refuse(this.node.path, RULES.domainOfEachKindOnce, 'domains', `include ${paths.length} ${kind} domains; a user pool holds one prefix domain and one custom domain`,
+          paths, `Keep one ${kind} domain: remove pool.userPool.addDomain() next to addManagedLogin(), or give the second domain the other kind.`);
+      }
+    }
+    const openid = clientCredentialsWithOpenid(root, this.userPoolId);
+    if (openid.length > 0) {
+      throw refuse(this.node.path, RULES.clientCredentialsScopes, 'app clients', 'with the client credentials grant are allowed the openid scope, which Cognito rejects for that grant',
+        openid, 'Give those clients oAuth.scopes with the custom scopes of a resource server only (the L2\'s default scopes, and phone, email or profile, bring openid).');
+    }
   }
 
   /** Leaves the advisories a resolution phase gave on the pool. */
@@ -206,9 +228,14 @@ export class MfaUserPool extends Construct {
   public addAppClient(id: string, options: AppClientOptions = {}): cognito.UserPoolClient {
     const ctx = new ResolveContext(this.node.path);
     const clientOptions = resolveAppClient(ctx, id, options, this.choiceBasedSignIn);
+    const rotation = resolveRefreshTokenRotation(ctx, id, options);
     this.leave(ctx.advisories);
     const client = this.userPool.addClient(id, clientOptions);
-    this.clients.push({ id, clientId: client.userPoolClientId, cfn: client.node.defaultChild as cognito.CfnUserPoolClient });
+    const cfn = client.node.defaultChild as cognito.CfnUserPoolClient;
+    if (rotation !== undefined) {
+      writeRefreshTokenRotation(cfn, rotation);
+    }
+    this.clients.push({ id, clientId: client.userPoolClientId, cfn });
     return client;
   }
 

@@ -81,6 +81,86 @@ describe('addAppClient', () => {
   });
 });
 
+describe('addAppClient: refresh token rotation', () => {
+  test('rotation is written on the L1 with its grace period, and refresh-token auth leaves the explicit flows', () => {
+    const { stack, pool } = build();
+    pool.addAppClient('WebClient', { refreshTokenRotationGracePeriod: Duration.seconds(10) });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+    });
+  });
+
+  test('a grace period of 0 is written (the presented token is invalid at once)', () => {
+    const { stack, pool } = build();
+    pool.addAppClient('WebClient', { refreshTokenRotationGracePeriod: Duration.seconds(0), authFlows: { userSrp: true, user: true } });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH'],
+    });
+  });
+
+  test('without the option there is no rotation and refresh-token auth stays', () => {
+    const { stack, pool } = build();
+    pool.addAppClient('WebClient');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      RefreshTokenRotation: Match.absent(),
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_REFRESH_TOKEN_AUTH']),
+    });
+  });
+
+  test.each([
+    ['61 seconds', Duration.seconds(61)],
+    ['two minutes', Duration.minutes(2)],
+    ['a fraction of a second', Duration.millis(1500)],
+  ])('a grace period of %s is refused, naming the range', (_name, period) => {
+    const { pool } = build();
+    expect(() => pool.addAppClient('WebClient', { refreshTokenRotationGracePeriod: period }))
+      .toThrow(/addAppClient\('WebClient'\): refreshTokenRotationGracePeriod must be a whole number of seconds from 0 to 60.*\[rule: refreshTokenRotationGracePeriod/);
+  });
+});
+
+describe('addAppClient: scopes of the client credentials grant', () => {
+  const service = (scopes?: cognito.OAuthScope[]) => ({ generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes } });
+
+  test.each([
+    ['no scopes (the L2 default brings openid)', undefined, /is not given/],
+    ['openid', [cognito.OAuthScope.OPENID], /lists openid,/],
+    ['email, to which the L2 adds openid', [cognito.OAuthScope.custom('api/read'), cognito.OAuthScope.EMAIL], /lists email \(with which the L2 writes openid\)/],
+    ['profile and phone', [cognito.OAuthScope.PROFILE, cognito.OAuthScope.PHONE], /lists profile, phone/],
+  ])('%s is refused', (_name, scopes, problem) => {
+    const { pool } = build();
+    expect(() => pool.addAppClient('Service', service(scopes))).toThrow(problem);
+    expect(() => build().pool.addAppClient('Service', service(scopes))).toThrow(/\[rule: clientCredentialsScopes/);
+  });
+
+  test('aws.cognito.signin.user.admin is advised, and written', () => {
+    const { stack, pool } = build();
+    pool.addAppClient('Service', service([cognito.OAuthScope.custom('api/read'), cognito.OAuthScope.COGNITO_ADMIN]));
+
+    Annotations.fromStack(stack).hasWarning('/TestStack/Users', Match.stringLikeRegexp('aws.cognito.signin.user.admin.*clientCredentialsUserScope'));
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthScopes: ['api/read', 'aws.cognito.signin.user.admin'] });
+  });
+
+  test('an L2 client with client credentials and the default scopes is refused once the app is complete', () => {
+    const { stack, pool } = build();
+    pool.userPool.addClient('Machine', { generateSecret: true, oAuth: { flows: { clientCredentials: true } } });
+
+    expect(() => Template.fromStack(stack)).toThrow(/app clients with the client credentials grant are allowed the openid scope.*TestStack\/Users\/Default\/Machine.*\[rule: clientCredentialsScopes/);
+  });
+
+  test('the code grant keeps openid: only the client credentials grant is judged', () => {
+    const { stack, pool } = build();
+    pool.userPool.addClient('Code', { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: [CALLBACK] } });
+    pool.addAppClient('Service', service([cognito.OAuthScope.custom('api/read')]));
+
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
+
 describe('clients of the pool made with the L2', () => {
   test('one that keeps the L2 OAuth defaults is warned about: the implicit grant and the placeholder URL', () => {
     const { stack, pool } = build();

@@ -246,3 +246,88 @@ describe('managed login that nobody can reach', () => {
     }
   });
 });
+
+describe('a pool holds one domain of each kind', () => {
+  const custom = (pool: MfaUserPool) => ({ domainName: 'auth.example.com', certificate: acm.Certificate.fromCertificateArn(pool, 'Cert', CERT) });
+  // [case, what the app adds to the pool, the refusal's text, or undefined when it synthesizes]
+  test.each<[string, (pool: MfaUserPool, stack: Stack) => void, RegExp | undefined]>([
+    ['addManagedLogin with a prefix, and an L2 prefix domain', pool => {
+      pool.addManagedLogin({ domain: PREFIX });
+      pool.userPool.addDomain('Classic', { cognitoDomain: { domainPrefix: 'myapp-classic' } });
+    }, /include 2 prefix domains.*TestStack\/Users\/Default\/Classic.*TestStack\/Users\/ManagedLogin\/Domain/],
+    ['two L2 prefix domains, no managed login', pool => {
+      pool.userPool.addDomain('One', { cognitoDomain: { domainPrefix: 'myapp-one' } });
+      pool.userPool.addDomain('Two', { cognitoDomain: { domainPrefix: 'myapp-two' } });
+    }, /include 2 prefix domains/],
+    ['a raw L1 prefix domain in another construct', (pool, stack) => {
+      pool.addManagedLogin({ domain: PREFIX });
+      new cognito.CfnUserPoolDomain(stack, 'Raw', { userPoolId: pool.userPoolId, domain: 'myapp-raw' });
+    }, /include 2 prefix domains/],
+    ['a custom managed login domain and an L2 custom domain', pool => {
+      pool.addManagedLogin({ domain: ManagedLoginDomain.custom('login.example.com', acm.Certificate.fromCertificateArn(pool, 'LoginCert', CERT)) });
+      pool.userPool.addDomain('Classic', { customDomain: custom(pool) });
+    }, /include 2 custom domains/],
+    ['a prefix managed login domain and an L2 custom domain', pool => {
+      pool.addManagedLogin({ domain: PREFIX });
+      pool.userPool.addDomain('Classic', { customDomain: custom(pool) });
+    }, undefined],
+    ['a custom managed login domain and an L2 prefix domain', pool => {
+      pool.addManagedLogin({ domain: ManagedLoginDomain.custom('login.example.com', acm.Certificate.fromCertificateArn(pool, 'LoginCert', CERT)) });
+      pool.userPool.addDomain('Classic', { cognitoDomain: { domainPrefix: 'myapp-classic' } });
+    }, undefined],
+    ['a prefix domain of another pool', (pool, stack) => {
+      pool.addManagedLogin({ domain: PREFIX });
+      new cognito.UserPool(stack, 'Other').addDomain('Classic', { cognitoDomain: { domainPrefix: 'other-classic' } });
+    }, undefined],
+  ])('%s', (_name, add, refusal) => {
+    const { stack, pool } = build();
+    add(pool, stack);
+    if (refusal) {
+      expect(() => Template.fromStack(stack)).toThrow(refusal);
+      expect(() => { const again = build(); add(again.pool, again.stack); Template.fromStack(again.stack); }).toThrow(/\[rule: domainOfEachKindOnce/);
+    } else {
+      expect(() => Template.fromStack(stack)).not.toThrow();
+    }
+  });
+});
+
+describe('a style with assets', () => {
+  const ASSET = { category: 'FORM_LOGO', colorMode: 'LIGHT', extension: 'PNG', bytes: 'AA==' };
+
+  test('without settings is written as given and advised', () => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: PREFIX, branding: { assets: [ASSET] } });
+    pool.addAppClient('Web', { oAuth: WEB });
+
+    Annotations.fromStack(stack).hasWarning('/TestStack/Users', Match.stringLikeRegexp('assets are given without settings.*brandingAssetsWithoutSettings'));
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { Assets: [Match.objectLike({ Category: 'FORM_LOGO' })], Settings: Match.absent() });
+  });
+
+  test('with settings is not advised', () => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: PREFIX, branding: { assets: [ASSET], settings: { components: {} } } });
+
+    Annotations.fromStack(stack).hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('brandingAssetsWithoutSettings'));
+  });
+});
+
+describe('the passkey relying party of a prefix domain in a stack of unknown Region', () => {
+  // [relying party ID, the refusal's text, or undefined when it is advised as unchecked]
+  test.each<[string, RegExp | undefined]>([
+    ['myapp-users.auth.eu-west-1.amazoncognito.com', undefined],
+    ['myapp-users.auth.us-east-1.amazoncognito.com', undefined],
+    ['auth.eu-west-1.amazoncognito.com', /is not the domain managed login serves \(myapp-users\.auth\.<the stack's Region>\.amazoncognito\.com\)/],
+    ['example.com', /\[rule: passkeyRelyingPartyNotServed/],
+    ['other.auth.eu-west-1.amazoncognito.com', /\[rule: passkeyRelyingPartyNotServed/],
+    ['myapp-users.auth.eu-west-1.amazoncognito.com.evil.example', /\[rule: passkeyRelyingPartyNotServed/],
+  ])('%s', (relyingPartyId, refusal) => {
+    const stack = newStack(null);
+    const pool = new MfaUserPool(stack, 'Users', { passkeys: { relyingPartyId } });
+    if (refusal) {
+      expect(() => pool.addManagedLogin({ domain: PREFIX })).toThrow(refusal);
+    } else {
+      pool.addManagedLogin({ domain: PREFIX });
+      Annotations.fromStack(stack).hasWarning('/TestStack/Users', Match.stringLikeRegexp('passkeyRelyingPartyUnchecked'));
+    }
+  });
+});

@@ -1,5 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
 
 /** An app client of the pool that kept the L2's OAuth defaults. */
 export interface ClientWithOAuthDefaults {
@@ -36,6 +37,50 @@ export function clientsWithOAuthDefaults(
     const placeholder = Array.isArray(callbacks) && callbacks.includes('https://example.com');
     if (implicit || placeholder) {
       found.push({ path: construct.node.scope?.node.path ?? construct.node.path, implicit, placeholder });
+    }
+  }
+  return found;
+}
+
+/** The domains of a pool, wherever in its Stage they are defined, by kind. */
+export interface PoolDomains {
+  readonly prefix: string[];
+  readonly custom: string[];
+}
+
+/**
+ * Every `AWS::Cognito::UserPoolDomain` of the pool in its Stage (the L2's `addDomain`, a raw L1,
+ * and addManagedLogin's), by kind: one with `CustomDomainConfig` is a custom domain, any other a
+ * prefix domain. Matched by the pool's ID token, as its children reference it.
+ */
+export function domainsOfPool(stageRoot: IConstruct, userPoolId: string): PoolDomains {
+  const poolRef = Tokenization.reverse(userPoolId);
+  const prefix: string[] = [];
+  const custom: string[] = [];
+  for (const construct of stageRoot.node.findAll()) {
+    if (construct instanceof cognito.CfnUserPoolDomain && Tokenization.reverse(construct.userPoolId) === poolRef) {
+      (construct.customDomainConfig === undefined ? prefix : custom).push(construct.node.scope?.node.path ?? construct.node.path);
+    }
+  }
+  return { prefix, custom };
+}
+
+/**
+ * The app clients of the pool in its Stage with the client credentials grant and the openid scope,
+ * which Cognito rejects ("openid is not supported with client_credentials flow"), by path.
+ */
+export function clientCredentialsWithOpenid(stageRoot: IConstruct, userPoolId: string): string[] {
+  const poolRef = Tokenization.reverse(userPoolId);
+  const found: string[] = [];
+  for (const construct of stageRoot.node.findAll()) {
+    if (!(construct instanceof cognito.CfnUserPoolClient) || Tokenization.reverse(construct.userPoolId) !== poolRef) {
+      continue;
+    }
+    const stack = Stack.of(construct);
+    const flows = stack.resolve(construct.allowedOAuthFlows);
+    const scopes = stack.resolve(construct.allowedOAuthScopes);
+    if (Array.isArray(flows) && flows.includes('client_credentials') && Array.isArray(scopes) && scopes.includes('openid')) {
+      found.push(construct.node.scope?.node.path ?? construct.node.path);
     }
   }
   return found;

@@ -69,3 +69,16 @@ function refuseEmailWithoutSes(path: string, cfnPool: cognito.CfnUserPool): void
       'Set userPoolProps.email: cognito.UserPoolEmail.withSES({ fromEmail, sesRegion, ... }), or remove email.');
   }
 }
+
+/**
+ * Refresh token rotation on an app client's L1 (the floor's L2 has no prop for it): rotation on
+ * with its grace period, and `ALLOW_REFRESH_TOKEN_AUTH` taken out of the explicit flows, since
+ * Cognito refuses `REFRESH_TOKEN_AUTH` for such a client. A client without explicit flows gets
+ * Cognito's defaults without it.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+ */
+export function writeRefreshTokenRotation(cfn: cognito.CfnUserPoolClient, graceSeconds: number): void {
+  cfn.addPropertyOverride('RefreshTokenRotation', { Feature: 'ENABLED', RetryGracePeriodSeconds: graceSeconds });
+  const flows = Array.isArray(cfn.explicitAuthFlows) ? cfn.explicitAuthFlows : ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+  cfn.explicitAuthFlows = flows.filter(flow => flow !== 'ALLOW_REFRESH_TOKEN_AUTH');
+}

@@ -13,7 +13,7 @@ import {
 import { ResolveContext } from '../../src/private/context';
 import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
 import { resolveDecisions } from '../../src/private/resolve';
-import { resolveAppClient } from '../../src/private/resolve/app-client';
+import { resolveAppClient, resolveRefreshTokenRotation } from '../../src/private/resolve/app-client';
 import { ALL_RULES, EvidenceKind, REFUSAL_KINDS, RuleName, RULES, WARNING_PREFIX } from '../../src/private/rules';
 import { LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, SES, webAclWithGroups, webAclWithRules } from '../util';
 
@@ -53,10 +53,10 @@ function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = 
   return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => /\[ack: cdk-mfa-user-pool:(\w+)\]/.exec(String(w.entry.data))?.[1] ?? '');
 }
 
-/** Runs a call of the app-wide policy: the refusal's rule, or none. */
-function governance(call: (app: App) => void): Observed {
+/** Runs a call: the refusal's rule, or none. */
+function refusalOf(call: () => void): Observed {
   try {
-    call(new App());
+    call();
   } catch (e) {
     if (e instanceof MfaConfigurationError) {
       refusals.push(e.message);
@@ -66,6 +66,9 @@ function governance(call: (app: App) => void): Observed {
   }
   return [];
 }
+
+/** Runs a call of the app-wide policy: the refusal's rule, or none. */
+const governance = (call: (app: App) => void): Observed => refusalOf(() => call(new App()));
 
 /** Cognito, presenting the external ID. */
 const cognitoWith = (externalId: string) => new iam.ServicePrincipal('cognito-idp.amazonaws.com', { conditions: { StringEquals: { 'sts:ExternalId': externalId } } });
@@ -89,6 +92,8 @@ function client(options: AppClientOptions, choiceBasedSignIn = false): Observed 
   }
   return ctx.advisories.map(a => a.id.slice(WARNING_PREFIX.length));
 }
+/** Resolves one app client's refresh token rotation through its phase alone. */
+const rotation = (options: AppClientOptions): Observed => refusalOf(() => resolveRefreshTokenRotation(new ResolveContext('P'), 'Web', options));
 const CALLBACK = 'https://app.example.com/callback';
 const PREFIX = ManagedLoginDomain.cognitoPrefix('myapp-users');
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/users/0123abcd-0123-abcd-0123-0123456789ab';
@@ -272,7 +277,7 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   managedLoginOptionalMfa: () => construct({ mfa: MfaEnforcement.OPTIONAL }, pool => pool.addManagedLogin({ domain: PREFIX })),
   passkeyRegistrationWithoutPasskeys: () => construct({}, pool => pool.addManagedLogin({ domain: PREFIX, passkeyRegistration: true })),
   passkeyRelyingPartyNotServed: () => construct({ passkeys: { relyingPartyId: 'example.com' } }, pool => pool.addManagedLogin({ domain: PREFIX })),
-  passkeyRelyingPartyUnchecked: () => construct({ passkeys: { relyingPartyId: 'example.com' } }, pool => pool.addManagedLogin({ domain: PREFIX }), null),
+  passkeyRelyingPartyUnchecked: () => construct({ passkeys: { relyingPartyId: 'myapp-users.auth.eu-west-1.amazoncognito.com' } }, pool => pool.addManagedLogin({ domain: PREFIX }), null),
   passkeysOutsideManagedLogin: () => construct({ passkeys: { relyingPartyId: 'example.com' } },
     pool => pool.addManagedLogin({ domain: PREFIX, passkeyRegistration: false })),
   managedLoginWithoutCodeClient: () => construct({}, pool => { pool.addManagedLogin({ domain: PREFIX }); }),
@@ -287,6 +292,18 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   }),
   clientCredentialsWithoutSecret: () => client({ oAuth: { flows: { clientCredentials: true } } }),
   codeGrantWithoutCallback: () => client({ oAuth: {} }),
+  clientCredentialsScopes: () => client({ generateSecret: true, oAuth: { flows: { clientCredentials: true } } }),
+  clientCredentialsUserScope: () => client({
+    generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read'), cognito.OAuthScope.COGNITO_ADMIN] },
+  }),
+  refreshTokenRotationGracePeriod: () => rotation({ refreshTokenRotationGracePeriod: Duration.seconds(61) }),
+  domainOfEachKindOnce: () => construct({}, pool => {
+    pool.addManagedLogin({ domain: PREFIX });
+    pool.userPool.addDomain('Classic', { cognitoDomain: { domainPrefix: 'myapp-classic' } });
+  }),
+  brandingAssetsWithoutSettings: () => construct({}, pool => pool.addManagedLogin({
+    domain: PREFIX, branding: { assets: [{ category: 'FORM_LOGO', colorMode: 'LIGHT', extension: 'PNG', bytes: 'AA==' }] },
+  })),
   policyScope: () => governance(app => MfaPolicy.recommended().applyTo(new Stack(app, 'S'))),
   policyTwice: () => governance(app => {
     MfaPolicy.recommended().applyTo(app);

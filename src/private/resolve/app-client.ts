@@ -26,7 +26,8 @@ export function resolveAppClient(
       `${at}: authFlows has no user (ALLOW_USER_AUTH), so this client cannot sign users in with the pool's passkeys or passwordless codes.`);
   }
   const generateSecret = options.generateSecret ?? false;
-  const { oAuth, ...rest } = options;
+  // Rotation is written on the L1 by addAppClient (the floor's L2 has no such prop): see resolveRefreshTokenRotation.
+  const { oAuth, refreshTokenRotationGracePeriod: _rotation, ...rest } = options;
   return {
     ...rest,
     authFlows: options.authFlows ?? { userSrp: true, ...(choiceBasedSignIn ? { user: true } : {}) },
@@ -35,6 +36,26 @@ export function resolveAppClient(
     enableTokenRevocation: options.enableTokenRevocation ?? true,
     ...(oAuth ? { oAuth: resolveOAuth(ctx, at, oAuth, generateSecret) } : { disableOAuth: true }),
   };
+}
+
+/**
+ * The grace period of refresh token rotation, in whole seconds from 0 to 60, or undefined for no
+ * rotation.
+ */
+export function resolveRefreshTokenRotation(ctx: ResolveContext, id: string, options: AppClientOptions): number | undefined {
+  const period = options.refreshTokenRotationGracePeriod;
+  if (period === undefined) {
+    return undefined;
+  }
+  const seconds = period.toSeconds({ integral: false });
+  if (Token.isUnresolved(seconds)) {
+    return period.toSeconds();
+  }
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 60) {
+    throw ctx.refuse(RULES.refreshTokenRotationGracePeriod, `addAppClient('${id}'): refreshTokenRotationGracePeriod`, 'must be a whole number of seconds from 0 to 60',
+      period.toHumanString(), 'Give Duration.seconds(n) with n from 0 (the presented refresh token is invalid at once) to 60.');
+  }
+  return seconds;
 }
 
 function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppClientOptions['oAuth']>, generateSecret: boolean): cognito.OAuthSettings {
@@ -54,6 +75,9 @@ function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppCli
   if (flows.clientCredentials && !generateSecret) {
     throw ctx.refuse(RULES.clientCredentialsWithoutSecret, `${at}: oAuth.flows.clientCredentials`, 'needs a client secret, which this client does not have', generateSecret,
       'Set generateSecret: true on this client.');
+  }
+  if (flows.clientCredentials) {
+    checkClientCredentialsScopes(ctx, at, oAuth.scopes);
   }
   const callbackUrls = oAuth.callbackUrls ?? [];
   if (flows.authorizationCodeGrant && callbackUrls.length === 0) {
@@ -80,6 +104,32 @@ function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppCli
     defaultRedirectUri: oAuth.defaultRedirectUri,
     scopes: oAuth.scopes,
   };
+}
+
+/** The scopes with which aws-cdk-lib's UserPoolClient writes openid: openid itself, and phone, email and profile, to which it adds openid. */
+const OPENID_SCOPES = new Set(['openid', 'phone', 'email', 'profile']);
+
+/**
+ * A client credentials client takes custom scopes of a resource server: Cognito rejects openid
+ * ("openid is not supported with client_credentials flow"), which the L2 writes when no scopes are
+ * given and adds to phone, email and profile. aws.cognito.signin.user.admin is never granted.
+ */
+function checkClientCredentialsScopes(ctx: ResolveContext, at: string, scopes: cognito.OAuthScope[] | undefined): void {
+  const fix = 'List the custom scopes of your resource server: scopes: [cognito.OAuthScope.resourceServer(server, scope)].';
+  if (scopes === undefined) {
+    throw ctx.refuse(RULES.clientCredentialsScopes, `${at}: oAuth.scopes`, 'is not given, so the client gets aws-cdk-lib\'s default scopes, openid among them, '
+      + 'which Cognito rejects for the client credentials grant', scopes, fix);
+  }
+  const names = Token.isUnresolved(scopes) ? [] : scopes.map(scope => scope.scopeName).filter(name => !Token.isUnresolved(name));
+  const openid = names.filter(name => OPENID_SCOPES.has(name));
+  if (openid.length > 0) {
+    throw ctx.refuse(RULES.clientCredentialsScopes, `${at}: oAuth.scopes`, `lists ${openid.join(', ')}${openid.includes('openid') ? '' : ' (with which the L2 writes openid)'}, `
+      + 'and Cognito rejects openid for the client credentials grant', openid, fix);
+  }
+  if (names.includes('aws.cognito.signin.user.admin')) {
+    ctx.advise(RULES.clientCredentialsUserScope, `${at}: oAuth.scopes lists aws.cognito.signin.user.admin, which authorizes a signed-in user's own operations: `
+      + 'the client credentials grant signs in no user and authorizes custom scopes only. Remove it and list the scopes of your resource server.');
+  }
 }
 
 /** The loopback hosts plain http may name, for testing. */

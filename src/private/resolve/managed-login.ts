@@ -88,7 +88,9 @@ export function resolveManagedLogin(
     ctx.advise(RULES.termsIncomplete, `addManagedLogin: ${termsOfUseUrl === undefined ? 'privacyPolicyUrl' : 'termsOfUseUrl'} is set without `
       + `${termsOfUseUrl === undefined ? 'termsOfUseUrl' : 'privacyPolicyUrl'}: managed login shows the documents at sign-up only once both exist. Set both.`);
   }
-  const passkeyRegistration = resolvePasskeyRegistration(ctx, options, pool, host);
+  // A literal prefix in a stack of unknown Region: the host's shape is known, its Region is not.
+  const hostShape = host ?? (spec.prefix !== undefined && isLiteral(spec.prefix) ? `${spec.prefix}.auth.<region>.amazoncognito.com` : undefined);
+  const passkeyRegistration = resolvePasskeyRegistration(ctx, options, pool, hostShape);
   if (pool.factors.mfa === MfaEnforcement.OPTIONAL) {
     ctx.advise(RULES.managedLoginOptionalMfa, 'addManagedLogin: with mfa OPTIONAL, managed login prompts nobody to set up MFA (only users who already have a '
       + 'preferred factor are asked for it). Set mfa: MfaEnforcement.REQUIRED to have it enrol TOTP at sign-up, or have your app offer MFA setup.');
@@ -132,6 +134,12 @@ function checkPrefix(ctx: ResolveContext, prefix: string): void {
   }
 }
 
+/** The hosts a prefix domain's shape, `<prefix>.auth.<region>.amazoncognito.com`, stands for. */
+function hostPattern(shape: string): RegExp {
+  const [prefix] = shape.split('.');
+  return new RegExp(`^${prefix}\\.auth\\.[a-z0-9-]+\\.amazoncognito\\.com$`);
+}
+
 function suggestPrefix(prefix: string): string {
   const cleaned = prefix.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
   return cleaned === '' ? 'myapp-users' : cleaned;
@@ -151,6 +159,10 @@ function resolveBranding(ctx: ResolveContext, options: ManagedLoginOptions): Bra
   if (b.assets !== undefined && !Token.isUnresolved(b.assets) && b.assets.length > 40) {
     throw ctx.refuse(RULES.brandingAssets, 'addManagedLogin(branding.assets)', `holds ${b.assets.length} assets; a style takes at most 40`, `${b.assets.length} assets`,
       'Keep the 40 the pages show.');
+  }
+  if (own && b.settings === undefined) {
+    ctx.advise(RULES.brandingAssetsWithoutSettings, 'addManagedLogin(branding): assets are given without settings. aws-cdk\'s deployed test of a style with assets '
+      + 'gives settings too ("Must include some settings when specifying assets"): give settings (the branding editor\'s JSON) with the assets.');
   }
   return own ? { cognitoProvidedValues: false, settings: b.settings, assets: b.assets } : { cognitoProvidedValues: true };
 }
@@ -178,7 +190,8 @@ function resolvePasskeyRegistration(ctx: ResolveContext, options: ManagedLoginOp
   }
   const serve = options.passkeyRegistration ?? true;
   const rp = passkey.relyingPartyId;
-  if (host === undefined || !isLiteral(rp)) {
+  const regionUnknown = host !== undefined && host.includes('<region>');
+  if (host === undefined || !isLiteral(rp) || (regionUnknown && hostPattern(host).test(rp))) {
     ctx.advise(RULES.passkeyRelyingPartyUnchecked, 'addManagedLogin: the domain users sign in on, or passkeys.relyingPartyId, is not known at synthesis '
       + '(a token, or an environment-agnostic stack), so the relying party cannot be checked against it. Managed login serves passkeys only when the relying '
       + 'party ID is that domain.');
@@ -186,6 +199,9 @@ function resolvePasskeyRegistration(ctx: ResolveContext, options: ManagedLoginOp
   }
   if (rp === host) {
     return serve;
+  }
+  if (regionUnknown) {
+    host = host.replace('<region>', '<the stack\'s Region>');
   }
   if (serve) {
     throw ctx.refuse(RULES.passkeyRelyingPartyNotServed, 'passkeys.relyingPartyId', `is not the domain managed login serves (${host}), so managed login cannot `

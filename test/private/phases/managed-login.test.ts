@@ -109,7 +109,9 @@ describe('managed login phase', () => {
     expect(refused?.message).toMatch(new RegExp(`Set passkeys.relyingPartyId to '${HOST.replace(/\./g, '\\.')}'; changing it invalidates passkeys registered for 'example.com'`));
     const own = phase({ domain: PREFIX, passkeyRegistration: false }, { passkeys: { relyingPartyId: 'example.com' } });
     expect([own.decided?.passkeyRegistration, own.advised]).toEqual([false, expect.arrayContaining(['passkeysOutsideManagedLogin'])]);
-    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'example.com' } }, null).advised).toContain('passkeyRelyingPartyUnchecked');
+    // In a stack of unknown Region a prefix domain's relying party is checked for its shape only.
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'myapp-users.auth.eu-west-1.amazoncognito.com' } }, null).advised).toContain('passkeyRelyingPartyUnchecked');
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'example.com' } }, null).refused?.rule).toBe('passkeyRelyingPartyNotServed');
     expect(phase({ domain: PREFIX, passkeyRegistration: true }).refused?.rule).toBe('passkeyRegistrationWithoutPasskeys');
   });
 });
