@@ -15,7 +15,7 @@ import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { addSmsSpendAlarm, buildAlarms } from './private/alarms';
 import { amplifyOutputsContent, userGroupsOf } from './private/amplify-outputs';
-import { clientCredentialsWithOpenid, clientsWithOAuthDefaults, domainsOfPool } from './private/client-defaults';
+import { clientsWithOAuthDefaults, domainsOfPool, judgeClientsOfPool } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
@@ -186,10 +186,22 @@ export class MfaUserPool extends Construct {
           paths, `Keep one ${kind} domain: remove pool.userPool.addDomain() next to addManagedLogin(), or give the second domain the other kind.`);
       }
     }
-    const openid = clientCredentialsWithOpenid(root, this.userPoolId);
-    if (openid.length > 0) {
+    const clients = judgeClientsOfPool(root, this.userPoolId);
+    if (clients.clientCredentialsWithOpenid.length > 0) {
       throw refuse(this.node.path, RULES.clientCredentialsScopes, 'app clients', 'with the client credentials grant are allowed the openid scope, which Cognito rejects for that grant',
-        openid, 'Give those clients oAuth.scopes with the custom scopes of a resource server only (the L2\'s default scopes, and phone, email or profile, bring openid).');
+        clients.clientCredentialsWithOpenid, 'Give those clients oAuth.scopes with the custom scopes of a resource server only (the L2\'s default scopes, and phone, email or profile, bring openid).');
+    }
+    if (clients.unknownScopes.length > 0) {
+      throw refuse(this.node.path, RULES.oAuthScopeUnknown, 'app clients', 'list scopes that are neither built-in nor a custom scope of a resource server', clients.unknownScopes,
+        'Use cognito.OAuthScope.OPENID, EMAIL, PHONE, PROFILE or COGNITO_ADMIN, or cognito.OAuthScope.resourceServer(server, scope).');
+    }
+    if (clients.userAuth.length > 0 && this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE) {
+      throw refuse(this.node.path, RULES.userAuthFlowNeedsEssentials, 'app clients', 'allow choice-based sign-in (ALLOW_USER_AUTH), which the LITE feature plan does not offer',
+        clients.userAuth, 'Set featurePlan: cognito.FeaturePlan.ESSENTIALS on the pool (the default), or leave authFlows.user out of those clients.');
+    }
+    if (clients.undeclaredScopes.length > 0) {
+      this.warn(RULES.oAuthScopeNotInApp, `The custom scopes ${clients.undeclaredScopes.join(', ')} are declared by no resource server of this pool in the app: Cognito rejects `
+        + 'a scope no resource server declares (ScopeDoesNotExistException). Add one with pool.userPool.addResourceServer(), or acknowledge this if it is made outside the app.');
     }
   }
 
@@ -227,7 +239,7 @@ export class MfaUserPool extends Construct {
    */
   public addAppClient(id: string, options: AppClientOptions = {}): cognito.UserPoolClient {
     const ctx = new ResolveContext(this.node.path);
-    const clientOptions = resolveAppClient(ctx, id, options, this.choiceBasedSignIn);
+    const clientOptions = resolveAppClient(ctx, id, options, this.choiceBasedSignIn, this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE);
     const rotation = resolveRefreshTokenRotation(ctx, id, options);
     this.leave(ctx.advisories);
     const client = this.userPool.addClient(id, clientOptions);

@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { MfaUserPool } from '../src';
 import { build } from './util';
 
 const CALLBACK = 'https://app.example.com/callback';
@@ -182,5 +183,67 @@ describe('clients of the pool made with the L2', () => {
     other.addClient('NotOurs');
 
     Annotations.fromStack(stack).hasNoWarning('/TestStack/Users', Match.stringLikeRegexp('clientKeepsOAuthDefaults'));
+  });
+});
+
+describe('clients of the pool, judged once the app is complete', () => {
+  // [case, what the app adds, the refusal's text, or undefined when it synthesizes]
+  test.each<[string, (pool: MfaUserPool) => void, RegExp | undefined]>([
+    ['an L2 client with choice-based sign-in on a LITE pool', pool => pool.userPool.addClient('L2', { authFlows: { user: true } }),
+      /allow choice-based sign-in \(ALLOW_USER_AUTH\), which the LITE feature plan does not offer.*TestStack\/Users\/Default\/L2.*\[rule: userAuthFlowNeedsEssentials/],
+    ['addAppClient with choice-based sign-in on a LITE pool', pool => pool.addAppClient('Web', { authFlows: { user: true } }),
+      /addAppClient\('Web'\): authFlows\.user asks for choice-based sign-in.*\[rule: userAuthFlowNeedsEssentials/],
+    ['a raw L1 client with ALLOW_USER_AUTH on a LITE pool', pool => new cognito.CfnUserPoolClient(pool, 'Raw', { userPoolId: pool.userPoolId, explicitAuthFlows: ['ALLOW_USER_AUTH'] }),
+      /\[rule: userAuthFlowNeedsEssentials/],
+    ['an L2 client with SRP only on a LITE pool', pool => pool.userPool.addClient('L2', { authFlows: { userSrp: true } }), undefined],
+  ])('%s', (_name, add, refusal) => {
+    const { stack, pool } = build({ featurePlan: cognito.FeaturePlan.LITE });
+    const run = () => { add(pool); Template.fromStack(stack); };
+    if (refusal) {
+      expect(run).toThrow(refusal);
+    } else {
+      expect(run).not.toThrow();
+    }
+  });
+
+  test('choice-based sign-in on an ESSENTIALS pool is accepted', () => {
+    const { stack, pool } = build();
+    pool.userPool.addClient('L2', { authFlows: { user: true } });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  // [scope as written, the refusal's text, or undefined when it is accepted]
+  test.each<[string, RegExp | undefined]>([
+    ['Cognito', /lists Cognito, which is neither a built-in scope nor a custom scope/],
+    ['openId', /lists openId/],
+    ['email ', /lists email /],
+    ['aws.cognito.signin.user.admin', undefined],
+    ['https://api.example.com/read', undefined],
+  ])('addAppClient scope %j', (scope, refusal) => {
+    const { pool } = build();
+    const add = () => pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.custom(scope)] } });
+    if (refusal) {
+      expect(add).toThrow(refusal);
+    } else {
+      expect(add).not.toThrow();
+    }
+  });
+
+  test('an L2 client with an unknown scope is refused once the app is complete', () => {
+    const { stack, pool } = build();
+    pool.userPool.addClient('L2', { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.custom('Cognito')] } });
+    expect(() => Template.fromStack(stack)).toThrow(/list scopes that are neither built-in.*Cognito \(TestStack\/Users\/Default\/L2\).*\[rule: oAuthScopeUnknown/);
+  });
+
+  test('a custom scope is advised unless a resource server of the pool in the app declares it', () => {
+    const { stack, pool } = build();
+    const server = pool.userPool.addResourceServer('Api', { identifier: 'api', scopes: [new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read' })] });
+    pool.addAppClient('Declared', { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(server, new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read' }))] } });
+    pool.addAppClient('Undeclared', { generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/write')] } });
+
+    const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Users', Match.stringLikeRegexp('oAuthScopeNotInApp'));
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0].entry.data)).toContain('api/write (TestStack/Users/Default/Undeclared)');
+    expect(String(warnings[0].entry.data)).not.toContain('/Declared');
   });
 });

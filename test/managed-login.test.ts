@@ -331,3 +331,32 @@ describe('the passkey relying party of a prefix domain in a stack of unknown Reg
     }
   });
 });
+
+describe('a client styled twice', () => {
+  // [case, what the app adds next to addManagedLogin, the refusal's text, or undefined when it synthesizes]
+  test.each<[string, (pool: MfaUserPool, stack: Stack) => void, RegExp | undefined]>([
+    ['a style of the app for an addAppClient client, under the client', pool => {
+      const web = pool.addAppClient('Web', { oAuth: WEB });
+      new cognito.CfnManagedLoginBranding(web, 'OwnStyle', { userPoolId: pool.userPoolId, clientId: web.userPoolClientId, settings: { components: {} } });
+    }, /styles every app client of the pool, and the app gives these clients a style of its own too.*TestStack\/Users\/Default\/Web.*\[rule: managedLoginStyleTwice/],
+    ['a raw L1 style for an L2 client, in another construct', (pool, stack) => {
+      const l2 = pool.userPool.addClient('L2', { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: WEB.callbackUrls } });
+      new cognito.CfnManagedLoginBranding(stack, 'Raw', { userPoolId: pool.userPoolId, clientId: l2.userPoolClientId, useCognitoProvidedValues: true });
+    }, /\[rule: managedLoginStyleTwice/],
+    ['a style for a client of another pool', (pool, stack) => {
+      pool.addAppClient('Web', { oAuth: WEB });
+      const other = new cognito.UserPool(stack, 'Other', { featurePlan: cognito.FeaturePlan.ESSENTIALS });
+      const client = other.addClient('C', { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: WEB.callbackUrls } });
+      new cognito.CfnManagedLoginBranding(stack, 'OtherStyle', { userPoolId: other.userPoolId, clientId: client.userPoolClientId, useCognitoProvidedValues: true });
+    }, undefined],
+  ])('%s', (_name, add, refusal) => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: PREFIX });
+    add(pool, stack);
+    if (refusal) {
+      expect(() => Template.fromStack(stack)).toThrow(refusal);
+    } else {
+      expect(() => Template.fromStack(stack)).not.toThrow();
+    }
+  });
+});

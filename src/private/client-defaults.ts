@@ -1,6 +1,7 @@
 import { Stack, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { unknownScopes } from './resolve/app-client';
 
 /** An app client of the pool that kept the L2's OAuth defaults. */
 export interface ClientWithOAuthDefaults {
@@ -65,23 +66,53 @@ export function domainsOfPool(stageRoot: IConstruct, userPoolId: string): PoolDo
   return { prefix, custom };
 }
 
+/** What the app's clients of the pool say, once the app is complete, that Cognito rejects or that cannot be checked. */
+export interface ClientFindings {
+  /** Clients with the client credentials grant and the openid scope (InvalidOAuthFlowException). */
+  readonly clientCredentialsWithOpenid: string[];
+  /** Clients with choice-based sign-in (ALLOW_USER_AUTH): refused on the LITE plan. */
+  readonly userAuth: string[];
+  /** Scopes that are neither built-in nor custom (ScopeDoesNotExistException), with their client. */
+  readonly unknownScopes: string[];
+  /** Custom scopes no resource server of the pool in the app declares, with their client. */
+  readonly undeclaredScopes: string[];
+}
+
 /**
- * The app clients of the pool in its Stage with the client credentials grant and the openid scope,
- * which Cognito rejects ("openid is not supported with client_credentials flow"), by path.
+ * Reads every app client of the pool in its Stage (addAppClient's, the L2's, raw L1s) from its
+ * synthesized values, and the custom scopes the pool's resource servers in the app declare.
  */
-export function clientCredentialsWithOpenid(stageRoot: IConstruct, userPoolId: string): string[] {
+export function judgeClientsOfPool(stageRoot: IConstruct, userPoolId: string): ClientFindings {
   const poolRef = Tokenization.reverse(userPoolId);
-  const found: string[] = [];
-  for (const construct of stageRoot.node.findAll()) {
-    if (!(construct instanceof cognito.CfnUserPoolClient) || Tokenization.reverse(construct.userPoolId) !== poolRef) {
-      continue;
-    }
-    const stack = Stack.of(construct);
-    const flows = stack.resolve(construct.allowedOAuthFlows);
-    const scopes = stack.resolve(construct.allowedOAuthScopes);
-    if (Array.isArray(flows) && flows.includes('client_credentials') && Array.isArray(scopes) && scopes.includes('openid')) {
-      found.push(construct.node.scope?.node.path ?? construct.node.path);
+  const ofPool = (userPool: string) => Tokenization.reverse(userPool) === poolRef;
+  const constructs = stageRoot.node.findAll();
+  const declared = new Set<string>();
+  for (const server of constructs) {
+    if (server instanceof cognito.CfnUserPoolResourceServer && ofPool(server.userPoolId)) {
+      const resolved = Stack.of(server).resolve({ identifier: server.identifier, scopes: server.scopes });
+      for (const scope of Array.isArray(resolved.scopes) ? resolved.scopes : []) {
+        declared.add(`${resolved.identifier}/${scope?.scopeName}`);
+      }
     }
   }
-  return found;
+  const findings: ClientFindings = { clientCredentialsWithOpenid: [], userAuth: [], unknownScopes: [], undeclaredScopes: [] };
+  for (const client of constructs) {
+    if (!(client instanceof cognito.CfnUserPoolClient) || !ofPool(client.userPoolId)) {
+      continue;
+    }
+    const path = client.node.scope?.node.path ?? client.node.path;
+    const stack = Stack.of(client);
+    const flows = stack.resolve(client.allowedOAuthFlows);
+    const authFlows = stack.resolve(client.explicitAuthFlows);
+    const scopes: string[] = (stack.resolve(client.allowedOAuthScopes) ?? []).filter((scope: unknown) => typeof scope === 'string');
+    if (Array.isArray(flows) && flows.includes('client_credentials') && scopes.includes('openid')) {
+      findings.clientCredentialsWithOpenid.push(path);
+    }
+    if (Array.isArray(authFlows) && authFlows.includes('ALLOW_USER_AUTH')) {
+      findings.userAuth.push(path);
+    }
+    findings.unknownScopes.push(...unknownScopes(scopes).map(scope => `${scope} (${path})`));
+    findings.undeclaredScopes.push(...scopes.filter(scope => scope.includes('/') && !declared.has(scope)).map(scope => `${scope} (${path})`));
+  }
+  return findings;
 }

@@ -2,6 +2,7 @@ import { Aspects, CfnOutput, CfnResource, IAspect, Stack, Stage, Tokenization } 
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { AdvisoryRule } from './context';
+import { refuse } from './errors';
 import { ManagedLoginDecisions } from './resolve/managed-login';
 import { RULES } from './rules';
 import { ManagedLogin } from '../managed-login';
@@ -49,6 +50,7 @@ export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLogin
   // Once every client has been served: pages nobody can reach are said, with the fix.
   scope.node.addValidation({
     validate: () => {
+      refuseSecondStyles(host, served);
       const codeClients = [...served].filter(c => {
         const flows = Stack.of(c).resolve(c.allowedOAuthFlows);
         return Array.isArray(flows) ? flows.includes('code') : flows !== undefined;
@@ -61,6 +63,26 @@ export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLogin
     },
   });
   return login;
+}
+
+/**
+ * A client this library styles takes no second style (ManagedLoginBrandingExistsException): one
+ * the app adds with the L2's ManagedLoginBranding or a raw L1 for the same client is refused.
+ */
+function refuseSecondStyles(host: ManagedLoginHost, served: ReadonlySet<cognito.CfnUserPoolClient>): void {
+  const counts = new Map<unknown, number>();
+  for (const node of (Stage.of(host.scope) ?? host.scope.node.root).node.findAll()) {
+    if (node instanceof cognito.CfnManagedLoginBranding && node.clientId !== undefined) {
+      const client = Tokenization.reverse(node.clientId);
+      counts.set(client, (counts.get(client) ?? 0) + 1);
+    }
+  }
+  const styledTwice = [...served].filter(client => (counts.get(Tokenization.reverse(client.ref)) ?? 0) > 1)
+    .map(client => client.node.scope?.node.path ?? client.node.path);
+  if (styledTwice.length > 0) {
+    throw refuse(host.scope.node.path, RULES.managedLoginStyleTwice, 'addManagedLogin()', 'styles every app client of the pool, and the app gives these clients a style of its own too',
+      styledTwice, 'Give the style through addManagedLogin({ branding: ... }), which every client gets, and remove the other ManagedLoginBranding.');
+  }
 }
 
 /** One client: its style, its terms documents, its URLs. */

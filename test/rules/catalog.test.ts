@@ -296,6 +296,14 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   clientCredentialsUserScope: () => client({
     generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read'), cognito.OAuthScope.COGNITO_ADMIN] },
   }),
+  userAuthFlowNeedsEssentials: () => construct({ featurePlan: cognito.FeaturePlan.LITE }, pool => pool.addAppClient('Web', { authFlows: { userSrp: true, user: true } })),
+  oAuthScopeUnknown: () => client({ oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.custom('Cognito')] } }),
+  oAuthScopeNotInApp: () => construct({}, pool => pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.custom('api/read')] } })),
+  managedLoginStyleTwice: () => construct({}, pool => {
+    pool.addManagedLogin({ domain: PREFIX });
+    const web = pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK] } });
+    new cognito.CfnManagedLoginBranding(pool, 'OwnStyle', { userPoolId: pool.userPoolId, clientId: web.userPoolClientId, useCognitoProvidedValues: true });
+  }),
   refreshTokenRotationGracePeriod: () => rotation({ refreshTokenRotationGracePeriod: Duration.seconds(61) }),
   domainOfEachKindOnce: () => construct({}, pool => {
     pool.addManagedLogin({ domain: PREFIX });

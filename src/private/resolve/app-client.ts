@@ -15,9 +15,13 @@ import { RULES } from '../rules';
  * @param choiceBasedSignIn whether the pool offers passkeys or passwordless first factors
  */
 export function resolveAppClient(
-  ctx: ResolveContext, id: string, options: AppClientOptions, choiceBasedSignIn: boolean,
+  ctx: ResolveContext, id: string, options: AppClientOptions, choiceBasedSignIn: boolean, lite = false,
 ): cognito.UserPoolClientOptions {
   const at = `addAppClient('${id}')`;
+  if (lite && options.authFlows?.user) {
+    throw ctx.refuse(RULES.userAuthFlowNeedsEssentials, `${at}: authFlows.user`, 'asks for choice-based sign-in (ALLOW_USER_AUTH), which the LITE feature plan does not offer',
+      options.authFlows, 'Set featurePlan: cognito.FeaturePlan.ESSENTIALS on the pool (the default), or leave authFlows.user out.');
+  }
   if (options.preventUserExistenceErrors === false) {
     ctx.advise(RULES.userExistenceErrors, `${at}: preventUserExistenceErrors is false, so sign-in and password recovery tell an attacker which usernames exist.`);
   }
@@ -76,6 +80,11 @@ function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppCli
     throw ctx.refuse(RULES.clientCredentialsWithoutSecret, `${at}: oAuth.flows.clientCredentials`, 'needs a client secret, which this client does not have', generateSecret,
       'Set generateSecret: true on this client.');
   }
+  const unknown = unknownScopes(oAuth.scopes === undefined || Token.isUnresolved(oAuth.scopes) ? [] : oAuth.scopes.map(scope => scope.scopeName));
+  if (unknown.length > 0) {
+    throw ctx.refuse(RULES.oAuthScopeUnknown, `${at}: oAuth.scopes`, `lists ${unknown.join(', ')}, which is neither a built-in scope nor a custom scope of a resource server`,
+      unknown, 'Use cognito.OAuthScope.OPENID, EMAIL, PHONE, PROFILE or COGNITO_ADMIN, or cognito.OAuthScope.resourceServer(server, scope).');
+  }
   if (flows.clientCredentials) {
     checkClientCredentialsScopes(ctx, at, oAuth.scopes);
   }
@@ -104,6 +113,15 @@ function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppCli
     defaultRedirectUri: oAuth.defaultRedirectUri,
     scopes: oAuth.scopes,
   };
+}
+
+/** The built-in OAuth scopes of a user pool; any other scope is a custom one, `<resource server>/<scope>`. */
+export const BUILT_IN_SCOPES: ReadonlySet<string> = new Set(['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin']);
+
+/** The literal scope names that are neither built-in nor of the custom form (ScopeDoesNotExistException at deploy). */
+export function unknownScopes(names: readonly string[]): string[] {
+  // A resource server's identifier may itself hold slashes (https://api.example.com/read): a custom scope has at least one.
+  return names.filter(name => !Token.isUnresolved(name) && !BUILT_IN_SCOPES.has(name) && !name.includes('/'));
 }
 
 /** The scopes with which aws-cdk-lib's UserPoolClient writes openid: openid itself, and phone, email and profile, to which it adds openid. */
