@@ -249,7 +249,7 @@ project.addTask('integ:deploy', {
   exec: 'bash scripts/integ.sh deploy',
 });
 project.addTask('lint:cfn', {
-  description: 'cfn-lint over the integ snapshot and example templates, and proof that it fails a broken template',
+  description: 'cfn-lint over the integ snapshot and example templates, proof that it fails a broken template, and the negative space read from the pinned botocore',
   exec: 'bash scripts/cfn-lint.sh',
 });
 

@@ -23,3 +23,6 @@ if .venv/bin/cfn-lint --format parseable -- "$broken"/BrokenL1.template.json > "
 fi
 echo "cfn-lint fails the deliberately broken raw L1 template as it should:"
 sed 's/^/  /' "$broken/findings.txt"
+
+# The negative space of docs/RULES.md is read from the botocore that requirements-dev.txt pins.
+.venv/bin/python scripts/negative-space.py --check

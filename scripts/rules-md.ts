@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Coverage, ModelEntry, NEGATIVE_SPACE, NegativeSpaceRow, rowsOf } from './negative-space-table';
 import { ruleMember } from '../src/private/governance/settings';
 import { ALL_RULES, POLICY_CHECKS, PolicyCheck, Rule, WARNING_PREFIX } from '../src/private/rules';
 
@@ -120,7 +121,56 @@ export function renderRules(): string {
     '',
     ...ALL_RULES.map(section),
     ...policyChapter(),
+    ...negativeSpaceChapter(),
   ].join('\n');
+}
+
+/** docs/negative-space/models.json: the exceptions and member constraints of botocore's models. */
+const MODELS = path.join(__dirname, '..', 'docs', 'negative-space', 'models.json');
+
+/** The negative space: every documented rejection of the pinned models, and what covers it. */
+function negativeSpaceChapter(): string[] {
+  const models: { botocore: string; resources: Record<string, string[]>; entries: ModelEntry[] } = JSON.parse(fs.readFileSync(MODELS, 'utf-8'));
+  const rows = rowsOf(models.entries);
+  const counts = Object.values(Coverage).map(kind => [kind, models.entries.filter(e => rows.get(e.id)?.[0]?.coverage === kind).length] as const);
+  const by = (row: NegativeSpaceRow) => `${row.coverage}${row.rules ? `: ${row.rules.map(rule => `[${rule}](#${rule.toLowerCase()})`).join(', ')}` : ''}`;
+  // One line per row of the table, listing the entries of the service it maps (a constraint with what the model says).
+  const service = (prefix: string, title: string) => [
+    `### ${title}`,
+    '',
+    '| Model entries | Covered by | Why |',
+    '| --- | --- | --- |',
+    ...NEGATIVE_SPACE.map(row => [row, models.entries.filter(e => e.id.startsWith(prefix) && rows.get(e.id)![0] === row)] as const)
+      .filter(([, entries]) => entries.length > 0)
+      .map(([row, entries]) => `| ${entries.map(e => `\`${e.id.slice(prefix.length)}\`${e.kind === 'constraint' ? ` (${cell(e.says.length > 60 ? `${e.says.slice(0, 57)}...` : e.says)})` : ''}`).join(', ')} `
+        + `| ${by(row)} | ${cell(row.why)} |`),
+    '',
+  ];
+  return [
+    '## The negative space',
+    '',
+    `What the API models say Cognito, WAF, End User Messaging and IAM reject, for every operation CloudFormation calls for the resources this library writes, read from botocore ${models.botocore}`,
+    '(`docs/negative-space/models.json`, written by `scripts/negative-space.py`; `npx projen lint:cfn` checks it against the pinned botocore): each',
+    'exception an operation documents, and each member constraint of its input (required; min, max, pattern, enum), by the shape that holds it.',
+    'Each entry is mapped by one row of `scripts/negative-space-table.ts`; `test/rules/negative-space.test.ts` fails on an entry no row maps, an entry',
+    'two rows map, and a row that maps nothing. A row marked *not covered* is a decision, with its reason.',
+    '',
+    '| Resource | Operations |',
+    '| --- | --- |',
+    ...Object.entries(models.resources).map(([resource, ops]) => `| ${resource} | ${ops.join(', ')} |`),
+    '',
+    '| Covered by | Entries |',
+    '| --- | --- |',
+    ...counts.map(([kind, n]) => `| ${kind} | ${n} |`),
+    '',
+    ...service('cognito-idp:', 'Amazon Cognito (cognito-idp)'),
+    ...service('wafv2:', 'AWS WAF (wafv2)'),
+    ...service('pinpoint-sms-voice-v2:', 'AWS End User Messaging SMS (pinpoint-sms-voice-v2)'),
+    ...service('iam:', 'IAM (iam)'),
+    'CloudWatch alarms, dashboards, log groups and metric filters are left out: aws-cdk-lib\'s L2s write them from values the library computes, and',
+    'they are not the sign-in path.',
+    '',
+  ];
 }
 
 if (require.main === module) {

@@ -1,7 +1,8 @@
-import { App, Fn, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnResource, Fn, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
 import { ManagedLoginDomain, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPool } from '../src';
 import { ACCOUNT, build, LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, STRICT_VALIDATION_CONTEXT, webAclWithRules } from './util';
 
@@ -353,6 +354,37 @@ describe('a client styled twice', () => {
     const { stack, pool } = build();
     pool.addManagedLogin({ domain: PREFIX });
     add(pool, stack);
+    if (refusal) {
+      expect(() => Template.fromStack(stack)).toThrow(refusal);
+    } else {
+      expect(() => Template.fromStack(stack)).not.toThrow();
+    }
+  });
+});
+
+describe('a client given terms documents twice', () => {
+  const terms = (scope: Construct, id: string, pool: MfaUserPool, clientId: string, name: string) => new CfnResource(scope, id, {
+    type: 'AWS::Cognito::Terms',
+    properties: { UserPoolId: pool.userPoolId, ClientId: clientId, TermsName: name, TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': 'https://example.com/t' } },
+  });
+  // [case, what the app adds next to addManagedLogin with both documents, the refusal's text, or undefined when it synthesizes]
+  test.each<[string, (pool: MfaUserPool) => void, RegExp | undefined]>([
+    ['terms of use of the app for an addAppClient client', pool => {
+      const web = pool.addAppClient('Web', { oAuth: WEB });
+      terms(pool, 'OwnTerms', pool, web.userPoolClientId, 'terms-of-use');
+    }, /a document of the same name too.*terms-of-use.*\[rule: managedLoginTermsTwice/],
+    ['a privacy policy of the app for an L2 client, under the client', pool => {
+      const l2 = pool.userPool.addClient('L2', { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: WEB.callbackUrls } });
+      terms(l2, 'OwnPrivacy', pool, l2.userPoolClientId, 'privacy-policy');
+    }, /\[rule: managedLoginTermsTwice/],
+    ['the documents of two different clients', pool => {
+      pool.addAppClient('Web', { oAuth: WEB });
+      pool.addAppClient('Other', { oAuth: WEB });
+    }, undefined],
+  ])('%s', (_name, add, refusal) => {
+    const { stack, pool } = build();
+    pool.addManagedLogin({ domain: PREFIX, termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' });
+    add(pool);
     if (refusal) {
       expect(() => Template.fromStack(stack)).toThrow(refusal);
     } else {

@@ -83,6 +83,30 @@ function refuseSecondStyles(host: ManagedLoginHost, served: ReadonlySet<cognito.
     throw refuse(host.scope.node.path, RULES.managedLoginStyleTwice, 'addManagedLogin()', 'styles every app client of the pool, and the app gives these clients a style of its own too',
       styledTwice, 'Give the style through addManagedLogin({ branding: ... }), which every client gets, and remove the other ManagedLoginBranding.');
   }
+  const termsTwice = [...termsByClientAndName(host).entries()].filter(([, n]) => n > 1).map(([key]) => key);
+  if (termsTwice.length > 0) {
+    throw refuse(host.scope.node.path, RULES.managedLoginTermsTwice, 'addManagedLogin(termsOfUseUrl, privacyPolicyUrl)',
+      'writes the terms documents of every app client of the pool, and the app gives a client a document of the same name too', termsTwice,
+      'Give the documents through addManagedLogin({ termsOfUseUrl, privacyPolicyUrl }) and remove the other AWS::Cognito::Terms.');
+  }
+}
+
+/**
+ * Every AWS::Cognito::Terms of the Stage, counted by its client (as its stack resolves the reference)
+ * and name: Cognito takes one document of each name per client (TermsExistsException).
+ */
+function termsByClientAndName(host: ManagedLoginHost): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const node of (Stage.of(host.scope) ?? host.scope.node.root).node.findAll()) {
+    if (node instanceof CfnResource && node.cfnResourceType === 'AWS::Cognito::Terms') {
+      const rendered = Stack.of(node).resolve((node as any)._toCloudFormation());
+      for (const resource of Object.values<any>(rendered?.Resources ?? {})) {
+        const key = `${Stack.of(node).stackName}:${JSON.stringify(resource.Properties?.ClientId)}:${resource.Properties?.TermsName}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
 }
 
 /** One client: its style, its terms documents, its URLs. */

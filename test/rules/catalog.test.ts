@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Duration, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Duration, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -303,6 +303,14 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
     pool.addManagedLogin({ domain: PREFIX });
     const web = pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK] } });
     new cognito.CfnManagedLoginBranding(pool, 'OwnStyle', { userPoolId: pool.userPoolId, clientId: web.userPoolClientId, useCognitoProvidedValues: true });
+  }),
+  managedLoginTermsTwice: () => construct({}, pool => {
+    pool.addManagedLogin({ domain: PREFIX, termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' });
+    const web = pool.addAppClient('Web', { oAuth: { callbackUrls: [CALLBACK] } });
+    new CfnResource(pool, 'OwnTerms', {
+      type: 'AWS::Cognito::Terms',
+      properties: { UserPoolId: pool.userPoolId, ClientId: web.userPoolClientId, TermsName: 'terms-of-use', TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': 'https://example.com/t' } },
+    });
   }),
   refreshTokenRotationGracePeriod: () => rotation({ refreshTokenRotationGracePeriod: Duration.seconds(61) }),
   domainOfEachKindOnce: () => construct({}, pool => {

@@ -348,6 +348,8 @@ export const RULES = {
     inferred(`${CDK_SNAPSHOTS}/integ.managed-login-branding.ts`, 'aws-cdk\'s deployed integ test of ManagedLoginBranding gives its style with assets settings as well, noting "Must include some settings when specifying assets"; no error text or API reference states the rejection, so this is said, not refused.')),
   managedLoginStyleTwice: refusal('managedLoginStyleTwice', 'An app client served by addManagedLogin gets no second managed login style from the app.',
     documented(`${API}API_CreateManagedLoginBranding.html`, 'ManagedLoginBrandingExistsException: "thrown when you attempt to apply a managed login branding style to an app client that already has an assigned style."')),
+  managedLoginTermsTwice: refusal('managedLoginTermsTwice', 'An app client served by addManagedLogin gets no second terms document of the same name from the app.',
+    schema(BOTOCORE, 'TermsExistsException (CreateTerms, UpdateTerms): "Terms document names must be unique to the app client. This exception is thrown when you attempt to create terms documents with a duplicate TermsName."')),
   brandingAssets: refusal('brandingAssets', 'A managed login style has at most 40 assets.',
     schema(`${CFN}aws-resource-cognito-managedloginbranding.html`, 'Assets: maximum 40 items.')),
   termsLinkForm: refusal('termsLinkForm', 'A terms document link has 1 to 1,024 characters and no white space.',
