@@ -187,6 +187,10 @@ export interface MfaUserPoolProps {
    * sign-in policy and passkey settings, removal policy, deletion protection) are refused with an
    * error naming the prop to use.
    *
+   * Decide these before the first deployment: Cognito cannot change `signInAliases`,
+   * `signInCaseSensitive` or the `required` standard attributes of a pool, nor remove a custom
+   * attribute; a deployed pool's update fails and a new pool is needed (users do not move with it).
+   *
    * @default - sign-in with email, email auto-verified and kept until the new address is verified
    * @see https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.UserPoolProps.html
    */
