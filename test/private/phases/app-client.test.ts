@@ -1,8 +1,9 @@
+import { Duration, Fn, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { AppClientOptions } from '../../../src';
 import { ResolveContext } from '../../../src/private/context';
 import { MfaConfigurationError } from '../../../src/private/errors';
-import { resolveAppClient } from '../../../src/private/resolve/app-client';
+import { resolveAppClient, resolveRefreshTokenRotation, unknownScopes } from '../../../src/private/resolve/app-client';
 import { WARNING_PREFIX } from '../../../src/private/rules';
 
 const CALLBACK = 'https://app.example.com/callback';
@@ -168,5 +169,88 @@ describe('app client phase: redirect URLs as Cognito takes them', () => {
   test('the refusal names the URL, the index and the fix', () => {
     expect(refused({ oAuth: { callbackUrls: [CALLBACK, 'http://app.example.com/cb'] } }).message)
       .toMatch(/oAuth\.callbackUrls\[1\] uses plain http on a host other than localhost.*http:\/\/localhost for development/);
+  });
+});
+
+describe('resolveAppClient: the plan, scopes and the client credentials grant', () => {
+  const service = (scopes?: cognito.OAuthScope[]): AppClientOptions => ({ generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes } });
+  const lite = (options: AppClientOptions) => () => resolveAppClient(new ResolveContext('P'), 'Web', options, false, true);
+
+  test('choice-based sign-in on a LITE pool is refused with its exact message; on other plans, and SRP on LITE, it passes', () => {
+    expect(lite({ authFlows: { user: true } })).toThrow(
+      "[MfaUserPool P] addAppClient('Web'): authFlows.user asks for choice-based sign-in (ALLOW_USER_AUTH), which the LITE feature plan does not offer "
+      + '(received: {"user":true}). Set featurePlan: cognito.FeaturePlan.ESSENTIALS on the pool (the default), or leave authFlows.user out. '
+      + '[rule: userAuthFlowNeedsEssentials, docs/RULES.md#userauthflowneedsessentials]');
+    expect(lite({ authFlows: { userSrp: true, user: false } })).not.toThrow();
+    expect(lite({})).not.toThrow();
+    expect(resolve({ authFlows: { user: true } }).l2.authFlows).toEqual({ user: true });
+  });
+
+  test.each([
+    ['no scopes', undefined, "oAuth.scopes is not given, so the client gets aws-cdk-lib's default scopes, openid among them, which Cognito rejects for the client credentials grant (received: undefined)"],
+    ['openid', [cognito.OAuthScope.OPENID], 'oAuth.scopes lists openid, and Cognito rejects openid for the client credentials grant (received: ["openid"])'],
+    ['phone', [cognito.OAuthScope.PHONE], 'oAuth.scopes lists phone (with which the L2 writes openid), and Cognito rejects openid'],
+    ['email', [cognito.OAuthScope.EMAIL], 'lists email (with which the L2 writes openid)'],
+    ['profile', [cognito.OAuthScope.PROFILE], 'lists profile (with which the L2 writes openid)'],
+  ])('client credentials with %s is refused: %s', (_name, scopes, text) => {
+    const e = refused(service(scopes));
+    expect(e.ruleId).toBe('clientCredentialsScopes');
+    expect(e.message).toContain(text);
+    expect(e.message).toContain('List the custom scopes of your resource server: scopes: [cognito.OAuthScope.resourceServer(server, scope)].');
+  });
+
+  test('client credentials with custom scopes passes without a word; with aws.cognito.signin.user.admin it is advised', () => {
+    expect(resolve(service([cognito.OAuthScope.custom('api/read')])).advised).toEqual([]);
+    expect(resolve(service([cognito.OAuthScope.custom('api/read'), cognito.OAuthScope.COGNITO_ADMIN])).advised).toEqual([
+      "clientCredentialsUserScope: addAppClient('Web'): oAuth.scopes lists aws.cognito.signin.user.admin, which authorizes a signed-in user's own operations: "
+      + 'the client credentials grant signs in no user and authorizes custom scopes only. Remove it and list the scopes of your resource server.',
+    ]);
+  });
+
+  test('the code grant keeps every built-in scope', () => {
+    const all = [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PHONE, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN];
+    expect(resolve({ oAuth: { callbackUrls: [CALLBACK], scopes: all } }).l2.oAuth?.scopes).toEqual(all);
+  });
+
+  test('a scope neither built-in nor custom is refused, naming each; a token scope passes', () => {
+    const e = refused({ oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.custom('Cognito'), cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('read ')] } });
+    expect([e.ruleId, e.message]).toEqual(['oAuthScopeUnknown', "[MfaUserPool P] addAppClient('Web'): oAuth.scopes lists Cognito, read , which is neither a built-in "
+      + 'scope nor a custom scope of a resource server (received: ["Cognito","read "]). Use cognito.OAuthScope.OPENID, EMAIL, PHONE, PROFILE or COGNITO_ADMIN, '
+      + 'or cognito.OAuthScope.resourceServer(server, scope). [rule: oAuthScopeUnknown, docs/RULES.md#oauthscopeunknown]']);
+    expect(() => resolve({ oAuth: { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.custom(Fn.ref('Scope'))] } })).not.toThrow();
+  });
+
+  test('unknownScopes: the built-in five and anything with a slash are known', () => {
+    expect(unknownScopes(['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin', 'api/read', 'https://api.example.com/read', 'a/b/c'])).toEqual([]);
+    expect(unknownScopes(['Cognito', 'OpenID', 'email ', 'aws.cognito.signin.user', ''])).toEqual(['Cognito', 'OpenID', 'email ', 'aws.cognito.signin.user', '']);
+  });
+});
+
+describe('resolveRefreshTokenRotation', () => {
+  const rotation = (period?: Duration) => resolveRefreshTokenRotation(new ResolveContext('P'), 'Web', { refreshTokenRotationGracePeriod: period });
+
+  test('no period, no rotation; the ends of the range and a whole number between are kept', () => {
+    expect([rotation(), rotation(Duration.seconds(0)), rotation(Duration.seconds(1)), rotation(Duration.seconds(59)), rotation(Duration.seconds(60)),
+      rotation(Duration.minutes(1))]).toEqual([undefined, 0, 1, 59, 60, 60]);
+  });
+
+  test.each([
+    [Duration.seconds(61), '1 minute 1 second'],
+    [Duration.millis(500), '500 millis'],
+    [Duration.millis(1500), '1 second 500 millis'],
+    [Duration.hours(1), '1 hour'],
+  ])('%s is refused with its exact message', (period, shown) => {
+    expect(() => rotation(period)).toThrow(`[MfaUserPool P] addAppClient('Web'): refreshTokenRotationGracePeriod must be a whole number of seconds from 0 to 60 `
+      + `(received: "${shown}"). Give Duration.seconds(n) with n from 0 (the presented refresh token is invalid at once) to 60. `
+      + '[rule: refreshTokenRotationGracePeriod, docs/RULES.md#refreshtokenrotationgraceperiod]');
+  });
+
+  test('a period known only at deploy time is written as given', () => {
+    const period = Duration.seconds(Token.asNumber(Fn.ref('Grace')));
+    expect(Token.isUnresolved(rotation(period))).toBe(true);
+  });
+
+  test('the rotation option never reaches the L2 options (it is written on the L1)', () => {
+    expect(resolve({ refreshTokenRotationGracePeriod: Duration.seconds(10) }).l2).not.toHaveProperty('refreshTokenRotationGracePeriod');
   });
 });

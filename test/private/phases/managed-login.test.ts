@@ -88,6 +88,24 @@ describe('managed login phase', () => {
     expect(phase({ domain: PREFIX, branding: { assets: Array(41).fill(asset) } }).refused?.rule).toBe('brandingAssets');
   });
 
+  test('assets without settings are written and advised; with settings, or none at all, they are not', () => {
+    const asset = { category: 'FORM_LOGO', colorMode: 'LIGHT', extension: 'PNG' };
+    const alone = phase({ domain: PREFIX, branding: { assets: [asset] } });
+    expect([alone.decided?.branding, alone.advised]).toEqual([{ cognitoProvidedValues: false, settings: undefined, assets: [asset] }, ['brandingAssetsWithoutSettings']]);
+    expect(phase({ domain: PREFIX, branding: { assets: [asset], settings: {} } }).advised).not.toContain('brandingAssetsWithoutSettings');
+    expect(phase({ domain: PREFIX, branding: { assets: [] } }).advised).not.toContain('brandingAssetsWithoutSettings');
+    expect(phase({ domain: PREFIX }).advised).not.toContain('brandingAssetsWithoutSettings');
+  });
+
+  test('in a stack of unknown Region, the refusal names the prefix domain\'s shape', () => {
+    const { refused } = phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'auth.example.com' } }, null);
+    expect(refused?.message).toContain("passkeys.relyingPartyId is not the domain managed login serves (myapp-users.auth.<the stack's Region>.amazoncognito.com)");
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'myapp-users.auth.eu-west-1.amazoncognito.com' } }, null).refused).toBeUndefined();
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'myapp-users.auth.eu-west-1.amazoncognito.com.x' } }, null).refused?.rule).toBe('passkeyRelyingPartyNotServed');
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'xmyapp-users.auth.eu-west-1.amazoncognito.com' } }, null).refused?.rule).toBe('passkeyRelyingPartyNotServed');
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'myapp-usersXauthXeu-west-1XamazoncognitoXcom' } }, null).refused?.rule).toBe('passkeyRelyingPartyNotServed');
+  });
+
   test('terms links: no white space, at most 1,024 characters; one without the other is advised', () => {
     const both = { termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' };
     expect(phase({ domain: PREFIX, ...both }).advised).not.toContain('termsIncomplete');
