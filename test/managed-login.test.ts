@@ -4,7 +4,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ManagedLoginDomain, ManagedLoginSecurityPolicy, MfaEnforcement, MfaUserPool } from '../src';
-import { ACCOUNT, build, LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, STRICT_VALIDATION_CONTEXT, webAclWithRules } from './util';
+import { ACCOUNT, build, expectRefusalOrNone, LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, STRICT_VALIDATION_CONTEXT, webAclWithRules } from './util';
 
 const PREFIX = ManagedLoginDomain.cognitoPrefix('myapp-users');
 const WEB = { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] };
@@ -283,12 +283,8 @@ describe('a pool holds one domain of each kind', () => {
   ])('%s', (_name, add, refusal) => {
     const { stack, pool } = build();
     add(pool, stack);
-    if (refusal) {
-      expect(() => Template.fromStack(stack)).toThrow(refusal);
-      expect(() => { const again = build(); add(again.pool, again.stack); Template.fromStack(again.stack); }).toThrow(/\[rule: domainOfEachKindOnce/);
-    } else {
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    }
+    expectRefusalOrNone(() => Template.fromStack(stack), refusal);
+    expectRefusalOrNone(() => { const again = build(); add(again.pool, again.stack); Template.fromStack(again.stack); }, refusal && /\[rule: domainOfEachKindOnce/);
   });
 });
 
@@ -354,11 +350,7 @@ describe('a client styled twice', () => {
     const { stack, pool } = build();
     pool.addManagedLogin({ domain: PREFIX });
     add(pool, stack);
-    if (refusal) {
-      expect(() => Template.fromStack(stack)).toThrow(refusal);
-    } else {
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    }
+    expectRefusalOrNone(() => Template.fromStack(stack), refusal);
   });
 });
 
@@ -385,10 +377,6 @@ describe('a client given terms documents twice', () => {
     const { stack, pool } = build();
     pool.addManagedLogin({ domain: PREFIX, termsOfUseUrl: 'https://example.com/terms', privacyPolicyUrl: 'https://example.com/privacy' });
     add(pool);
-    if (refusal) {
-      expect(() => Template.fromStack(stack)).toThrow(refusal);
-    } else {
-      expect(() => Template.fromStack(stack)).not.toThrow();
-    }
+    expectRefusalOrNone(() => Template.fromStack(stack), refusal);
   });
 });

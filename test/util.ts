@@ -115,3 +115,12 @@ export const LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION: wafv2.CfnWebACL.RuleProperty 
   visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'c', sampledRequestsEnabled: true },
   statement: { byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: '/login', textTransformations: [{ priority: 0, type: 'NONE' }] } },
 };
+
+/** A row of an attempts table: `run` throws a refusal matching `refusal`, or, when it is undefined, does not throw. */
+export function expectRefusalOrNone(run: () => unknown, refusal: RegExp | undefined): void {
+  if (refusal) {
+    expect(run).toThrow(refusal);
+  } else {
+    expect(run).not.toThrow();
+  }
+}

@@ -240,7 +240,7 @@ describe('resolveRefreshTokenRotation', () => {
     [Duration.millis(1500), '1 second 500 millis'],
     [Duration.hours(1), '1 hour'],
   ])('%s is refused with its exact message', (period, shown) => {
-    expect(() => rotation(period)).toThrow(`[MfaUserPool P] addAppClient('Web'): refreshTokenRotationGracePeriod must be a whole number of seconds from 0 to 60 `
+    expect(() => rotation(period)).toThrow('[MfaUserPool P] addAppClient(\'Web\'): refreshTokenRotationGracePeriod must be a whole number of seconds from 0 to 60 '
       + `(received: "${shown}"). Give Duration.seconds(n) with n from 0 (the presented refresh token is invalid at once) to 60. `
       + '[rule: refreshTokenRotationGracePeriod, docs/RULES.md#refreshtokenrotationgraceperiod]');
   });
