@@ -173,7 +173,8 @@ describe('app client phase: redirect URLs as Cognito takes them', () => {
 });
 
 describe('resolveAppClient: the plan, scopes and the client credentials grant', () => {
-  const service = (scopes?: cognito.OAuthScope[]): AppClientOptions => ({ generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes } });
+  const service = (scopes?: cognito.OAuthScope[]): AppClientOptions =>
+    ({ generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes } });
   const lite = (options: AppClientOptions) => () => resolveAppClient(new ResolveContext('P'), 'Web', options, false, true);
 
   test('choice-based sign-in on a LITE pool is refused with its exact message; on other plans, and SRP on LITE, it passes', () => {
@@ -208,7 +209,8 @@ describe('resolveAppClient: the plan, scopes and the client credentials grant', 
   });
 
   test('the code grant keeps every built-in scope', () => {
-    const all = [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PHONE, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN];
+    const { OPENID, EMAIL, PHONE, PROFILE, COGNITO_ADMIN } = cognito.OAuthScope;
+    const all = [OPENID, EMAIL, PHONE, PROFILE, COGNITO_ADMIN];
     expect(resolve({ oAuth: { callbackUrls: [CALLBACK], scopes: all } }).l2.oAuth?.scopes).toEqual(all);
   });
 
