@@ -18,10 +18,11 @@ import sys
 import botocore
 import botocore.loaders
 
-# Which resource the library writes, and the operations CloudFormation calls for it on create and update.
+# Which resource the library writes, and the operations CloudFormation calls for it on create and update
+# (the handler permissions of the CloudFormation resource schemas; the SMS role has no inline policy).
 SCOPE = {
     'cognito-idp': {
-        'AWS::Cognito::UserPool': ['CreateUserPool', 'UpdateUserPool', 'SetUserPoolMfaConfig'],
+        'AWS::Cognito::UserPool': ['CreateUserPool', 'UpdateUserPool', 'SetUserPoolMfaConfig', 'AddCustomAttributes'],
         'AWS::Cognito::UserPoolClient': ['CreateUserPoolClient', 'UpdateUserPoolClient'],
         'AWS::Cognito::UserPoolDomain': ['CreateUserPoolDomain', 'UpdateUserPoolDomain'],
         'AWS::Cognito::ManagedLoginBranding': ['CreateManagedLoginBranding', 'UpdateManagedLoginBranding'],
@@ -39,8 +40,8 @@ SCOPE = {
         'AWS::SMSVOICE::ConfigurationSet': ['CreateConfigurationSet', 'AssociateProtectConfiguration'],
     },
     'iam': {
-        'AWS::IAM::Role': ['CreateRole', 'PutRolePolicy'],
-        'AWS::IAM::ManagedPolicy': ['CreatePolicy', 'AttachRolePolicy'],
+        'AWS::IAM::Role': ['CreateRole', 'UpdateAssumeRolePolicy', 'AttachRolePolicy'],
+        'AWS::IAM::ManagedPolicy': ['CreatePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion'],
     },
 }
 

@@ -1,4 +1,4 @@
-import { Annotations, CfnElement, CfnOutput, Lazy, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -15,7 +15,7 @@ import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { addSmsSpendAlarm, buildAlarms } from './private/alarms';
 import { amplifyOutputsContent, userGroupsOf } from './private/amplify-outputs';
-import { clientsWithOAuthDefaults, domainsOfPool, judgeClientsOfPool } from './private/client-defaults';
+import { clientsWithOAuthDefaults, judgePoolChildren } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { buildDashboard } from './private/dashboard';
 import { refuse } from './private/errors';
@@ -178,29 +178,29 @@ export class MfaUserPool extends Construct {
    * client with the openid scope, both rejected at deploy.
    */
   private checkPoolChildren(): void {
-    const root = Stage.of(this) ?? this.node.root;
-    const domains = domainsOfPool(root, this.userPoolId);
-    for (const [kind, paths] of [['prefix', domains.prefix], ['custom', domains.custom]] as const) {
+    const children = judgePoolChildren(this, this.userPoolId);
+    const withLogin = this.managedLogin ? 'remove pool.userPool.addDomain() next to addManagedLogin(), or ' : '';
+    for (const [kind, paths] of [['prefix', children.prefixDomains], ['custom', children.customDomains]] as const) {
       if (paths.length > 1) {
         throw refuse(this.node.path, RULES.domainOfEachKindOnce, 'domains', `include ${paths.length} ${kind} domains; a user pool holds one prefix domain and one custom domain`,
-          paths, `Keep one ${kind} domain: remove pool.userPool.addDomain() next to addManagedLogin(), or give the second domain the other kind.`);
+          paths, `Keep one ${kind} domain: ${withLogin}remove the second domain, or give it the other kind. To change a domain, deploy without it first.`);
       }
     }
-    const clients = judgeClientsOfPool(root, this.userPoolId);
-    if (clients.clientCredentialsWithOpenid.length > 0) {
+    if (children.clientCredentialsWithOpenid.length > 0) {
       throw refuse(this.node.path, RULES.clientCredentialsScopes, 'app clients', 'with the client credentials grant are allowed the openid scope, which Cognito rejects for that grant',
-        clients.clientCredentialsWithOpenid, 'Give those clients oAuth.scopes with the custom scopes of a resource server only (the L2\'s default scopes, and phone, email or profile, bring openid).');
+        children.clientCredentialsWithOpenid, 'Give those clients the custom scopes of a resource server only: oAuth.scopes of the L2 (its default scopes, and phone, '
+        + 'email or profile, bring openid), or AllowedOAuthScopes of an L1.');
     }
-    if (clients.unknownScopes.length > 0) {
-      throw refuse(this.node.path, RULES.oAuthScopeUnknown, 'app clients', 'list scopes that are neither built-in nor a custom scope of a resource server', clients.unknownScopes,
+    if (children.unknownScopes.length > 0) {
+      throw refuse(this.node.path, RULES.oAuthScopeUnknown, 'app clients', 'list scopes that are neither built-in nor a custom scope of a resource server', children.unknownScopes,
         'Use cognito.OAuthScope.OPENID, EMAIL, PHONE, PROFILE or COGNITO_ADMIN, or cognito.OAuthScope.resourceServer(server, scope).');
     }
-    if (clients.userAuth.length > 0 && this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE) {
+    if (children.userAuth.length > 0 && this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE) {
       throw refuse(this.node.path, RULES.userAuthFlowNeedsEssentials, 'app clients', 'allow choice-based sign-in (ALLOW_USER_AUTH), which the LITE feature plan does not offer',
-        clients.userAuth, 'Set featurePlan: cognito.FeaturePlan.ESSENTIALS on the pool (the default), or leave authFlows.user out of those clients.');
+        children.userAuth, 'Set featurePlan: cognito.FeaturePlan.ESSENTIALS on the pool (the default), or leave authFlows.user out of those clients.');
     }
-    if (clients.undeclaredScopes.length > 0) {
-      this.warn(RULES.oAuthScopeNotInApp, `The custom scopes ${clients.undeclaredScopes.join(', ')} are declared by no resource server of this pool in the app: Cognito rejects `
+    if (children.undeclaredScopes.length > 0) {
+      this.warn(RULES.oAuthScopeNotInApp, `The custom scopes ${children.undeclaredScopes.join(', ')} are declared by no resource server of this pool in the app: Cognito rejects `
         + 'a scope no resource server declares (ScopeDoesNotExistException). Add one with pool.userPool.addResourceServer(), or acknowledge this if it is made outside the app.');
     }
   }
@@ -239,8 +239,9 @@ export class MfaUserPool extends Construct {
    */
   public addAppClient(id: string, options: AppClientOptions = {}): cognito.UserPoolClient {
     const ctx = new ResolveContext(this.node.path);
-    const clientOptions = resolveAppClient(ctx, id, options, this.choiceBasedSignIn, this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE);
-    const rotation = resolveRefreshTokenRotation(ctx, id, options);
+    const lite = this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE;
+    const clientOptions = resolveAppClient(ctx, id, options, this.choiceBasedSignIn, lite);
+    const rotation = resolveRefreshTokenRotation(ctx, id, options, lite);
     this.leave(ctx.advisories);
     const client = this.userPool.addClient(id, clientOptions);
     const cfn = client.node.defaultChild as cognito.CfnUserPoolClient;

@@ -1,6 +1,7 @@
-import { Stack, Tokenization } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { literalList, RenderedResource, refersTo, renderedResources } from './pool-children';
 import { unknownScopes } from './resolve/app-client';
 
 /** An app client of the pool that kept the L2's OAuth defaults. */
@@ -43,76 +44,71 @@ export function clientsWithOAuthDefaults(
   return found;
 }
 
-/** The domains of a pool, wherever in its Stage they are defined, by kind. */
-export interface PoolDomains {
-  readonly prefix: string[];
-  readonly custom: string[];
-}
-
-/**
- * Every `AWS::Cognito::UserPoolDomain` of the pool in its Stage (the L2's `addDomain`, a raw L1,
- * and addManagedLogin's), by kind: one with `CustomDomainConfig` is a custom domain, any other a
- * prefix domain. Matched by the pool's ID token, as its children reference it.
- */
-export function domainsOfPool(stageRoot: IConstruct, userPoolId: string): PoolDomains {
-  const poolRef = Tokenization.reverse(userPoolId);
-  const prefix: string[] = [];
-  const custom: string[] = [];
-  for (const construct of stageRoot.node.findAll()) {
-    if (construct instanceof cognito.CfnUserPoolDomain && Tokenization.reverse(construct.userPoolId) === poolRef) {
-      (construct.customDomainConfig === undefined ? prefix : custom).push(construct.node.scope?.node.path ?? construct.node.path);
-    }
-  }
-  return { prefix, custom };
-}
-
-/** What the app's clients of the pool say, once the app is complete, that Cognito rejects or that cannot be checked. */
-export interface ClientFindings {
+/** What the app adds to a pool beyond this construct, read once the app is complete, that Cognito rejects or that cannot be checked. */
+export interface PoolChildrenFindings {
+  /** The pool's prefix and custom domains, by path (a domain under a condition is left out). */
+  readonly prefixDomains: string[];
+  readonly customDomains: string[];
   /** Clients with the client credentials grant and the openid scope (InvalidOAuthFlowException). */
   readonly clientCredentialsWithOpenid: string[];
   /** Clients with choice-based sign-in (ALLOW_USER_AUTH): refused on the LITE plan. */
   readonly userAuth: string[];
   /** Scopes that are neither built-in nor custom (ScopeDoesNotExistException), with their client. */
   readonly unknownScopes: string[];
-  /** Custom scopes no resource server of the pool in the app declares, with their client. */
+  /** Custom scopes no resource server of the pool in the app declares, with their client; empty when a server cannot be read. */
   readonly undeclaredScopes: string[];
 }
 
+const DOMAIN = 'AWS::Cognito::UserPoolDomain';
+const CLIENT = 'AWS::Cognito::UserPoolClient';
+const SERVER = 'AWS::Cognito::UserPoolResourceServer';
+
 /**
- * Reads every app client of the pool in its Stage (addAppClient's, the L2's, raw L1s) from its
- * synthesized values, and the custom scopes the pool's resource servers in the app declare.
+ * Reads every domain, app client and resource server of the pool in its Stage as CloudFormation
+ * will receive them (addAppClient's, the L2's, raw L1s and CfnResources, overrides included): a
+ * domain with `CustomDomainConfig` is a custom domain, any other a prefix domain. A resource under
+ * a CloudFormation condition may not exist, so it is not counted.
  */
-export function judgeClientsOfPool(stageRoot: IConstruct, userPoolId: string): ClientFindings {
-  const poolRef = Tokenization.reverse(userPoolId);
-  const ofPool = (userPool: string) => Tokenization.reverse(userPool) === poolRef;
-  const constructs = stageRoot.node.findAll();
-  const declared = new Set<string>();
-  for (const server of constructs) {
-    if (server instanceof cognito.CfnUserPoolResourceServer && ofPool(server.userPoolId)) {
-      const resolved = Stack.of(server).resolve({ identifier: server.identifier, scopes: server.scopes });
-      for (const scope of Array.isArray(resolved.scopes) ? resolved.scopes : []) {
-        declared.add(`${resolved.identifier}/${scope?.scopeName}`);
-      }
+export function judgePoolChildren(pool: IConstruct, userPoolId: string): PoolChildrenFindings {
+  const found = renderedResources(pool, [DOMAIN, CLIENT, SERVER]);
+  const ofPool = (type: string) => found.get(type)!.filter(r => !r.conditional && refersTo(r, 'UserPoolId', userPoolId));
+  const domains = ofPool(DOMAIN);
+  const findings: PoolChildrenFindings = {
+    prefixDomains: domains.filter(d => d.properties.CustomDomainConfig === undefined).map(d => d.path),
+    customDomains: domains.filter(d => d.properties.CustomDomainConfig !== undefined).map(d => d.path),
+    clientCredentialsWithOpenid: [],
+    userAuth: [],
+    unknownScopes: [],
+    undeclaredScopes: [],
+  };
+  const declared = declaredScopes(ofPool(SERVER));
+  for (const client of ofPool(CLIENT)) {
+    const flows = literalList(client.properties.AllowedOAuthFlows) ?? [];
+    const scopes = literalList(client.properties.AllowedOAuthScopes) ?? [];
+    if (flows.includes('client_credentials') && scopes.includes('openid')) {
+      findings.clientCredentialsWithOpenid.push(client.path);
     }
-  }
-  const findings: ClientFindings = { clientCredentialsWithOpenid: [], userAuth: [], unknownScopes: [], undeclaredScopes: [] };
-  for (const client of constructs) {
-    if (!(client instanceof cognito.CfnUserPoolClient) || !ofPool(client.userPoolId)) {
-      continue;
+    if ((literalList(client.properties.ExplicitAuthFlows) ?? []).includes('ALLOW_USER_AUTH')) {
+      findings.userAuth.push(client.path);
     }
-    const path = client.node.scope?.node.path ?? client.node.path;
-    const stack = Stack.of(client);
-    const flows = stack.resolve(client.allowedOAuthFlows);
-    const authFlows = stack.resolve(client.explicitAuthFlows);
-    const scopes: string[] = (stack.resolve(client.allowedOAuthScopes) ?? []).filter((scope: unknown) => typeof scope === 'string');
-    if (Array.isArray(flows) && flows.includes('client_credentials') && scopes.includes('openid')) {
-      findings.clientCredentialsWithOpenid.push(path);
+    findings.unknownScopes.push(...unknownScopes(scopes).map(scope => `${scope} (${client.path})`));
+    if (declared) {
+      findings.undeclaredScopes.push(...scopes.filter(scope => scope.includes('/') && !declared.has(scope)).map(scope => `${scope} (${client.path})`));
     }
-    if (Array.isArray(authFlows) && authFlows.includes('ALLOW_USER_AUTH')) {
-      findings.userAuth.push(path);
-    }
-    findings.unknownScopes.push(...unknownScopes(scopes).map(scope => `${scope} (${path})`));
-    findings.undeclaredScopes.push(...scopes.filter(scope => scope.includes('/') && !declared.has(scope)).map(scope => `${scope} (${path})`));
   }
   return findings;
+}
+
+/** The custom scopes the pool's resource servers declare, or undefined when one of them cannot be read at synthesis. */
+function declaredScopes(servers: readonly RenderedResource[]): Set<string> | undefined {
+  const declared = new Set<string>();
+  for (const server of servers) {
+    const identifier = server.properties.Identifier;
+    const scopes = server.properties.Scopes ?? [];
+    if (typeof identifier !== 'string' || !Array.isArray(scopes) || scopes.some(scope => typeof scope?.ScopeName !== 'string')) {
+      return undefined;
+    }
+    scopes.forEach(scope => declared.add(`${identifier}/${scope.ScopeName}`));
+  }
+  return declared;
 }

@@ -8,3 +8,13 @@ export interface ManagedLoginDomainSpec {
   readonly certificate?: acm.ICertificate;
   readonly securityPolicy?: ManagedLoginSecurityPolicy;
 }
+
+/**
+ * The host of a prefix domain: `<prefix>.auth.<region>.amazoncognito.com`, and in AWS GovCloud (US)
+ * `<prefix>.auth-fips.<region>.amazoncognito.com` (the Cognito GovCloud guide's endpoint format; both
+ * parents are on the Public Suffix List). A Region known only at deploy time gets the commercial form.
+ * https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-cog.html
+ */
+export function prefixDomainHost(prefix: string, region: string): string {
+  return `${prefix}.${region.startsWith('us-gov-') ? 'auth-fips' : 'auth'}.${region}.amazoncognito.com`;
+}

@@ -3,6 +3,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { AdvisoryRule } from './context';
 import { refuse } from './errors';
+import { prefixDomainHost } from './managed-login-spec';
+import { refersTo, renderedResources } from './pool-children';
 import { ManagedLoginDecisions } from './resolve/managed-login';
 import { RULES } from './rules';
 import { ManagedLogin } from '../managed-login';
@@ -32,7 +34,7 @@ export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLogin
     // The L2 has no security policy; managed login needs TLS 1.2 or newer, so it is always written.
     (domain.node.defaultChild as cognito.CfnUserPoolDomain).addPropertyOverride('CustomDomainConfig.SecurityPolicy', d.custom.securityPolicy);
   }
-  const domainName = d.custom ? d.custom.domainName : `${d.prefix}.auth.${Stack.of(host.scope).region}.amazoncognito.com`;
+  const domainName = d.custom ? d.custom.domainName : prefixDomainHost(d.prefix!, Stack.of(host.scope).region);
   const login = ManagedLogin._create(domain, domainName, d.passkeyRegistration, d.custom !== undefined);
   const poolRef = Tokenization.reverse(host.userPool.userPoolId);
   const served = new Set<cognito.CfnUserPoolClient>();
@@ -66,24 +68,23 @@ export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLogin
 }
 
 /**
- * A client this library styles takes no second style (ManagedLoginBrandingExistsException): one
- * the app adds with the L2's ManagedLoginBranding or a raw L1 for the same client is refused.
+ * A client this library styles takes no second style (ManagedLoginBrandingExistsException), nor a
+ * second terms document of one name (TermsExistsException): one the app adds for a served client,
+ * with the L2, an L1 or a raw CfnResource, in any stack of the Stage, is refused. One under a
+ * CloudFormation condition may not exist, so it is not counted.
  */
 function refuseSecondStyles(host: ManagedLoginHost, served: ReadonlySet<cognito.CfnUserPoolClient>): void {
-  const counts = new Map<unknown, number>();
-  for (const node of (Stage.of(host.scope) ?? host.scope.node.root).node.findAll()) {
-    if (node instanceof cognito.CfnManagedLoginBranding && node.clientId !== undefined) {
-      const client = Tokenization.reverse(node.clientId);
-      counts.set(client, (counts.get(client) ?? 0) + 1);
-    }
-  }
-  const styledTwice = [...served].filter(client => (counts.get(Tokenization.reverse(client.ref)) ?? 0) > 1)
-    .map(client => client.node.scope?.node.path ?? client.node.path);
+  const found = renderedResources(host.scope, [BRANDING, TERMS]);
+  const of = (type: string, client: cognito.CfnUserPoolClient) => found.get(type)!.filter(r => !r.conditional && refersTo(r, 'ClientId', client.ref));
+  const pathOf = (client: cognito.CfnUserPoolClient) => client.node.scope?.node.path ?? client.node.path;
+  const styledTwice = [...served].filter(client => of(BRANDING, client).length > 1).map(pathOf);
   if (styledTwice.length > 0) {
     throw refuse(host.scope.node.path, RULES.managedLoginStyleTwice, 'addManagedLogin()', 'styles every app client of the pool, and the app gives these clients a style of its own too',
       styledTwice, 'Give the style through addManagedLogin({ branding: ... }), which every client gets, and remove the other ManagedLoginBranding.');
   }
-  const termsTwice = [...termsByClientAndName(host).entries()].filter(([, n]) => n > 1).map(([key]) => key);
+  const termsTwice = [...served].flatMap(client => ['terms-of-use', 'privacy-policy']
+    .filter(name => of(TERMS, client).filter(t => t.properties.TermsName === name).length > 1)
+    .map(name => `${name} of ${pathOf(client)}`));
   if (termsTwice.length > 0) {
     throw refuse(host.scope.node.path, RULES.managedLoginTermsTwice, 'addManagedLogin(termsOfUseUrl, privacyPolicyUrl)',
       'writes the terms documents of every app client of the pool, and the app gives a client a document of the same name too', termsTwice,
@@ -91,23 +92,8 @@ function refuseSecondStyles(host: ManagedLoginHost, served: ReadonlySet<cognito.
   }
 }
 
-/**
- * Every AWS::Cognito::Terms of the Stage, counted by its client (as its stack resolves the reference)
- * and name: Cognito takes one document of each name per client (TermsExistsException).
- */
-function termsByClientAndName(host: ManagedLoginHost): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const node of (Stage.of(host.scope) ?? host.scope.node.root).node.findAll()) {
-    if (node instanceof CfnResource && node.cfnResourceType === 'AWS::Cognito::Terms') {
-      const rendered = Stack.of(node).resolve((node as any)._toCloudFormation());
-      for (const resource of Object.values<any>(rendered?.Resources ?? {})) {
-        const key = `${Stack.of(node).stackName}:${JSON.stringify(resource.Properties?.ClientId)}:${resource.Properties?.TermsName}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  return counts;
-}
+const BRANDING = 'AWS::Cognito::ManagedLoginBranding';
+const TERMS = 'AWS::Cognito::Terms';
 
 /** One client: its style, its terms documents, its URLs. */
 function serveClient(host: ManagedLoginHost, d: ManagedLoginDecisions, login: ManagedLogin, cfn: cognito.CfnUserPoolClient): void {

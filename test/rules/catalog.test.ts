@@ -312,6 +312,8 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
       properties: { UserPoolId: pool.userPoolId, ClientId: web.userPoolClientId, TermsName: 'terms-of-use', TermsSource: 'LINK', Enforcement: 'NONE', Links: { 'cognito:default': 'https://example.com/t' } },
     });
   }),
+  refreshTokenRotationOnLite: () => construct({ featurePlan: cognito.FeaturePlan.LITE }, pool => pool.addAppClient('Web', { refreshTokenRotationGracePeriod: Duration.seconds(10) })),
+  clientCredentialsWithoutScope: () => client({ generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [] } }),
   refreshTokenRotationGracePeriod: () => rotation({ refreshTokenRotationGracePeriod: Duration.seconds(61) }),
   domainOfEachKindOnce: () => construct({}, pool => {
     pool.addManagedLogin({ domain: PREFIX });

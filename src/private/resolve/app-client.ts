@@ -46,10 +46,15 @@ export function resolveAppClient(
  * The grace period of refresh token rotation, in whole seconds from 0 to 60, or undefined for no
  * rotation.
  */
-export function resolveRefreshTokenRotation(ctx: ResolveContext, id: string, options: AppClientOptions): number | undefined {
+export function resolveRefreshTokenRotation(ctx: ResolveContext, id: string, options: AppClientOptions, lite = false): number | undefined {
   const period = options.refreshTokenRotationGracePeriod;
   if (period === undefined) {
     return undefined;
+  }
+  if (lite) {
+    ctx.advise(RULES.refreshTokenRotationOnLite, `addAppClient('${id}'): refreshTokenRotationGracePeriod turns on refresh token rotation, which AWS announced for `
+      + 'the ESSENTIALS and PLUS feature plans, on a LITE pool: Cognito may refuse the client, and without ALLOW_REFRESH_TOKEN_AUTH it could not refresh tokens. '
+      + 'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (the default).');
   }
   const seconds = period.toSeconds({ integral: false });
   if (Token.isUnresolved(seconds)) {
@@ -143,6 +148,10 @@ function checkClientCredentialsScopes(ctx: ResolveContext, at: string, scopes: c
   if (openid.length > 0) {
     throw ctx.refuse(RULES.clientCredentialsScopes, `${at}: oAuth.scopes`, `lists ${openid.join(', ')}${openid.includes('openid') ? '' : ' (with which the L2 writes openid)'}, `
       + 'and Cognito rejects openid for the client credentials grant', openid, fix);
+  }
+  if (!Token.isUnresolved(scopes) && scopes.length === 0) {
+    ctx.advise(RULES.clientCredentialsWithoutScope, `${at}: oAuth.scopes is empty, so the client's access tokens carry no scope and authorize nothing a resource `
+      + 'server checks by scope. List the custom scopes of your resource server.');
   }
   if (names.includes('aws.cognito.signin.user.admin')) {
     ctx.advise(RULES.clientCredentialsUserScope, `${at}: oAuth.scopes lists aws.cognito.signin.user.admin, which authorizes a signed-in user's own operations: `

@@ -5,6 +5,7 @@ import { ManagedLoginOptions, ManagedLoginSecurityPolicy } from '../../managed-l
 import { MfaEnforcement } from '../../mfa';
 import { ResolveContext } from '../context';
 import { isLiteral } from '../errors';
+import { prefixDomainHost } from '../managed-login-spec';
 import { RULES } from '../rules';
 import { Decisions } from './decisions';
 
@@ -63,7 +64,7 @@ export function resolveManagedLogin(
   let custom: ManagedLoginDecisions['custom'];
   if (spec.prefix !== undefined) {
     checkPrefix(ctx, spec.prefix);
-    host = isLiteral(spec.prefix) && region !== undefined ? `${spec.prefix}.auth.${region}.amazoncognito.com` : undefined;
+    host = isLiteral(spec.prefix) && region !== undefined ? prefixDomainHost(spec.prefix, region) : undefined;
   } else {
     const domainName = spec.customDomainName!;
     if (isLiteral(domainName) && (domainName.length < 1 || domainName.length > 63)) {
@@ -134,10 +135,10 @@ function checkPrefix(ctx: ResolveContext, prefix: string): void {
   }
 }
 
-/** The hosts a prefix domain's shape, `<prefix>.auth.<region>.amazoncognito.com`, stands for. */
+/** The hosts a prefix domain's shape, `<prefix>.auth.<region>.amazoncognito.com`, stands for (auth-fips in AWS GovCloud (US)). */
 function hostPattern(shape: string): RegExp {
   const [prefix] = shape.split('.');
-  return new RegExp(`^${prefix}\\.auth\\.[a-z0-9-]+\\.amazoncognito\\.com$`);
+  return new RegExp(`^${prefix}\\.auth(-fips)?\\.[a-z0-9-]+\\.amazoncognito\\.com$`);
 }
 
 function suggestPrefix(prefix: string): string {
@@ -206,9 +207,10 @@ function resolvePasskeyRegistration(ctx: ResolveContext, options: ManagedLoginOp
   if (serve) {
     throw ctx.refuse(RULES.passkeyRelyingPartyNotServed, 'passkeys.relyingPartyId', `is not the domain managed login serves (${host}), so managed login cannot `
       + 'register or accept these passkeys', rp, `Set passkeys.relyingPartyId to '${host}'; changing it invalidates passkeys registered for '${rp}', so to keep them `
-      + 'pass passkeyRegistration: false and register passkeys in your own app.');
+      + 'pass passkeyRegistration: false and register passkeys in your own app. If the pool has a custom domain of its own, Cognito wants the relying party to be that '
+      + 'domain: give addManagedLogin that domain (ManagedLoginDomain.custom).');
   }
-  ctx.advise(RULES.passkeysOutsideManagedLogin, `addManagedLogin: passkeys.relyingPartyId '${rp}' is not the domain managed login serves (${host}): `
-    + 'managed login neither registers nor accepts these passkeys; your app must.');
+  ctx.advise(RULES.passkeysOutsideManagedLogin, `addManagedLogin: passkeys.relyingPartyId '${rp}' is not the domain addManagedLogin serves (${host}): `
+    + `managed login on ${host} neither registers nor accepts these passkeys; your app, or a domain of the pool named '${rp}', must.`);
   return false;
 }

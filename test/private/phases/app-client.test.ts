@@ -256,3 +256,24 @@ describe('resolveRefreshTokenRotation', () => {
     expect(resolve({ refreshTokenRotationGracePeriod: Duration.seconds(10) }).l2).not.toHaveProperty('refreshTokenRotationGracePeriod');
   });
 });
+
+describe('resolveAppClient and rotation: what is advised', () => {
+  test('client credentials with no scope at all is advised (its tokens authorize nothing a resource server checks)', () => {
+    expect(resolve({ generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [] } }).advised).toEqual([
+      "clientCredentialsWithoutScope: addAppClient('Web'): oAuth.scopes is empty, so the client's access tokens carry no scope and authorize nothing a resource "
+      + 'server checks by scope. List the custom scopes of your resource server.',
+    ]);
+  });
+
+  test('rotation on a LITE pool is advised and still written; on other plans nothing is said', () => {
+    const lite = new ResolveContext('P');
+    expect(resolveRefreshTokenRotation(lite, 'Web', { refreshTokenRotationGracePeriod: Duration.seconds(5) }, true)).toBe(5);
+    expect(lite.advisories.map(a => a.id.slice(WARNING_PREFIX.length))).toEqual(['refreshTokenRotationOnLite']);
+    const essentials = new ResolveContext('P');
+    resolveRefreshTokenRotation(essentials, 'Web', { refreshTokenRotationGracePeriod: Duration.seconds(5) }, false);
+    expect(essentials.advisories).toEqual([]);
+    const none = new ResolveContext('P');
+    resolveRefreshTokenRotation(none, 'Web', {}, true);
+    expect(none.advisories).toEqual([]);
+  });
+});

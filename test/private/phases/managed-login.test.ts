@@ -97,6 +97,14 @@ describe('managed login phase', () => {
     expect(phase({ domain: PREFIX }).advised).not.toContain('brandingAssetsWithoutSettings');
   });
 
+  test('in AWS GovCloud (US) a prefix domain is served on auth-fips', () => {
+    expect(phase({ domain: PREFIX }, {}, 'us-gov-west-1').decided?.host).toBe('myapp-users.auth-fips.us-gov-west-1.amazoncognito.com');
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'myapp-users.auth-fips.us-gov-west-1.amazoncognito.com' } }, 'us-gov-west-1').refused).toBeUndefined();
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'myapp-users.auth.us-gov-west-1.amazoncognito.com' } }, 'us-gov-west-1').refused?.rule)
+      .toBe('passkeyRelyingPartyNotServed');
+    expect(phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'myapp-users.auth-fips.us-gov-east-1.amazoncognito.com' } }, null).refused).toBeUndefined();
+  });
+
   test('in a stack of unknown Region, the refusal names the prefix domain\'s shape', () => {
     const { refused } = phase({ domain: PREFIX }, { passkeys: { relyingPartyId: 'auth.example.com' } }, null);
     expect(refused?.message).toContain("passkeys.relyingPartyId is not the domain managed login serves (myapp-users.auth.<the stack's Region>.amazoncognito.com)");
