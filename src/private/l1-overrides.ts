@@ -1,8 +1,8 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { SmsRoleBinding } from './build/sms-role';
 import { refuse } from './errors';
 import { Decisions } from './resolve';
 import { RULES } from './rules';
-import { SmsRoleBinding } from './sms-role';
 import { EumsSpec } from './sms-spec';
 
 /**

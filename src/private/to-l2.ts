@@ -1,10 +1,10 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { SmsRoleBinding } from './build/sms-role';
 import { Decisions } from './resolve';
-import { offersChoiceBasedSignIn } from './resolve/first-factors';
-import { SmsRoleBinding } from './sms-role';
 import { DeviceRemembering } from '../device';
 import { MfaEnforcement } from '../mfa';
 import { ThreatProtection } from '../threat-protection';
+import { offersChoiceBasedSignIn } from './resolve/first-factors';
 
 const MFA: Record<MfaEnforcement, cognito.Mfa> = {
   [MfaEnforcement.OFF]: cognito.Mfa.OFF,

@@ -4,8 +4,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { MfaAlarmOptions } from '../../src';
-import { AlarmFacts, buildAlarms } from '../../src/private/alarms';
-import { PoolMetrics, webAclBlockedMetric } from '../../src/private/metrics';
+import { AlarmFacts, buildAlarms } from '../../src/private/operate/alarms';
+import { PoolMetrics, webAclBlockedMetric } from '../../src/private/operate/metrics';
 
 /** The alarm decisions, on facts given directly (no pool). */
 function alarms(facts: Partial<AlarmFacts>, options: MfaAlarmOptions = {}) {

@@ -1,13 +1,13 @@
 import { Aspects, CfnOutput, CfnResource, IAspect, Stack, Stage, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
-import { AdvisoryRule } from './context';
-import { refuse } from './errors';
-import { prefixDomainHost } from './managed-login-spec';
-import { refersTo, renderedResources } from './pool-children';
-import { ManagedLoginDecisions } from './resolve/managed-login';
-import { RULES } from './rules';
-import { ManagedLogin } from '../managed-login';
+import { ManagedLogin } from '../../managed-login';
+import { AdvisoryRule } from '../context';
+import { refuse } from '../errors';
+import { prefixDomainHost } from '../managed-login-spec';
+import { refersTo, renderedResources } from '../pool-children';
+import { ManagedLoginDecisions } from '../resolve/managed-login';
+import { RULES } from '../rules';
 
 /** What the managed login resources need from the pool. */
 export interface ManagedLoginHost {

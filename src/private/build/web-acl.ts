@@ -2,7 +2,7 @@ import { ArnFormat, Names, Reference, RemovalPolicy, Stack, Tokenization } from 
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { AbuseDecisions, WebAclDecisions } from './resolve/abuse';
+import { AbuseDecisions, WebAclDecisions } from '../resolve/abuse';
 
 /** The operations that make Cognito send an SMS or email code outside sign-in. */
 export const CODE_OPERATIONS = ['SignUp', 'ResendConfirmationCode', 'ForgotPassword', 'GetUserAttributeVerificationCode', 'UpdateUserAttributes'];

@@ -5,11 +5,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { AdvisoryRule } from './context';
-import { refuse } from './errors';
+import { AdvisoryRule } from '../context';
+import { refuse } from '../errors';
 import { eumsSpendMetric, PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './metrics';
-import { RULES } from './rules';
-import { MfaAlarmOptions, MfaAlarms, RiskLevel } from '../operations';
+import { MfaAlarmOptions, MfaAlarms, RiskLevel } from '../../operations';
+import { RULES } from '../rules';
 
 /** The pool's operations facts, and what the alarms need besides: the path for messages, a way to warn. */
 export interface AlarmFacts extends PoolOperations {

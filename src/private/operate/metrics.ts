@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { PoolMetricOptions, PoolQueryOptions, RiskLevel } from '../operations';
+import { PoolMetricOptions, PoolQueryOptions, RiskLevel } from '../../operations';
 
 /**
  * The pool's metrics, where each comes from:

@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { PoolOperations, smsSpendMetric, smsSuccessRateMetric } from './metrics';
-import { MfaDashboardOptions, RiskLevel } from '../operations';
+import { MfaDashboardOptions, RiskLevel } from '../../operations';
 
 /** The pool's operations facts, and the app clients added with addAppClient, by construct id. */
 export interface DashboardFacts extends PoolOperations {

@@ -1,8 +1,8 @@
 import { CfnResource, Names, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import type { Decisions } from './resolve';
-import { CountryDecisions } from './resolve/abuse';
-import { ISO_COUNTRY_CODES } from './sms-countries';
+import type { Decisions } from '../resolve';
+import { CountryDecisions } from '../resolve/abuse';
+import { ISO_COUNTRY_CODES } from '../sms-countries';
 
 /** What the country rules built: the configuration set the pool names, and its protect configuration. */
 export interface ProtectConfigurationBinding {

@@ -2,8 +2,8 @@ import { Names, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LogDecisions } from './resolve/decisions';
-import { acknowledge } from './validations';
+import { LogDecisions } from '../resolve/decisions';
+import { acknowledge } from '../validations';
 
 /** The namespace of the metric counting message delivery errors in the delivered logs. */
 export const DELIVERY_ERRORS_NAMESPACE = 'CdkMfaUserPool';

@@ -1,9 +1,9 @@
 import { Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { AdvisoryRule } from './context';
-import { Decisions } from './resolve';
-import { RULES } from './rules';
-import { MfaEnforcement } from '../mfa';
+import { MfaEnforcement } from '../../mfa';
+import { AdvisoryRule } from '../context';
+import { Decisions } from '../resolve';
+import { RULES } from '../rules';
 
 /** What the client configuration describes besides the pool's decisions. */
 export interface AmplifyOutputsFacts {

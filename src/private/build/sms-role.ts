@@ -1,8 +1,8 @@
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { EumsSpec, SmsSpec } from './sms-spec';
-import { acknowledge } from './validations';
+import { EumsSpec, SmsSpec } from '../sms-spec';
+import { acknowledge } from '../validations';
 
 /** What the SMS configuration resolves to for one pool. */
 export interface SmsRoleBinding {

@@ -1,7 +1,7 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { RiskNotificationEmail, RiskResponse } from '../adaptive-authentication';
-import { RiskDecisions } from './resolve/decisions';
+import { RiskNotificationEmail, RiskResponse } from '../../adaptive-authentication';
+import { RiskDecisions } from '../resolve/decisions';
 
 /**
  * The pool's one risk configuration, for every app client (`ClientId: ALL`). CloudFormation marks
