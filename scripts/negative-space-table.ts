@@ -368,10 +368,15 @@ const COGNITO: readonly NegativeSpaceRow[] = [
       + 'Candidate rule for the name.',
   },
   {
-    entries: [`${C}AcrLevelConfigType.*`, `${C}*UserPoolRequest.AcrConfiguration`, `${C}DcrConfigurationType.*`, `${C}KeyConfigurationType.*`,
-      `${C}IssuerConfigurationType.*`, `${C}FailoverType.*`],
+    entries: [`${C}AcrLevelConfigType.*`, `${C}*UserPoolRequest.AcrConfiguration`, `${C}DcrConfigurationType.*`, `${C}FailoverType.*`],
     coverage: Coverage.CANNOT_ARISE,
-    why: `${NOT_WRITTEN} (ACR levels, dynamic client registration, the replication key and issuer, domain failover: replication is issue 32).`,
+    why: `${NOT_WRITTEN} (ACR levels, dynamic client registration, domain failover: replication is issue 32).`,
+  },
+  {
+    entries: [`${C}KeyConfigurationType.*`, `${C}IssuerConfigurationType.*`],
+    coverage: Coverage.RULE,
+    rules: ['notAMember', 'encryptionKeyAlias', 'encryptionKeyRegion', 'encryptionKeyNotSymmetric'],
+    why: 'encryption and tokenIssuer are typed (PoolEncryption, TokenIssuer); the key ARN is a key of the pool\'s Region, never an alias.',
   },
 ];
 

@@ -1,6 +1,7 @@
 export * from './mfa';
 export * from './sms';
 export * from './email';
+export * from './encryption';
 export * from './device';
 export * from './threat-protection';
 export * from './passkeys';

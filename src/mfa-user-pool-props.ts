@@ -4,6 +4,7 @@ import { AbuseProtectionOptions } from './abuse-protection';
 import { AdaptiveAuthentication } from './adaptive-authentication';
 import { DeviceRemembering } from './device';
 import { EmailMfaOptions } from './email';
+import { PoolEncryption, TokenIssuer } from './encryption';
 import { MfaEnforcement } from './mfa';
 import { LogDeliveryOptions } from './operations';
 import { PasskeyOptions, PasswordlessOptions } from './passkeys';
@@ -179,6 +180,26 @@ export interface MfaUserPoolProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
    */
   readonly abuseProtection?: AbuseProtectionOptions;
+
+  /**
+   * How Cognito encrypts the pool's data at rest: `PoolEncryption.customerManagedKey()` (a key the
+   * library creates, or yours) or `PoolEncryption.awsOwnedKey()`. A multi-Region replica needs a
+   * customer managed multi-Region key. Adding or changing it updates the pool in place.
+   *
+   * @default - nothing written: Cognito encrypts with a key AWS owns
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/data-protection.html
+   */
+  readonly encryption?: PoolEncryption;
+
+  /**
+   * The issuer of the pool's tokens. `TokenIssuer.UPDATED` is the same in every Region of a
+   * replicated pool; changing it changes the `iss` of new tokens, so every verifier must accept
+   * the new issuer first.
+   *
+   * @default - nothing written: the original, Regional issuer
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html#user-pool-oidc-issuer
+   */
+  readonly tokenIssuer?: TokenIssuer;
 
   /**
    * Everything else the L2 `cognito.UserPool` accepts: name, self sign-up, sign-in aliases,

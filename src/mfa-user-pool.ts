@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -14,6 +15,7 @@ import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { amplifyOutputsContent, userGroupsOf } from './private/build/client-config';
+import { applyEncryption } from './private/build/encryption-key';
 import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from './private/build/log-delivery';
 import { addManagedLoginResources } from './private/build/managed-login';
 import { addProtectConfiguration, withConfigurationSet } from './private/build/protect-configuration';
@@ -73,6 +75,8 @@ export class MfaUserPool extends Construct {
   public readonly authEventLogGroup?: logs.ILogGroup;
   /** The ARN of the web ACL associated with the pool, when it has abuse protection (`abuseProtection`). */
   public readonly webAclArn?: string;
+  /** The customer managed KMS key that encrypts the pool at rest (created or yours), when `encryption` asks for one. */
+  public readonly encryptionKey?: kms.IKey;
   /**
    * The SMS spend alarm that comes with abuse protection on a pool that sends SMS
    * (`abuseProtection.smsSpendAlarmUsd`); `addAlarms()` makes it notify the alarm topic.
@@ -120,6 +124,7 @@ export class MfaUserPool extends Construct {
     this.userPool = new cognito.UserPool(this, 'Default', toUserPoolProps(decisions, props.userPoolProps ?? {}, sms));
     const cfnPool = this.userPool.node.defaultChild as cognito.CfnUserPool;
     applyL1Overrides(this.node.path, cfnPool, decisions, sms);
+    this.encryptionKey = applyEncryption(this, cfnPool, decisions.encryption, decisions.lifecycle.removalPolicy);
     if (countries) {
       // The pool names the set by its literal name: it must exist before Cognito sends with it.
       cfnPool.node.addDependency(countries.configurationSet);

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, NagPack, PCIDSS321Checks } from 'cdk-nag';
-import { ManagedLoginDomain, MfaEnforcement, MfaUserPool, SmsMfa, ThreatProtection } from '../../src';
+import { ManagedLoginDomain, MfaEnforcement, MfaUserPool, PoolEncryption, SmsMfa, ThreatProtection, TokenIssuer } from '../../src';
 import { CANONICAL } from '../canonical';
 import { ACCOUNT } from '../util';
 
@@ -120,6 +120,12 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
       const pool = new MfaUserPool(stack, 'Users', CANONICAL['totp-only']());
       pool.addAppClient('WebClient', { oAuth: { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] } });
     }));
+  });
+
+  test('a customer managed key the library creates (rotation on, the guide\'s statements) and the updated issuer add no finding', () => {
+    expect(findings(stack => {
+      new MfaUserPool(stack, 'Users', { ...CANONICAL.default(), encryption: PoolEncryption.customerManagedKey(), tokenIssuer: TokenIssuer.UPDATED });
+    })).toEqual(findings(canonical('default')));
   });
 
   test('the threat-protection configuration has no finding at all', () => {

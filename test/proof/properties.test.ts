@@ -3,13 +3,14 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
 import {
   AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent,
   DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaUserPool,
   ManagedLoginDomain, ManagedLoginOptions, MfaPolicyRule, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsCountryAction, SmsMfa,
-  SmsOriginationIdentity, ThreatProtection,
+  PoolEncryption, SmsOriginationIdentity, ThreatProtection, TokenIssuer,
 } from '../../src';
 import { RULE_MARKER } from '../../src/private/errors';
 import { judgePool } from '../../src/private/governance/checks';
@@ -31,7 +32,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 2000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): (oAuth(\.\w+)*|refreshTokenRotationGracePeriod)|addManagedLogin\((\w+(\.\w+)?)?\)|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): (oAuth(\.\w+)*|refreshTokenRotationGracePeriod)|addManagedLogin\((\w+(\.\w+)?)?\)|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|encryption|tokenIssuer|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -149,6 +150,10 @@ const input = fc.record({
     })),
   })),
   email: maybe(email),
+  // Encryption at rest and the token issuer: the valid kinds mostly, an alias or a key of another Region sometimes.
+  encryption: maybe(mostly(fc.constantFrom('aws-owned' as const, 'created' as const, 'app-key' as const, 'imported' as const),
+    fc.constantFrom('alias' as const, 'other-region' as const))),
+  tokenIssuer: maybe(fc.constantFrom(TokenIssuer.ORIGINAL, TokenIssuer.UPDATED)),
   managedLogin: maybe(fc.record({
     domain: mostly(fc.constantFrom('prefix' as const, 'custom' as const), fc.constantFrom('bad-prefix' as const, 'eu-cert' as const)),
     branding: maybe(mostly(fc.constantFrom('cognito' as const, 'settings' as const), fc.constant('both' as const))),
@@ -367,6 +372,42 @@ function checkManagedLogin(template: Template, i: Input): void {
   countReached('managed login');
 }
 
+const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/0123abcd-0123-abcd-0123-0123456789ab';
+function toEncryption(stack: Stack, kind: Input['encryption']): PoolEncryption | undefined {
+  switch (kind) {
+    case undefined: return undefined;
+    case 'aws-owned': return PoolEncryption.awsOwnedKey();
+    case 'created': return PoolEncryption.customerManagedKey();
+    case 'app-key': return PoolEncryption.customerManagedKey(new kms.Key(stack, 'AppKey'));
+    case 'imported': return PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(stack, 'ImportedKey', KEY_ARN.replace('us-east-1', stack.region)));
+    case 'alias': return PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(stack, 'AliasKey', 'arn:aws:kms:us-east-1:123456789012:alias/users'));
+    case 'other-region': return PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(stack, 'ElsewhereKey', KEY_ARN.replace('us-east-1', 'sa-east-1')));
+  }
+}
+
+/** The key configuration and issuer written as asked; a customer managed key is the pool's own Region's, with the guide's statements when the app defines it. */
+function checkEncryption(template: Template, i: Input, p: any): void {
+  const kind = i.encryption;
+  expect(p.IssuerConfiguration).toEqual(i.tokenIssuer === undefined ? undefined : { Type: i.tokenIssuer });
+  if (kind === undefined) {
+    expect(p.KeyConfiguration).toBeUndefined();
+    return;
+  }
+  expect(p.KeyConfiguration.KeyType).toBe(kind === 'aws-owned' ? 'AWS_OWNED_KEY' : 'CUSTOMER_MANAGED_KEY');
+  const keys = Object.values<any>(template.findResources('AWS::KMS::Key'));
+  expect(keys).toHaveLength(kind === 'created' || kind === 'app-key' ? 1 : 0);
+  for (const key of keys) {
+    expect(key.Properties.KeyPolicy.Statement.map((st: any) => st.Sid)).toContain('CognitoEncryptsUserPools');
+  }
+  if (typeof p.KeyConfiguration.KmsKeyArn === 'string') {
+    expect(p.KeyConfiguration.KmsKeyArn).toMatch(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\//);
+    if (i.region !== null) {
+      expect(p.KeyConfiguration.KmsKeyArn.split(':')[3]).toBe(i.region);
+    }
+  }
+  countReached(`encryption ${kind}`);
+}
+
 function toProps(stack: any, i: Input): MfaUserPoolProps {
   return {
     mfa: i.mfa,
@@ -384,6 +425,8 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
     passwordless: i.passwordless,
     adaptiveAuthentication: toAdaptive(i.adaptive),
     logDelivery: i.logDelivery,
+    encryption: toEncryption(stack, i.encryption),
+    tokenIssuer: i.tokenIssuer,
     passwordPolicy: i.passwordPolicy && {
       minLength: i.passwordPolicy.minLength,
       requireSymbols: i.passwordPolicy.requireSymbols,
@@ -459,6 +502,7 @@ function checkInvariants(template: Template, i: Input): void {
   expect(pools).toHaveLength(1);
   const pool = pools[0];
   const p = pool.Properties;
+  checkEncryption(template, i, p);
   const mode = i.mfa ?? MfaEnforcement.REQUIRED;
   const enabled: string[] = p.EnabledMfas ?? [];
 

@@ -5,10 +5,11 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import {
   AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent, MfaEnforcement, MfaPolicy, MfaPolicyRule, MfaUserPool,
   MfaUserPoolProps, RiskAction,
-  ManagedLoginDomain, RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection,
+  ManagedLoginDomain, PoolEncryption, RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection, TokenIssuer,
 } from '../../src';
 import { ResolveContext } from '../../src/private/context';
 import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
@@ -314,6 +315,17 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   }),
   refreshTokenRotationOnLite: () => construct({ featurePlan: cognito.FeaturePlan.LITE }, pool => pool.addAppClient('Web', { refreshTokenRotationGracePeriod: Duration.seconds(10) })),
   clientCredentialsWithoutScope: () => client({ generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [] } }),
+  encryptionKeyAlias: () => phases({ encryption: PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:us-east-1:123456789012:alias/users')) }),
+  encryptionKeyRegion: () => phases({
+    encryption: PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:eu-west-1:123456789012:key/0123abcd-0123-abcd-0123-0123456789ab')),
+  }),
+  encryptionKeyNotSymmetric: () => construct(((stack: Stack) => ({
+    encryption: PoolEncryption.customerManagedKey(new kms.Key(stack, 'Signing', { keySpec: kms.KeySpec.RSA_2048, keyUsage: kms.KeyUsage.SIGN_VERIFY })),
+  })) as unknown as MfaUserPoolProps),
+  encryptionKeyPolicyUnchecked: () => phases({
+    encryption: PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:us-east-1:123456789012:key/0123abcd-0123-abcd-0123-0123456789ab')),
+  }),
+  tokenIssuerUpdated: () => phases({ tokenIssuer: TokenIssuer.UPDATED }),
   refreshTokenRotationGracePeriod: () => rotation({ refreshTokenRotationGracePeriod: Duration.seconds(61) }),
   domainOfEachKindOnce: () => construct({}, pool => {
     pool.addManagedLogin({ domain: PREFIX });

@@ -9,6 +9,7 @@ import { MfaEnforcement } from '../../mfa';
 import { ThreatProtection } from '../../threat-protection';
 import { Advisory } from '../context';
 import { SmsSpec } from '../sms-spec';
+import type { EncryptionDecisions } from './encryption';
 
 /** How users sign in and which attributes Cognito verifies. */
 export interface SignInDecisions {
@@ -95,5 +96,6 @@ export interface Decisions {
   readonly logs: LogDecisions;
   /** Undefined when the pool has no abuse protection. */
   readonly abuse?: AbuseDecisions;
+  readonly encryption: EncryptionDecisions;
   readonly advisories: readonly Advisory[];
 }

@@ -2,6 +2,7 @@ import { resolveAbuse } from './abuse';
 import { resolveAdaptive } from './adaptive';
 import { Decisions } from './decisions';
 import { checkEmail } from './email';
+import { resolveEncryption } from './encryption';
 import { resolveFactors } from './factors';
 import { resolveFirstFactors } from './first-factors';
 import { resolveLifecycle } from './lifecycle';
@@ -47,6 +48,7 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
   const lifecycle = resolveLifecycle(ctx, props);
   const logDelivery = resolveLogDelivery(ctx, props.logDelivery, factors, firstFactors, plan);
   const abuse = resolveAbuse(ctx, props, factors, firstFactors, region);
+  const encryption = resolveEncryption(ctx, props, region);
   const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
   return {
@@ -61,6 +63,7 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
     lifecycle,
     logs: logDelivery,
     abuse,
+    encryption,
     advisories: ctx.advisories,
   };
 }

@@ -1,0 +1,64 @@
+import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { EncryptionDecisions } from '../resolve/encryption';
+
+/**
+ * The pool's encryption at rest and token issuer, written on the L1 (the floor's aws-cdk-lib has
+ * neither property). A customer managed key is created when none was given, under the fixed id
+ * `EncryptionKey`, and a key of the app gets the guide's statements; an imported key is the app's
+ * (advised at resolution). Returns the key the pool uses, if customer managed.
+ */
+export function applyEncryption(
+  scope: Construct, cfnPool: cognito.CfnUserPool, d: EncryptionDecisions, removalPolicy: RemovalPolicy,
+): kms.IKey | undefined {
+  if (d.issuer !== undefined) {
+    cfnPool.addPropertyOverride('IssuerConfiguration', { Type: d.issuer });
+  }
+  if (d.keyType === 'AWS_OWNED_KEY') {
+    cfnPool.addPropertyOverride('KeyConfiguration', { KeyType: 'AWS_OWNED_KEY' });
+    return undefined;
+  }
+  if (d.keyType !== 'CUSTOMER_MANAGED_KEY') {
+    return undefined;
+  }
+  const key = d.key ?? new kms.Key(scope, 'EncryptionKey', {
+    description: 'Encrypts one Amazon Cognito user pool at rest',
+    enableKeyRotation: true,
+    removalPolicy,
+  });
+  if (key instanceof kms.Key) {
+    cognitoKeyStatements(Stack.of(scope)).forEach(statement => key.addToResourcePolicy(statement));
+  }
+  cfnPool.addPropertyOverride('KeyConfiguration', { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.keyArn });
+  return key;
+}
+
+/**
+ * The statements of the Cognito guide's key policy (data-protection.html): Cognito's service
+ * principals may encrypt, decrypt and describe for user pools of this account (the pool's own ARN
+ * would be a circular reference, so every pool of the account in this Region), and principals of
+ * the account through Cognito in this Region only.
+ */
+function cognitoKeyStatements(stack: Stack): iam.PolicyStatement[] {
+  const pools = `arn:${Aws.PARTITION}:cognito-idp:${stack.region}:${stack.account}:userpool/*`;
+  const data = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKeyWithoutPlaintext'];
+  const services = [new iam.ServicePrincipal('cognito-idp.amazonaws.com'), new iam.ServicePrincipal('identitystore.amazonaws.com')];
+  const fromCognito = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': pools } };
+  const throughCognito = { StringEquals: { 'kms:ViaService': `cognito-idp.${stack.region}.amazonaws.com`, 'kms:CallerAccount': stack.account } };
+  const context = { StringLike: { 'kms:EncryptionContext:aws:cognito-idp:userpool-arn': pools } };
+  return [
+    new iam.PolicyStatement({ sid: 'CognitoEncryptsUserPools', principals: services, actions: data, resources: ['*'], conditions: { ...fromCognito, ...context } }),
+    new iam.PolicyStatement({ sid: 'CognitoDescribesTheKey', principals: services, actions: ['kms:DescribeKey'], resources: ['*'], conditions: fromCognito }),
+    new iam.PolicyStatement({ sid: 'AccountThroughCognitoDescribes', principals: [new iam.AnyPrincipal()], actions: ['kms:DescribeKey'], resources: ['*'], conditions: throughCognito }),
+    new iam.PolicyStatement({
+      sid: 'AccountThroughCognitoEncrypts',
+      principals: [new iam.AnyPrincipal()],
+      actions: data,
+      resources: ['*'],
+      conditions: { StringEquals: { ...throughCognito.StringEquals }, ...context },
+    }),
+  ];
+}
