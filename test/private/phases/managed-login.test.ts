@@ -179,3 +179,62 @@ describe('managed login phase: a certificate whose ARN is known only at deploy t
     expect(phase({ domain: ManagedLoginDomain.custom('auth.example.com', created) }, {}, 'eu-west-1').refused?.rule).toBe('customDomainCertificateRegion');
   });
 });
+
+describe('managed login phase: boundaries and exact messages', () => {
+  const cert = (arn: string) => acm.Certificate.fromCertificateArn(newStack(), 'Cert', arn);
+  const US_CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-abcd-0123-0123456789ab';
+
+  test('a domain that is not a ManagedLoginDomain is refused, naming the two factories', () => {
+    expect(phase({ domain: {} as ManagedLoginDomain }).refused?.message).toBe('[MfaUserPool P] addManagedLogin(domain) is not a ManagedLoginDomain (received: {}). '
+      + "Use ManagedLoginDomain.cognitoPrefix('myapp') or ManagedLoginDomain.custom('auth.example.com', certificate). [rule: notAMember, docs/RULES.md#notamember]");
+    expect(phase({ domain: undefined as unknown as ManagedLoginDomain }).refused?.rule).toBe('notAMember');
+  });
+
+  test.each([
+    [`${'a'.repeat(59)}.com`, undefined],
+    [`${'a'.repeat(60)}.com`, '[MfaUserPool P] addManagedLogin(domain) must be 1 to 63 characters, not 64'],
+    ['a.io', undefined],
+  ])('a custom domain name %s', (name, refusal) => {
+    const { refused } = phase({ domain: ManagedLoginDomain.custom(name, cert(US_CERT)) });
+    if (refusal) {
+      expect(refused?.message).toContain(refusal);
+      expect(refused?.message).toContain('Use a shorter domain name, such as auth.example.com. [rule: managedLoginDomainForm');
+    } else {
+      expect(refused).toBeUndefined();
+    }
+  });
+
+  test.each([
+    ['My_App', 'my-app'],
+    ['--Users--', 'users'],
+    ['___', 'myapp-users'],
+    ['-x', 'x'],
+  ])('the prefix %s is refused, suggesting %s', (prefix, suggested) => {
+    expect(phase({ domain: ManagedLoginDomain.cognitoPrefix(prefix) }).refused?.message).toContain(`Choose a prefix of that form, for example '${suggested}'.`);
+  });
+
+  test('the reserved word is named, and the suggestion drops it', () => {
+    expect(phase({ domain: ManagedLoginDomain.cognitoPrefix('my-aws-app') }).refused?.message).toBe('[MfaUserPool P] addManagedLogin(domain) contains the reserved '
+      + 'word "aws", which Cognito refuses in a domain prefix (received: "my-aws-app"). Choose a prefix without aws, amazon or cognito, for example \'my-app-auth\'. '
+      + '[rule: managedLoginPrefixReserved, docs/RULES.md#managedloginprefixreserved]');
+  });
+
+  test.each([
+    [{ termsOfUseUrl: 'https://example.com/t' }, 'addManagedLogin: termsOfUseUrl is set without privacyPolicyUrl'],
+    [{ privacyPolicyUrl: 'https://example.com/p' }, 'addManagedLogin: privacyPolicyUrl is set without termsOfUseUrl'],
+  ])('one terms document without the other is advised, naming both: %j', (terms, text) => {
+    const ctx = new ResolveContext('P');
+    resolveManagedLogin(ctx, { domain: PREFIX, ...terms }, resolve({}), 'us-east-1');
+    expect(ctx.advisories.map(a => a.message)).toContainEqual(expect.stringContaining(`${text}: managed login shows the documents at sign-up only once both exist. Set both.`));
+  });
+
+  test('no terms, or both, are not advised', () => {
+    expect(phase({ domain: PREFIX }).advised).not.toContain('termsIncomplete');
+    expect(phase({ domain: PREFIX, termsOfUseUrl: 'https://example.com/t', privacyPolicyUrl: 'https://example.com/p' }).advised).not.toContain('termsIncomplete');
+  });
+
+  test('a prefix that is a token, in a stack of unknown Region, leaves the relying party unchecked', () => {
+    expect(phase({ domain: ManagedLoginDomain.cognitoPrefix(Fn.ref('Prefix')) }, { passkeys: { relyingPartyId: 'auth.example.com' } }, null).advised)
+      .toContain('passkeyRelyingPartyUnchecked');
+  });
+});
