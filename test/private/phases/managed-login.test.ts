@@ -181,7 +181,6 @@ describe('managed login phase: a certificate whose ARN is known only at deploy t
 });
 
 describe('managed login phase: boundaries and exact messages', () => {
-  const cert = (arn: string) => acm.Certificate.fromCertificateArn(newStack(), 'Cert', arn);
   const US_CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-abcd-0123-0123456789ab';
 
   test('a domain that is not a ManagedLoginDomain is refused, naming the two factories', () => {
