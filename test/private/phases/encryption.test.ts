@@ -62,3 +62,37 @@ describe('encryption phase', () => {
     expect(refusal({ encryption: 'CUSTOMER_MANAGED_KEY' as unknown as PoolEncryption })).toBe('notAMember');
   });
 });
+
+describe('encryption phase: exact messages', () => {
+  const messages = (props: Parameters<typeof resolve>[0]) => resolve(props).advisories.map(a => a.message);
+
+  test('the updated issuer\'s advisory', () => {
+    expect(messages({ tokenIssuer: TokenIssuer.UPDATED })).toContain('tokenIssuer is UPDATED: new tokens carry the issuer '
+      + 'https://issuer-cognito-idp.<region>.amazonaws.com/<poolId>, so every verifier that checks iss against https://cognito-idp.<region>.amazonaws.com/<poolId> '
+      + 'must accept it first, and Application Load Balancer authentication and API Gateway Cognito authorizers do not take it yet.');
+  });
+
+  test('an imported key\'s advisory names the key and the statements it needs', () => {
+    expect(messages({ encryption: PoolEncryption.customerManagedKey(imported(ARN)) })).toContain(`encryption: the key ${ARN} is not defined in this app, so its `
+      + 'policy cannot be read or extended: it must let cognito-idp.amazonaws.com encrypt and decrypt for this account\'s user pools (the guide\'s key policy), or '
+      + 'the pool fails to deploy. Acknowledge this once it does.');
+  });
+
+  test('the refusals\' exact texts: not a PoolEncryption, not symmetric', () => {
+    expect(refusalMessage({ encryption: 'x' as unknown as PoolEncryption })).toBe('[MfaUserPool P] encryption is not a PoolEncryption (received: "x"). '
+      + 'Use PoolEncryption.customerManagedKey() or PoolEncryption.awsOwnedKey(). [rule: notAMember, docs/RULES.md#notamember]');
+    const key = new kms.Key(stack(), 'Rsa', { keySpec: kms.KeySpec.RSA_2048, keyUsage: kms.KeyUsage.SIGN_VERIFY });
+    expect(refusalMessage({ encryption: PoolEncryption.customerManagedKey(key) })).toBe('[MfaUserPool P] encryption is a RSA_2048 key for SIGN_VERIFY; '
+      + 'Cognito takes symmetric encryption keys only (received: "S/Rsa"). Create the key with keySpec: kms.KeySpec.SYMMETRIC_DEFAULT and keyUsage: '
+      + 'kms.KeyUsage.ENCRYPT_DECRYPT (the defaults). [rule: encryptionKeyNotSymmetric, docs/RULES.md#encryptionkeynotsymmetric]');
+    const rsaForEncryption = new kms.Key(stack(), 'RsaEnc', { keySpec: kms.KeySpec.RSA_2048, keyUsage: kms.KeyUsage.ENCRYPT_DECRYPT });
+    expect(refusalMessage({ encryption: PoolEncryption.customerManagedKey(rsaForEncryption) })).toContain('is a RSA_2048 key for ENCRYPT_DECRYPT;');
+  });
+
+  test('a key of the app in the pool\'s Region, without a key spec, passes; an alias of the app names its path', () => {
+    expect(refusal({ encryption: PoolEncryption.customerManagedKey(new kms.Key(stack(), 'Plain')) })).toBeUndefined();
+    const s = stack();
+    const alias = new kms.Alias(s, 'A', { aliasName: 'alias/users', targetKey: new kms.Key(s, 'T') });
+    expect(refusalMessage({ encryption: PoolEncryption.customerManagedKey(alias) })).toContain('encryption names a KMS alias; Cognito takes a key by its key ARN only');
+  });
+});
