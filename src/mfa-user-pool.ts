@@ -134,11 +134,9 @@ export class MfaUserPool extends Construct {
       this.warn(RULES.emailOtpWithCognitoEmail, 'passwordless.emailOtp sends sign-in codes with Cognito\'s default email, whose daily quota is low '
         + '(sign-ins fail once it is used up). Send through Amazon SES for production: userPoolProps.email: cognito.UserPoolEmail.withSES({ ... }).');
     }
-
     if (decisions.risk) {
       addRiskConfiguration(this, this.userPool.userPoolId, decisions.risk);
     }
-
     this.userPoolId = this.userPool.userPoolId;
     this.userPoolArn = this.userPool.userPoolArn;
     const delivered = addLogDelivery(this, this.userPoolId, decisions.logs, decisions.lifecycle.removalPolicy);
