@@ -1,13 +1,13 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|abuseall|oauthclient|managed|outputs|policy|policyaspect> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|abuseall|oauthclient|managed|outputs|policy|policyaspect|encrypted> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
 const iam = require('aws-cdk-lib/aws-iam');
 const logs = require('aws-cdk-lib/aws-logs');
 const {
-  AdaptiveAuthentication, ManagedLoginDomain, MfaPolicy, MfaPolicyMechanism, MfaPolicySeverity, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection,
+  AdaptiveAuthentication, ManagedLoginDomain, MfaPolicy, MfaPolicyMechanism, MfaPolicySeverity, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection, PoolEncryption, TokenIssuer,
 } = require('../lib');
 const { applyPolicy } = require('../lib/private/governance/apply');
 const { resolvePolicy } = require('../lib/private/governance/settings');
@@ -191,6 +191,9 @@ for (let i = 0; i < n; i++) {
     outputs: (s, id) => loginPool(s, id, false, true),
     policy: mfaPool,
     policyaspect: mfaPool,
+    // The same with a customer managed key the library creates and the updated issuer: the cost
+    // of encryption at rest with a key of the app (one kms.Key and its policy per pool).
+    encrypted: (s, id) => new MfaUserPool(s, id, { ...REFERENCE(), encryption: PoolEncryption.customerManagedKey(), tokenIssuer: TokenIssuer.UPDATED }),
   })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();
