@@ -22,13 +22,14 @@ import { addProtectConfiguration, withConfigurationSet } from './private/build/p
 import { addRiskConfiguration } from './private/build/risk-configuration';
 import { bindSmsRole } from './private/build/sms-role';
 import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, hasRateBasedRule, usesAtpGroup, WebAclBinding, webAclOfApp } from './private/build/web-acl';
-import { clientsWithOAuthDefaults, judgePoolChildren } from './private/client-defaults';
+import { clientsWithOAuthDefaults } from './private/client-defaults';
 import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
 import { refuse } from './private/errors';
 import { applyL1Overrides, emailSendingAccount, writeRefreshTokenRotation } from './private/l1-overrides';
 import { addSmsSpendAlarm, buildAlarms } from './private/operate/alarms';
 import { buildDashboard } from './private/operate/dashboard';
 import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric, webAclBlockedMetric } from './private/operate/metrics';
+import { judgePoolChildren } from './private/pool-children';
 import { Decisions, resolveDecisions } from './private/resolve';
 import { resolveAppClient, resolveRefreshTokenRotation } from './private/resolve/app-client';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';

@@ -1,8 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { IConstruct } from 'constructs';
-import { literalList, RenderedResource, refersTo, renderedResources } from './pool-children';
-import { unknownScopes } from './resolve/app-client';
 
 /** An app client of the pool that kept the L2's OAuth defaults. */
 export interface ClientWithOAuthDefaults {
@@ -42,73 +39,4 @@ export function clientsWithOAuthDefaults(
     }
   }
   return found;
-}
-
-/** What the app adds to a pool beyond this construct, read once the app is complete, that Cognito rejects or that cannot be checked. */
-export interface PoolChildrenFindings {
-  /** The pool's prefix and custom domains, by path (a domain under a condition is left out). */
-  readonly prefixDomains: string[];
-  readonly customDomains: string[];
-  /** Clients with the client credentials grant and the openid scope (InvalidOAuthFlowException). */
-  readonly clientCredentialsWithOpenid: string[];
-  /** Clients with choice-based sign-in (ALLOW_USER_AUTH): refused on the LITE plan. */
-  readonly userAuth: string[];
-  /** Scopes that are neither built-in nor custom (ScopeDoesNotExistException), with their client. */
-  readonly unknownScopes: string[];
-  /** Custom scopes no resource server of the pool in the app declares, with their client; empty when a server cannot be read. */
-  readonly undeclaredScopes: string[];
-}
-
-const DOMAIN = 'AWS::Cognito::UserPoolDomain';
-const CLIENT = 'AWS::Cognito::UserPoolClient';
-const SERVER = 'AWS::Cognito::UserPoolResourceServer';
-
-/**
- * Reads every domain, app client and resource server of the pool in its Stage as CloudFormation
- * will receive them (addAppClient's, the L2's, raw L1s and CfnResources, overrides included): a
- * domain with `CustomDomainConfig` is a custom domain, any other a prefix domain. A resource under
- * a CloudFormation condition may not exist, so it is not counted.
- */
-export function judgePoolChildren(pool: IConstruct, userPoolId: string): PoolChildrenFindings {
-  const found = renderedResources(pool, [DOMAIN, CLIENT, SERVER]);
-  const ofPool = (type: string) => found.get(type)!.filter(r => !r.conditional && refersTo(r, 'UserPoolId', userPoolId));
-  const domains = ofPool(DOMAIN);
-  const findings: PoolChildrenFindings = {
-    prefixDomains: domains.filter(d => d.properties.CustomDomainConfig === undefined).map(d => d.path),
-    customDomains: domains.filter(d => d.properties.CustomDomainConfig !== undefined).map(d => d.path),
-    clientCredentialsWithOpenid: [],
-    userAuth: [],
-    unknownScopes: [],
-    undeclaredScopes: [],
-  };
-  const declared = declaredScopes(ofPool(SERVER));
-  for (const client of ofPool(CLIENT)) {
-    const flows = literalList(client.properties.AllowedOAuthFlows) ?? [];
-    const scopes = literalList(client.properties.AllowedOAuthScopes) ?? [];
-    if (flows.includes('client_credentials') && scopes.includes('openid')) {
-      findings.clientCredentialsWithOpenid.push(client.path);
-    }
-    if ((literalList(client.properties.ExplicitAuthFlows) ?? []).includes('ALLOW_USER_AUTH')) {
-      findings.userAuth.push(client.path);
-    }
-    findings.unknownScopes.push(...unknownScopes(scopes).map(scope => `${scope} (${client.path})`));
-    if (declared) {
-      findings.undeclaredScopes.push(...scopes.filter(scope => scope.includes('/') && !declared.has(scope)).map(scope => `${scope} (${client.path})`));
-    }
-  }
-  return findings;
-}
-
-/** The custom scopes the pool's resource servers declare, or undefined when one of them cannot be read at synthesis. */
-function declaredScopes(servers: readonly RenderedResource[]): Set<string> | undefined {
-  const declared = new Set<string>();
-  for (const server of servers) {
-    const identifier = server.properties.Identifier;
-    const scopes = server.properties.Scopes ?? [];
-    if (typeof identifier !== 'string' || !Array.isArray(scopes) || scopes.some(scope => typeof scope?.ScopeName !== 'string')) {
-      return undefined;
-    }
-    scopes.forEach(scope => declared.add(`${identifier}/${scope.ScopeName}`));
-  }
-  return declared;
 }

@@ -121,7 +121,7 @@ function resolveOAuth(ctx: ResolveContext, at: string, oAuth: NonNullable<AppCli
 }
 
 /** The built-in OAuth scopes of a user pool; any other scope is a custom one, `<resource server>/<scope>`. */
-export const BUILT_IN_SCOPES: ReadonlySet<string> = new Set(['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin']);
+const BUILT_IN_SCOPES: ReadonlySet<string> = new Set(['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin']);
 
 /** The literal scope names that are neither built-in nor of the custom form (ScopeDoesNotExistException at deploy). */
 export function unknownScopes(names: readonly string[]): string[] {
