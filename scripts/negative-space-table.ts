@@ -58,7 +58,9 @@ const COGNITO: readonly NegativeSpaceRow[] = [
   {
     entries: [`${C}*!OperationNotEnabledException`],
     coverage: Coverage.RUNTIME,
-    why: 'An operation not offered in the Region, or on a replica Region\'s copy of a pool: the library writes no replica yet, and Regional availability changes without a model change.',
+    why: 'An operation not offered in the Region, or on a replica Region\'s copy of a pool (the guide lists what a secondary accepts in each status), or a pool '
+      + 'not yet eligible for replication ("Multi-Region replication is not available for all user pools at this time"): Regional availability and eligibility '
+      + 'change without a model change.',
   },
   {
     entries: [`${C}*!UserPoolTaggingException`, `${C}*!UserImportInProgressException`],
@@ -180,6 +182,23 @@ const COGNITO: readonly NegativeSpaceRow[] = [
     coverage: Coverage.RULE,
     rules: ['managedLoginTermsTwice'],
     why: 'addManagedLogin writes one document of each name per client; one the app adds for a served client under the same name, in any stack of the Stage, is refused.',
+  },
+  {
+    entries: [`${C}CreateUserPoolReplica!FeatureUnavailableInTierException`],
+    coverage: Coverage.RULE,
+    rules: ['replicationNeedsEssentials'],
+    why: 'A replica of a Lite pool ("You can\'t enable MRR on user pools with the Lite feature plan"), by replication or by a raw replica of the pool.',
+  },
+  {
+    entries: [`${C}CreateUserPoolReplica!InvalidParameterException`, `${C}CreateUserPoolReplicaRequest.RegionName`],
+    coverage: Coverage.RULE,
+    rules: ['replicationRegionForm', 'replicationNeedsCustomerManagedKey', 'replicaTwice'],
+    why: 'The Region name (its form, the pool\'s own Region), a pool without a multi-Region customer managed key, and a second replica, whichever way the app writes it.',
+  },
+  {
+    entries: [`${C}UpdateUserPoolReplica!InvalidParameterException`, `${C}UpdateUserPoolReplicaRequest.RegionName`, `${C}UpdateUserPoolReplicaRequest.Status`],
+    coverage: Coverage.CONSTRUCT,
+    why: 'The Regional configuration of MfaUserPoolSecondary writes its status from ReplicaStatus (ACTIVE or INACTIVE), in its stack\'s Region, which must be the replica\'s (secondaryRegion).',
   },
   {
     entries: [`${C}SetLogDeliveryConfiguration!InvalidParameterException`],

@@ -29,6 +29,8 @@ SCOPE = {
         'AWS::Cognito::Terms': ['CreateTerms', 'UpdateTerms'],
         'AWS::Cognito::UserPoolRiskConfigurationAttachment': ['SetRiskConfiguration'],
         'AWS::Cognito::LogDeliveryConfiguration': ['SetLogDeliveryConfiguration'],
+        'AWS::Cognito::UserPoolReplica': ['CreateUserPoolReplica'],
+        'AWS::Cognito::UserPoolRegionalConfigurationAttachment': ['UpdateUserPool', 'UpdateUserPoolReplica'],
     },
     'wafv2': {
         'AWS::WAFv2::WebACL': ['CreateWebACL', 'UpdateWebACL'],

@@ -14,5 +14,6 @@ export * from './managed-login';
 export * from './amplify-outputs';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';
+export * from './replication';
 export * from './governance/mfa-policy-enums';
 export * from './governance/mfa-policy';

@@ -8,6 +8,7 @@ import { PoolEncryption, TokenIssuer } from './encryption';
 import { MfaEnforcement } from './mfa';
 import { LogDeliveryOptions } from './operations';
 import { PasskeyOptions, PasswordlessOptions } from './passkeys';
+import type { ReplicationOptions } from './replication';
 import { SmsMfa } from './sms';
 import { ThreatProtection } from './threat-protection';
 
@@ -200,6 +201,19 @@ export interface MfaUserPoolProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html#user-pool-oidc-issuer
    */
   readonly tokenIssuer?: TokenIssuer;
+
+  /**
+   * Multi-Region replication: a secondary replica in another Region, which signs users in while
+   * that Region serves (the primary's Region failing). The library adds the replica and, for a key
+   * it creates (multi-Region) or a key of the app, the key's replica, each in a stack of its own
+   * deployed in order; build the secondary Region's settings with `MfaUserPoolSecondary` in a
+   * stack of that Region. Needs Essentials or Plus and a multi-Region customer managed key
+   * (created when `encryption` is left out). Secondaries do not support TOTP MFA.
+   *
+   * @default - not replicated
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html
+   */
+  readonly replication?: ReplicationOptions;
 
   /**
    * Everything else the L2 `cognito.UserPool` accepts: name, self sign-up, sign-in aliases,

@@ -1,4 +1,4 @@
-import { Annotations, CfnElement, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -16,19 +16,20 @@ import { MfaUserPoolProps } from './mfa-user-pool-props';
 import { MfaAlarmOptions, MfaAlarms, MfaDashboardOptions, PoolMetricOptions, PoolQueryOptions, RiskLevel } from './operations';
 import { amplifyOutputsContent, userGroupsOf } from './private/build/client-config';
 import { applyEncryption } from './private/build/encryption-key';
-import { addLogDelivery, DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from './private/build/log-delivery';
+import { addLogDelivery } from './private/build/log-delivery';
 import { addManagedLoginResources } from './private/build/managed-login';
 import { addProtectConfiguration, withConfigurationSet } from './private/build/protect-configuration';
+import { addReplication, ReplicationBinding } from './private/build/replication';
 import { addRiskConfiguration } from './private/build/risk-configuration';
 import { bindSmsRole } from './private/build/sms-role';
-import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, hasRateBasedRule, usesAtpGroup, WebAclBinding, webAclOfApp } from './private/build/web-acl';
+import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, hasRateBasedRule, usesAtpGroup, webAclOfApp } from './private/build/web-acl';
 import { clientsWithOAuthDefaults } from './private/client-defaults';
-import { Advisory, AdvisoryRule, ResolveContext, warningId } from './private/context';
+import { Advisory, AdvisoryRule, leaveAdvisories, leaveWarning, ResolveContext } from './private/context';
 import { refuse } from './private/errors';
 import { applyL1Overrides, emailSendingAccount, writeRefreshTokenRotation } from './private/l1-overrides';
 import { addSmsSpendAlarm, buildAlarms } from './private/operate/alarms';
 import { buildDashboard } from './private/operate/dashboard';
-import { deliveryErrorsMetric, given, PoolMetrics, PoolOperations, smsSpendMetric, smsSuccessRateMetric, webAclBlockedMetric } from './private/operate/metrics';
+import { given, PoolOperations, poolOperations, smsSpendMetric, smsSuccessRateMetric } from './private/operate/metrics';
 import { judgePoolChildren } from './private/pool-children';
 import { Decisions, resolveDecisions } from './private/resolve';
 import { resolveAppClient, resolveRefreshTokenRotation } from './private/resolve/app-client';
@@ -78,6 +79,10 @@ export class MfaUserPool extends Construct {
   public readonly webAclArn?: string;
   /** The customer managed KMS key that encrypts the pool at rest (created or yours), when `encryption` asks for one. */
   public readonly encryptionKey?: kms.IKey;
+  /** The secondary Region of the pool's replica, when it is replicated (`replication`). */
+  public readonly replicationRegion?: string;
+  /** @internal What the secondary construct needs from a replicated pool. */
+  public readonly _replication?: ReplicationBinding;
   /**
    * The SMS spend alarm that comes with abuse protection on a pool that sends SMS
    * (`abuseProtection.smsSpendAlarmUsd`); `addAlarms()` makes it notify the alarm topic.
@@ -118,7 +123,7 @@ export class MfaUserPool extends Construct {
     // when the template is synthesized, once `userPool` exists.
     const poolLogicalId = Lazy.string({ produce: () => stack.resolve((this.userPool.node.defaultChild as CfnElement).logicalId) });
     const smsSpec = decisions.factors.sms;
-    const sms = smsSpec && bindSmsRole(this, smsSpec, poolLogicalId, decisions.lifecycle.removalPolicy);
+    const sms = smsSpec && bindSmsRole(this, smsSpec, poolLogicalId, decisions.lifecycle.removalPolicy, decisions.replication?.region);
 
     // 'Default' hides this level from the logical ID: the pool's is that of a plain
     // cognito.UserPool with this construct's id.
@@ -145,10 +150,24 @@ export class MfaUserPool extends Construct {
     this.webAclArn = waf?.webAclArn;
     this.deliveryErrorLogGroup = delivered.deliveryErrors;
     this.authEventLogGroup = delivered.authEvents;
-    this.operations = poolOperations(this.userPoolId, decisions, region, stack.region, delivered, waf);
+    const threatProtection = decisions.plan.threatProtection !== ThreatProtection.OFF;
+    this.operations = poolOperations(this.userPoolId, decisions.factors.sms, threatProtection, region, stack.region, delivered, waf);
     this.spendAlarm = this.smsSpendAlarm = this.spendAlarmOf(decisions);
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
+    this.replicationRegion = decisions.replication?.region;
+    this._replication = decisions.replication && addReplication({
+      pool: this,
+      userPoolId: this.userPoolId,
+      key: this.encryptionKey,
+      smsSpec,
+      sms,
+      sendsWithSes: emailSendingAccount(cfnPool) === 'DEVELOPER',
+      abuse: decisions.abuse,
+      logs: decisions.logs,
+      threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
+      removalPolicy: decisions.lifecycle.removalPolicy,
+    }, decisions.replication);
     if (sms && !sms.created) {
       this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor, smsSpec.eums !== undefined);
     }
@@ -203,22 +222,47 @@ export class MfaUserPool extends Construct {
       throw refuse(this.node.path, RULES.userAuthFlowNeedsEssentials, 'app clients', 'allow choice-based sign-in (ALLOW_USER_AUTH), which the LITE feature plan does not offer',
         children.userAuth, 'Set featurePlan: cognito.FeaturePlan.ESSENTIALS on the pool (the default), or leave authFlows.user out of those clients.');
     }
+    this.checkReplicas(children.replicas, children.regionalConfigurations);
     if (children.undeclaredScopes.length > 0) {
       this.warn(RULES.oAuthScopeNotInApp, `The custom scopes ${children.undeclaredScopes.join(', ')} are declared by no resource server of this pool in the app: Cognito rejects `
         + 'a scope no resource server declares (ScopeDoesNotExistException). Add one with pool.userPool.addResourceServer(), or acknowledge this if it is made outside the app.');
     }
   }
 
+  /**
+   * The pool's replicas and Regional configurations, however the app wrote them: one of each at
+   * most, and a replica made outside `replication` still needs what the guide requires.
+   */
+  private checkReplicas(replicas: string[], regional: string[]): void {
+    if (replicas.length > 1) {
+      throw refuse(this.node.path, RULES.replicaTwice, 'replicas', `include ${replicas.length} replicas of this pool; a pool has at most one`, replicas,
+        'Keep one replica: replication on the pool, or one AWS::Cognito::UserPoolReplica.');
+    }
+    if (regional.length > 1) {
+      throw refuse(this.node.path, RULES.secondaryTwice, 'Regional configurations', `include ${regional.length} of this pool; its replica has one`, regional,
+        'Keep one: the MfaUserPoolSecondary, or one AWS::Cognito::UserPoolRegionalConfigurationAttachment.');
+    }
+    if (replicas.length === 0 || this.decisions.replication) {
+      return;
+    }
+    if (this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE) {
+      throw refuse(this.node.path, RULES.replicationNeedsEssentials, 'featurePlan', 'must be ESSENTIALS or PLUS for the replica made outside replication', replicas,
+        'Set replication: { region } on the pool instead of a raw replica, with featurePlan ESSENTIALS (the default) or PLUS.');
+    }
+    if (this.decisions.encryption.keyType !== 'CUSTOMER_MANAGED_KEY') {
+      throw refuse(this.node.path, RULES.replicationNeedsCustomerManagedKey, 'encryption', 'is not a customer managed key, which the replica made outside replication needs',
+        replicas, 'Set replication: { region } on the pool instead of a raw replica: the library then creates the multi-Region key and its replica.');
+    }
+  }
+
   /** Leaves the advisories a resolution phase gave on the pool. */
   private leave(advisories: readonly Advisory[]): void {
-    for (const advisory of advisories) {
-      Annotations.of(this).addWarningV2(advisory.id, advisory.message);
-    }
+    leaveAdvisories(this, advisories);
   }
 
   /** Leaves one of the catalog's advisories on the pool. */
   private warn(rule: AdvisoryRule, message: string): void {
-    Annotations.of(this).addWarningV2(warningId(rule), message);
+    leaveWarning(this, rule, message);
   }
 
   /**
@@ -726,32 +770,6 @@ export class MfaUserPool extends Construct {
   }
 }
 
-/**
- * What the pool's configuration tells its metric methods, alarms and dashboard.
- *
- * @param region the stack's Region, or undefined when it is a token
- * @param stackRegion the stack's Region, token or not (the web ACL metric's dimension)
- */
-function poolOperations(
-  userPoolId: string, decisions: Decisions, region: string | undefined, stackRegion: string,
-  delivered: LogDeliveryBinding, waf: WebAclBinding | undefined,
-): PoolOperations {
-  const smsSpec = decisions.factors.sms;
-  const smsThroughSns = smsSpec !== undefined && smsSpec.eums === undefined;
-  const snsRegion = smsThroughSns ? smsSpec.snsRegion : undefined;
-  return {
-    metrics: new PoolMetrics(userPoolId),
-    smsThroughSns,
-    smsMetricsRegion: snsRegion,
-    // SNS publishes the SMS metrics where it sends: here unless snsRegion names another Region.
-    smsMetricsHere: snsRegion === undefined || (region !== undefined && !Token.isUnresolved(snsRegion) && snsRegion === region),
-    smsThroughEndUserMessaging: smsSpec?.eums !== undefined,
-    threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
-    deliveryErrors: delivered.deliveryErrorsMetricName === undefined ? undefined
-      : deliveryErrorsMetric(DELIVERY_ERRORS_NAMESPACE, delivered.deliveryErrorsMetricName),
-    webAclBlocked: waf?.metricName === undefined ? undefined : webAclBlockedMetric(waf.metricName, stackRegion),
-  };
-}
 
 /** The actions `grantAdminRisk` grants. */
 const ADMIN_RISK_ACTIONS = [

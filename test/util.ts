@@ -124,3 +124,33 @@ export function expectRefusalOrNone(run: () => unknown, refusal: RegExp | undefi
     expect(run).not.toThrow();
   }
 }
+
+/** The stacks of a two-Region app: the pool's, the secondary's, and the ones the library adds. */
+export interface TwoRegions {
+  readonly app: App;
+  readonly primary: Stack;
+  readonly secondary: Stack;
+  readonly pool: MfaUserPool;
+}
+
+/**
+ * A replicated pool `Users` in a stack of us-east-1 (`replication: { region: 'us-west-2' }` unless
+ * the props say otherwise), and an empty stack of us-west-2 with cross-Region references for its
+ * secondary construct.
+ */
+export function twoRegions(props: MfaUserPoolProps = {}, secondaryRegion = 'us-west-2'): TwoRegions {
+  const app = newApp();
+  const primary = new Stack(app, 'Primary', { env: { account: ACCOUNT, region: 'us-east-1' } });
+  const secondary = new Stack(app, 'Secondary', { env: { account: ACCOUNT, region: secondaryRegion }, crossRegionReferences: true });
+  const pool = new MfaUserPool(primary, 'Users', { replication: { region: secondaryRegion }, ...props });
+  return { app, primary, secondary, pool };
+}
+
+/** A stack of the app by its construct id (the library names its stacks `<pool's unique id>KeyReplica` and `<...>Replica`). */
+export function stackEndingWith(app: App, suffix: string): Stack {
+  const found = app.node.children.filter((c): c is Stack => c instanceof Stack && c.node.id.endsWith(suffix));
+  if (found.length !== 1) {
+    throw new Error(`expected one stack ending with ${suffix}, found ${found.map(s => s.node.id).join(', ') || 'none'}`);
+  }
+  return found[0];
+}

@@ -1,3 +1,5 @@
+import { Annotations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { MfaConfigurationError, refuse } from './errors';
 import { RULES, WARNING_PREFIX } from './rules';
 
@@ -22,6 +24,18 @@ export const WARNING_IDS = Object.fromEntries(Object.values(RULES)
 export interface Advisory {
   readonly id: string;
   readonly message: string;
+}
+
+/** Leaves the advisories a resolution phase gave on a construct, as warnings. */
+export function leaveAdvisories(scope: IConstruct, advisories: readonly Advisory[]): void {
+  for (const advisory of advisories) {
+    Annotations.of(scope).addWarningV2(advisory.id, advisory.message);
+  }
+}
+
+/** Leaves one of the catalog's advisories on a construct. */
+export function leaveWarning(scope: IConstruct, rule: AdvisoryRule, message: string): void {
+  Annotations.of(scope).addWarningV2(warningId(rule), message);
 }
 
 /**

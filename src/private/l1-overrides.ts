@@ -40,7 +40,7 @@ export function applyL1Overrides(path: string, cfnPool: cognito.CfnUserPool, d: 
 }
 
 /** `SmsConfiguration.EumsSms`: only what was given, so Cognito's defaults apply to the rest. */
-function eumsSmsProperty(eums: EumsSpec, sms: SmsRoleBinding): Record<string, string | undefined> {
+export function eumsSmsProperty(eums: EumsSpec, sms: SmsRoleBinding): Record<string, string | undefined> {
   return {
     CallerArn: sms.role.roleArn,
     ExternalId: sms.externalId,

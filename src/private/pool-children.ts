@@ -85,20 +85,26 @@ export interface PoolChildrenFindings {
   readonly unknownScopes: string[];
   /** Custom scopes no resource server of the pool in the app declares, with their client; empty when a server cannot be read. */
   readonly undeclaredScopes: string[];
+  /** The pool's replicas (`replication`'s, raw L1s and CfnResources), by path. */
+  readonly replicas: string[];
+  /** The pool's Regional configuration attachments (`MfaUserPoolSecondary`'s and raw ones), by path. */
+  readonly regionalConfigurations: string[];
 }
 
 const DOMAIN = 'AWS::Cognito::UserPoolDomain';
 const CLIENT = 'AWS::Cognito::UserPoolClient';
 const SERVER = 'AWS::Cognito::UserPoolResourceServer';
+const REPLICA = 'AWS::Cognito::UserPoolReplica';
+const REGIONAL = 'AWS::Cognito::UserPoolRegionalConfigurationAttachment';
 
 /**
- * Reads every domain, app client and resource server of the pool in its Stage as CloudFormation
+ * Reads every domain, app client, resource server, replica and Regional configuration of the pool in its Stage as CloudFormation
  * will receive them (addAppClient's, the L2's, raw L1s and CfnResources, overrides included): a
  * domain with `CustomDomainConfig` is a custom domain, any other a prefix domain. A resource under
  * a CloudFormation condition may not exist, so it is not counted.
  */
 export function judgePoolChildren(pool: IConstruct, userPoolId: string): PoolChildrenFindings {
-  const found = renderedResources(pool, [DOMAIN, CLIENT, SERVER]);
+  const found = renderedResources(pool, [DOMAIN, CLIENT, SERVER, REPLICA, REGIONAL]);
   const ofPool = (type: string) => found.get(type)!.filter(r => !r.conditional && refersTo(r, 'UserPoolId', userPoolId));
   const domains = ofPool(DOMAIN);
   const findings: PoolChildrenFindings = {
@@ -108,6 +114,8 @@ export function judgePoolChildren(pool: IConstruct, userPoolId: string): PoolChi
     userAuth: [],
     unknownScopes: [],
     undeclaredScopes: [],
+    replicas: ofPool(REPLICA).map(r => r.path),
+    regionalConfigurations: ofPool(REGIONAL).map(r => r.path),
   };
   const declared = declaredScopes(ofPool(SERVER));
   for (const client of ofPool(CLIENT)) {

@@ -8,7 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import {
   AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent, MfaEnforcement, MfaPolicy, MfaPolicyRule, MfaUserPool,
-  MfaUserPoolProps, RiskAction,
+  MfaUserPoolProps, MfaUserPoolSecondary, MfaUserPoolSecondaryProps, RiskAction,
   ManagedLoginDomain, PoolEncryption, RiskNotificationSender, SmsMfa, SmsOriginationIdentity, ThreatProtection, TokenIssuer,
 } from '../../src';
 import { ResolveContext } from '../../src/private/context';
@@ -16,7 +16,7 @@ import { MfaConfigurationError, RULE_MARKER } from '../../src/private/errors';
 import { resolveDecisions } from '../../src/private/resolve';
 import { resolveAppClient, resolveRefreshTokenRotation } from '../../src/private/resolve/app-client';
 import { ALL_RULES, EvidenceKind, REFUSAL_KINDS, RuleName, RULES, WARNING_PREFIX } from '../../src/private/rules';
-import { LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, SES, webAclWithGroups, webAclWithRules } from '../util';
+import { LOGIN_CAPTCHA_WITHOUT_TOTP_EXCLUSION, newStack, SES, TwoRegions, twoRegions, webAclWithGroups, webAclWithRules } from '../util';
 
 /** The rule ids a configuration triggers: the refusal's, or every advisory's. */
 type Observed = readonly string[];
@@ -53,6 +53,26 @@ function construct(props: MfaUserPoolProps, more: (pool: MfaUserPool) => void = 
   }
   return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => /\[ack: cdk-mfa-user-pool:(\w+)\]/.exec(String(w.entry.data))?.[1] ?? '');
 }
+
+/** A two-Region app: the pool, then `more` (the secondary and whatever else), synthesized: the refusal's rule or every warning's rule. */
+function replicated(props: MfaUserPoolProps, more: (r: TwoRegions) => void = () => {}): Observed {
+  let r: TwoRegions | undefined;
+  try {
+    r = twoRegions(props);
+    more(r);
+    r.app.synth();
+  } catch (e) {
+    const match = RULE_MARKER.exec(String((e as Error).message));
+    if (match) {
+      refusals.push(String((e as Error).message));
+      return [match[1]];
+    }
+    throw e;
+  }
+  return r.app.node.findAll().flatMap(c => c.node.metadata).filter(m => m.type === 'aws:cdk:warning')
+    .map(m => /\[ack: cdk-mfa-user-pool:(\w+)\]/.exec(String(m.data))?.[1] ?? '').filter(Boolean);
+}
+const SECONDARY = (extra: Partial<MfaUserPoolSecondaryProps> = {}) => (r: TwoRegions) => new MfaUserPoolSecondary(r.secondary, 'Users', { pool: r.pool, ...extra });
 
 /** Runs a call: the refusal's rule, or none. */
 function refusalOf(call: () => void): Observed {
@@ -326,6 +346,34 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
     encryption: PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:us-east-1:123456789012:key/0123abcd-0123-abcd-0123-0123456789ab')),
   }),
   tokenIssuerUpdated: () => phases({ tokenIssuer: TokenIssuer.UPDATED }),
+  replicationRegionForm: () => phases({ replication: { region: 'us-east-1' } }),
+  replicationNeedsRegion: () => phases({ replication: { region: 'us-west-2' } }, null),
+  replicationNeedsEssentials: () => phases({ featurePlan: cognito.FeaturePlan.LITE, replication: { region: 'us-west-2' } }),
+  replicationNeedsCustomerManagedKey: () => phases({ encryption: PoolEncryption.awsOwnedKey(), replication: { region: 'us-west-2' } }),
+  replicationKeyOutsideApp: () => phases({
+    replication: { region: 'us-west-2' },
+    tokenIssuer: TokenIssuer.UPDATED,
+    mfa: MfaEnforcement.OFF,
+    encryption: PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:us-east-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef')),
+  }),
+  replicationRegionUnlisted: () => phases({ replication: { region: 'ap-east-1' }, tokenIssuer: TokenIssuer.UPDATED, mfa: MfaEnforcement.OFF }),
+  replicationIssuerOriginal: () => phases({ replication: { region: 'us-west-2' }, mfa: MfaEnforcement.OFF }),
+  replicationTotpOnly: () => phases({ replication: { region: 'us-west-2' }, tokenIssuer: TokenIssuer.UPDATED }),
+  replicaTwice: () => replicated({}, r => new CfnResource(r.primary, 'SecondReplica', {
+    type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: 'eu-west-1' },
+  })),
+  secondaryWithoutReplication: () => replicated({ replication: undefined }, SECONDARY()),
+  secondaryRegion: () => replicated({}, r => new MfaUserPoolSecondary(
+    new Stack(r.app, 'Elsewhere', { env: { account: '123456789012', region: 'eu-west-1' } }), 'Users', { pool: r.pool })),
+  secondaryTwice: () => replicated({}, r => { SECONDARY()(r); new MfaUserPoolSecondary(r.secondary, 'Again', { pool: r.pool }); }),
+  secondarySmsMissing: () => replicated({ sms: SmsMfa.withEndUserMessaging(), mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED },
+    SECONDARY()),
+  secondaryEmailDefault: () => replicated({ mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED, userPoolProps: { email: SES } },
+    SECONDARY()),
+  regionalEmailForm: () => replicated({}, SECONDARY({ email: { from: 'no-reply@example.com', sesIdentityArn: 'example.com' } })),
+  secondaryAbuseProtectionPartial: () => replicated({
+    mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED, abuseProtection: { webAclArn: WEB_ACL_ARN },
+  }, SECONDARY()),
   refreshTokenRotationGracePeriod: () => rotation({ refreshTokenRotationGracePeriod: Duration.seconds(61) }),
   domainOfEachKindOnce: () => construct({}, pool => {
     pool.addManagedLogin({ domain: PREFIX });

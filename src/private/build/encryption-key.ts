@@ -24,13 +24,17 @@ export function applyEncryption(
   if (d.keyType !== 'CUSTOMER_MANAGED_KEY') {
     return undefined;
   }
+  const replicated = d.replicaRegion !== undefined;
   const key = d.key ?? new kms.Key(scope, 'EncryptionKey', {
-    description: 'Encrypts one Amazon Cognito user pool at rest',
+    description: replicated ? 'Encrypts one replicated Amazon Cognito user pool at rest (multi-Region)' : 'Encrypts one Amazon Cognito user pool at rest',
     enableKeyRotation: true,
+    // Written only when true: a key that was single-Region stays as it was rendered.
+    multiRegion: replicated ? true : undefined,
     removalPolicy,
   });
   if (key instanceof kms.Key) {
-    cognitoKeyStatements(Stack.of(scope)).forEach(statement => key.addToResourcePolicy(statement));
+    const stack = Stack.of(scope);
+    cognitoKeyStatements(stack, stack.region, d.replicaRegion).forEach(statement => key.addToResourcePolicy(statement));
   }
   cfnPool.addPropertyOverride('KeyConfiguration', { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.keyArn });
   return key;
@@ -41,14 +45,32 @@ export function applyEncryption(
  * principals may encrypt, decrypt and describe for user pools of this account (the pool's own ARN
  * would be a circular reference, so every pool of the account in this Region), and principals of
  * the account through Cognito in this Region only.
+ *
+ * For a replicated pool (the key and its replica), the guide gives no policy. The pools of both
+ * Regions are named, since a replica's ARN is the pool's ID in the replica's Region and no page
+ * says which of the two ARNs Cognito presents or binds to the encryption context; and principals
+ * of the account may create grants through Cognito for AWS resources only, which the
+ * CloudFormation handlers of UserPoolReplica and UserPool list (`kms:CreateGrant`).
+ *
+ * @param region the Region of the key (the pool's, or the replica's for the key replica)
+ * @param replicaRegion the other Region of a replicated pool
  */
-function cognitoKeyStatements(stack: Stack): iam.PolicyStatement[] {
-  const pools = `arn:${Aws.PARTITION}:cognito-idp:${stack.region}:${stack.account}:userpool/*`;
+export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion?: string): iam.PolicyStatement[] {
+  const poolsIn = (r: string) => `arn:${Aws.PARTITION}:cognito-idp:${r}:${stack.account}:userpool/*`;
+  const other = replicaRegion;
+  const pools = other === undefined ? poolsIn(region) : [poolsIn(region), poolsIn(other)];
   const data = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKeyWithoutPlaintext'];
   const services = [new iam.ServicePrincipal('cognito-idp.amazonaws.com'), new iam.ServicePrincipal('identitystore.amazonaws.com')];
   const fromCognito = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': pools } };
-  const throughCognito = { StringEquals: { 'kms:ViaService': `cognito-idp.${stack.region}.amazonaws.com`, 'kms:CallerAccount': stack.account } };
+  const throughCognito = { StringEquals: { 'kms:ViaService': `cognito-idp.${region}.amazonaws.com`, 'kms:CallerAccount': stack.account } };
   const context = { StringLike: { 'kms:EncryptionContext:aws:cognito-idp:userpool-arn': pools } };
+  const grants = other === undefined ? [] : [new iam.PolicyStatement({
+    sid: 'AccountThroughCognitoGrants',
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { StringEquals: { ...throughCognito.StringEquals }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+  })];
   return [
     new iam.PolicyStatement({ sid: 'CognitoEncryptsUserPools', principals: services, actions: data, resources: ['*'], conditions: { ...fromCognito, ...context } }),
     new iam.PolicyStatement({ sid: 'CognitoDescribesTheKey', principals: services, actions: ['kms:DescribeKey'], resources: ['*'], conditions: fromCognito }),
@@ -60,5 +82,6 @@ function cognitoKeyStatements(stack: Stack): iam.PolicyStatement[] {
       resources: ['*'],
       conditions: { StringEquals: { ...throughCognito.StringEquals }, ...context },
     }),
+    ...grants,
   ];
 }

@@ -18,13 +18,15 @@ export interface SmsRoleBinding {
  * The role and external ID a pool uses for SMS: the brought role, or a hardened role created
  * under `scope`. The default external ID is `defaultExternalId` (the pool's logical ID).
  */
-export function bindSmsRole(scope: Construct, spec: SmsSpec, defaultExternalId: string, removalPolicy: RemovalPolicy): SmsRoleBinding {
+export function bindSmsRole(
+  scope: Construct, spec: SmsSpec, defaultExternalId: string, removalPolicy: RemovalPolicy, replicaRegion?: string,
+): SmsRoleBinding {
   const externalId = spec.externalId ?? defaultExternalId;
   if (spec.role) {
     return { role: spec.role, externalId, created: false };
   }
   const sendSms = spec.eums ? createEumsPolicy(scope, spec.eums) : createSnsPolicy(scope);
-  return { role: createSmsRole(scope, externalId, sendSms, removalPolicy), externalId, created: true };
+  return { role: createSmsRole(scope, externalId, sendSms, removalPolicy, replicaRegion), externalId, created: true };
 }
 
 /**
@@ -37,9 +39,17 @@ export function bindSmsRole(scope: Construct, spec: SmsSpec, defaultExternalId: 
  * End User Messaging path:
  * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html#user-pool-sms-settings-first-time
  * https://docs.aws.amazon.com/cognito/latest/developerguide/cross-service-confused-deputy-prevention.html
+ *
+ * A replicated pool's role also trusts the pools of the replica's Region: the replica's ARN is the
+ * pool's ID in its own Region, which is the `aws:SourceArn` it presents when the replica sends
+ * with this role (inferred: no page says; IAM is global, so one role serves both Regions).
  */
-function createSmsRole(scope: Construct, externalId: string, sendSms: iam.ManagedPolicy, removalPolicy: RemovalPolicy): iam.Role {
+function createSmsRole(
+  scope: Construct, externalId: string, sendSms: iam.ManagedPolicy, removalPolicy: RemovalPolicy, replicaRegion?: string,
+): iam.Role {
   const stack = Stack.of(scope);
+  const pools = (region?: string) => stack.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*', region });
+  const sourceArn = replicaRegion === undefined ? pools() : [pools(), pools(replicaRegion)];
   // The id stays 'SmsRole' on both paths: switching paths keeps the role (and its trust), and
   // only swaps the policy.
   const role = new iam.Role(scope, 'SmsRole', {
@@ -51,7 +61,7 @@ function createSmsRole(scope: Construct, externalId: string, sendSms: iam.Manage
           'aws:SourceAccount': stack.account,
         },
         ArnLike: {
-          'aws:SourceArn': stack.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' }),
+          'aws:SourceArn': sourceArn,
         },
       },
     }),

@@ -1,6 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { PoolMetricOptions, PoolQueryOptions, RiskLevel } from '../../operations';
+import { DELIVERY_ERRORS_NAMESPACE, LogDeliveryBinding } from '../build/log-delivery';
+import type { WebAclBinding } from '../build/web-acl';
+import { SmsSpec } from '../sms-spec';
 
 /**
  * The pool's metrics, where each comes from:
@@ -130,4 +133,31 @@ export function smsSuccessRateMetric(props: PoolQueryOptions = {}): cloudwatch.M
   return new cloudwatch.MathExpression({
     expression: 'SELECT AVG(SMSSuccessRate) FROM "AWS/SNS"', usingMetrics: {}, label: 'SMSSuccessRate', period: Duration.minutes(5), ...given(props),
   });
+}
+
+/**
+ * What the pool's configuration tells its metric methods, alarms and dashboard.
+ *
+ * @param sms the SMS configuration of the pool (or of the replica, in its Region)
+ * @param region the stack's Region, or undefined when it is a token
+ * @param stackRegion the stack's Region, token or not (the web ACL metric's dimension)
+ */
+export function poolOperations(
+  userPoolId: string, sms: SmsSpec | undefined, threatProtection: boolean, region: string | undefined, stackRegion: string,
+  delivered: LogDeliveryBinding, waf: WebAclBinding | undefined,
+): PoolOperations {
+  const smsThroughSns = sms !== undefined && sms.eums === undefined;
+  const snsRegion = smsThroughSns ? sms.snsRegion : undefined;
+  return {
+    metrics: new PoolMetrics(userPoolId),
+    smsThroughSns,
+    smsMetricsRegion: snsRegion,
+    // SNS publishes the SMS metrics where it sends: here unless snsRegion names another Region.
+    smsMetricsHere: snsRegion === undefined || (region !== undefined && !Token.isUnresolved(snsRegion) && snsRegion === region),
+    smsThroughEndUserMessaging: sms?.eums !== undefined,
+    threatProtection,
+    deliveryErrors: delivered.deliveryErrorsMetricName === undefined ? undefined
+      : deliveryErrorsMetric(DELIVERY_ERRORS_NAMESPACE, delivered.deliveryErrorsMetricName),
+    webAclBlocked: waf?.metricName === undefined ? undefined : webAclBlockedMetric(waf.metricName, stackRegion),
+  };
 }

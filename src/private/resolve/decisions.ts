@@ -10,6 +10,7 @@ import { ThreatProtection } from '../../threat-protection';
 import { Advisory } from '../context';
 import { SmsSpec } from '../sms-spec';
 import type { EncryptionDecisions } from './encryption';
+import type { ReplicationDecisions } from './replication';
 
 /** How users sign in and which attributes Cognito verifies. */
 export interface SignInDecisions {
@@ -97,5 +98,7 @@ export interface Decisions {
   /** Undefined when the pool has no abuse protection. */
   readonly abuse?: AbuseDecisions;
   readonly encryption: EncryptionDecisions;
+  /** Undefined when the pool is not replicated. */
+  readonly replication?: ReplicationDecisions;
   readonly advisories: readonly Advisory[];
 }

@@ -3,6 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { PoolEncryption, TokenIssuer } from '../../encryption';
 import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
 import { ResolveContext } from '../context';
+import type { ReplicationDecisions } from './replication';
 import { isLiteral } from '../errors';
 import { RULES } from '../rules';
 
@@ -14,6 +15,8 @@ export interface EncryptionDecisions {
   readonly key?: kms.IKey;
   /** The issuer to write; undefined writes nothing (the original issuer). */
   readonly issuer?: TokenIssuer;
+  /** The pool is replicated to this Region: a created key is multi-Region, and its policy names both Regions' pools. */
+  readonly replicaRegion?: string;
 }
 
 /** A KMS key ARN: `arn:<partition>:kms:<region>:<account>:key/<id>` (an alias ARN has `alias/`). */
@@ -26,7 +29,9 @@ const KMS_ARN = /^arn:[a-z-]+:kms:([a-z0-9-]+):\d{12}:(key|alias)\/.+$/;
  *
  * @param region the stack's Region, or undefined in an environment-agnostic stack
  */
-export function resolveEncryption(ctx: ResolveContext, props: MfaUserPoolProps, region: string | undefined): EncryptionDecisions {
+export function resolveEncryption(
+  ctx: ResolveContext, props: MfaUserPoolProps, region: string | undefined, replication?: ReplicationDecisions,
+): EncryptionDecisions {
   const issuer = props.tokenIssuer === undefined ? undefined : ctx.member('tokenIssuer', props.tokenIssuer, TokenIssuer, 'a TokenIssuer');
   if (issuer === TokenIssuer.UPDATED) {
     ctx.advise(RULES.tokenIssuerUpdated, 'tokenIssuer is UPDATED: new tokens carry the issuer https://issuer-cognito-idp.<region>.amazonaws.com/<poolId>, so every '
@@ -34,21 +39,49 @@ export function resolveEncryption(ctx: ResolveContext, props: MfaUserPoolProps, 
       + 'and API Gateway Cognito authorizers do not take it yet.');
   }
   const encryption = props.encryption;
+  const replicaRegion = replication?.region;
   if (encryption === undefined) {
-    return { issuer };
+    // A replicated pool needs a multi-Region customer managed key: the library creates one.
+    return replicaRegion === undefined ? { issuer } : { keyType: 'CUSTOMER_MANAGED_KEY', issuer, replicaRegion };
   }
   if (!(encryption instanceof PoolEncryption)) {
     throw ctx.refuse(RULES.notAMember, 'encryption', 'is not a PoolEncryption', encryption,
       'Use PoolEncryption.customerManagedKey() or PoolEncryption.awsOwnedKey().');
   }
   if (!encryption._customerManaged) {
+    if (replicaRegion !== undefined) {
+      throw ctx.refuse(RULES.replicationNeedsCustomerManagedKey, 'encryption', 'is a key AWS owns; a replicated pool needs a multi-Region customer managed key',
+        'PoolEncryption.awsOwnedKey()', 'Leave encryption out (the library creates a multi-Region key), or pass PoolEncryption.customerManagedKey(key) with a multi-Region key.');
+    }
     return { keyType: 'AWS_OWNED_KEY', issuer };
   }
   const key = encryption._key;
   if (key) {
     checkKey(ctx, key, region);
+    if (replicaRegion !== undefined) {
+      checkReplicatedKey(ctx, key, replicaRegion);
+    }
   }
-  return { keyType: 'CUSTOMER_MANAGED_KEY', key, issuer };
+  return { keyType: 'CUSTOMER_MANAGED_KEY', key, issuer, replicaRegion };
+}
+
+/**
+ * A replicated pool's key: a key of the app must be multi-Region (the library adds its replica);
+ * one imported by ARN is the app's to replicate, which cannot be read here.
+ */
+function checkReplicatedKey(ctx: ResolveContext, key: kms.IKey, replicaRegion: string): void {
+  const cfnKey = key.node.defaultChild;
+  if (key instanceof kms.Key && cfnKey instanceof kms.CfnKey) {
+    const multiRegion = Stack.of(cfnKey).resolve(cfnKey.multiRegion);
+    if (multiRegion !== true && !Token.isUnresolved(cfnKey.multiRegion)) {
+      throw ctx.refuse(RULES.replicationNeedsCustomerManagedKey, 'encryption', 'is a single-Region key; a replicated pool needs a multi-Region key', key.node.path,
+        'Create the key with multiRegion: true (a new key: KMS cannot make an existing key multi-Region), or leave encryption out for a created one.');
+    }
+    return;
+  }
+  ctx.advise(RULES.replicationKeyOutsideApp, `encryption: the key ${isLiteral(key.keyArn) ? key.keyArn : key.node.path} is not defined in this app, so the library neither `
+    + `checks that it is a multi-Region key nor adds its replica: replicate it to ${replicaRegion} (with the same policy for Cognito) before the replica is created, `
+    + 'and acknowledge this once it is.');
 }
 
 function checkKey(ctx: ResolveContext, key: kms.IKey, region: string | undefined): void {

@@ -11,6 +11,7 @@ import { refuseOwnedFields } from './owned-fields';
 import { resolvePasswordPolicy } from './password';
 import { resolvePlan } from './plan';
 import { resolveRecovery } from './recovery';
+import { resolveReplication } from './replication';
 import { resolveSignIn } from './sign-in';
 import { checkSms } from './sms';
 import { DeviceRemembering } from '../../device';
@@ -48,7 +49,8 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
   const lifecycle = resolveLifecycle(ctx, props);
   const logDelivery = resolveLogDelivery(ctx, props.logDelivery, factors, firstFactors, plan);
   const abuse = resolveAbuse(ctx, props, factors, firstFactors, region);
-  const encryption = resolveEncryption(ctx, props, region);
+  const replication = resolveReplication(ctx, props, region, plan, factors, firstFactors);
+  const encryption = resolveEncryption(ctx, props, region, replication);
   const deviceRemembering = ctx.member('deviceRemembering', props.deviceRemembering ?? DeviceRemembering.USER_OPT_IN,
     DeviceRemembering, 'a DeviceRemembering');
   return {
@@ -64,6 +66,7 @@ export function resolveDecisions(path: string, props: MfaUserPoolProps, region: 
     logs: logDelivery,
     abuse,
     encryption,
+    replication,
     advisories: ctx.advisories,
   };
 }

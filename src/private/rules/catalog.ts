@@ -6,6 +6,7 @@ const CFN = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateRefere
 const CFN_POOL = `${CFN}aws-resource-cognito-userpool.html`;
 const CFN_RISK = `${CFN}aws-properties-cognito-userpoolriskconfigurationattachment-notifyemailtype.html`;
 const BOTOCORE = 'https://github.com/boto/botocore/blob/develop/botocore/data/cognito-idp/2016-04-18/service-2.json';
+const MRR = `${GUIDE}user-pool-multi-region.html`;
 const CDK_SNAPSHOTS = 'https://github.com/aws/aws-cdk/tree/main/packages/@aws-cdk-testing/framework-integ/test/aws-cognito/test';
 
 const measured = (source: string, says: string): Evidence => ({ kind: EvidenceKind.MEASURED, source, says });
@@ -394,6 +395,44 @@ export const RULES = {
     documented(`${GUIDE}data-protection.html`, '"To use a customer managed key, your key must trust an Amazon Cognito service principal to perform encryption and decryption operations on the key."')),
   tokenIssuerUpdated: advisory('tokenIssuerUpdated', 'tokenIssuer UPDATED changes the iss of new tokens, and some AWS verifiers do not take it.',
     documented(`${GUIDE}federation-endpoints.html#user-pool-oidc-issuer`, 'UPDATED: "https://issuer-cognito-idp.[region].amazonaws.com/[userPoolId], where region is the primary AWS Region of your user pool"; "The updated issuer type is not currently compatible with Application Load Balancer authentication with Amazon Cognito ... or Amazon API Gateway Amazon Cognito authorizers."')),
+  // --- Multi-Region replication (replication, MfaUserPoolSecondary) --------------------------
+  replicationRegionForm: refusal('replicationRegionForm', 'replication.region is a Region name known at synthesis, other than the pool\'s own.',
+    schema(`${CFN}aws-resource-cognito-userpoolreplica.html`, 'RegionName: "The AWS Region where you want to create the replica", String, minimum 5, maximum 32 characters, "Update requires: Replacement".'),
+    documented(MRR, '"With multi-Region replication (MRR), you can create a replica user pool in an additional AWS Region".'),
+    contract('The secondary Region\'s stack, the key replica and the cross-Region references are built at synthesis for that Region: a token cannot name it.')),
+  replicationNeedsRegion: refusal('replicationNeedsRegion', 'A replicated pool lives in a stack of a known Region.',
+    contract('The replica, the key replica and the secondary construct live in stacks of two named Regions, joined by cross-Region references, which aws-cdk-lib builds only between stacks of explicit Regions.')),
+  replicationNeedsEssentials: refusal('replicationNeedsEssentials', 'Multi-Region replication needs the Essentials or Plus feature plan.',
+    documented(MRR, '"Multi-Region replication has separate add-on costs and requires your user pool to be on the Essentials or Plus feature plan. You can\'t enable MRR on user pools with the Lite feature plan."'),
+    schema(`${API}API_CreateUserPoolReplica.html`, 'CreateUserPoolReplica declares FeatureUnavailableInTierException.')),
+  replicationNeedsCustomerManagedKey: refusal('replicationNeedsCustomerManagedKey', 'A replicated pool is encrypted with a multi-Region customer managed key.',
+    documented(MRR, '"You must configure your user pool with a multi-Region customer managed key from AWS KMS before enabling replication. The key must be available in all AWS Regions that have user pool replicas."')),
+  replicationKeyOutsideApp: advisory('replicationKeyOutsideApp', 'A key imported by ARN must be a multi-Region key with a replica in the secondary Region; the library cannot check or create it.',
+    documented(MRR, '"The key must be available in all AWS Regions that have user pool replicas."')),
+  replicationRegionUnlisted: advisory('replicationRegionUnlisted', 'A Region outside the Regions where AWS announced multi-Region replication.',
+    documented('https://aws.amazon.com/about-aws/whats-new/2026/06/amazon-cognito-multi-region/', 'Available in US East (Ohio, N. Virginia), US West (N. California, Oregon), Asia Pacific (Mumbai, Seoul, Singapore, Sydney, Tokyo), Canada (Central), Europe (Frankfurt, Ireland, London, Paris, Stockholm), and South America (São Paulo); the list grows, so a Region outside it is advised, not refused.')),
+  replicationIssuerOriginal: advisory('replicationIssuerOriginal', 'A replicated pool keeps the original issuer, which the guide advises against.',
+    documented(MRR, '"For consistent token validation across Regions, we recommend that you configure your user pool with an updated issuer."'),
+    measured('https://github.com/awslabs/aws-jwt-verify/issues/282', 'A replica with the original issuer first issued tokens with a Region-dependent iss (2026-07-09), later the primary Region\'s (2026-07-28).')),
+  replicationTotpOnly: advisory('replicationTotpOnly', 'A replicated pool whose users can have TOTP as their only MFA factor: they cannot sign in while the secondary serves.',
+    documented(MRR, '"TOTP MFA is not supported in secondary replicas. Users with TOTP MFA configured must authenticate when the user pool in the primary Region is servicing requests."')),
+  replicaTwice: refusal('replicaTwice', 'A user pool has at most one replica.',
+    documented(MRR, '"You can have at most one secondary replica in an additional Region per user directory."')),
+  secondaryWithoutReplication: refusal('secondaryWithoutReplication', 'MfaUserPoolSecondary needs a pool with replication.',
+    documented(`${CFN}aws-resource-cognito-userpoolregionalconfigurationattachment.html`, 'UserPoolId: "The user pool must have a replica in the Region where you create this resource."')),
+  secondaryRegion: refusal('secondaryRegion', 'MfaUserPoolSecondary lives in a stack of the pool\'s replication Region, with cross-Region references on.',
+    documented(`${CFN}aws-resource-cognito-userpoolregionalconfigurationattachment.html`, '"Create this resource in the secondary (replica) Region. The replica must be in ACTIVE or INACTIVE status before you create this resource."'),
+    contract('The pool\'s ID reaches the secondary stack through aws-cdk-lib\'s cross-Region references, which need crossRegionReferences: true on that stack.')),
+  secondaryTwice: refusal('secondaryTwice', 'A replicated pool has one MfaUserPoolSecondary.',
+    schema(`${CFN}aws-resource-cognito-userpoolregionalconfigurationattachment.html`, 'primaryIdentifier is UserPoolId: a second attachment of the same pool fails with AlreadyExists.')),
+  secondarySmsMissing: advisory('secondarySmsMissing', 'The primary sends SMS and the secondary has no SMS configuration: SMS codes fail while the secondary serves.',
+    documented(MRR, 'Regional settings, configured independently in replicas: "Email configuration ... SMS configuration ... Lambda triggers ... Log export configuration ... AWS WAF web ACLs".')),
+  secondaryEmailDefault: advisory('secondaryEmailDefault', 'The primary sends email through Amazon SES and the secondary has no email configuration.',
+    documented(MRR, 'Regional settings, configured independently in replicas: "Email configuration".')),
+  regionalEmailForm: refusal('regionalEmailForm', 'The secondary\'s email names an SES identity by ARN, a reply-to address and a configuration set of the forms Cognito takes.',
+    schema(BOTOCORE, 'EmailConfigurationType: SourceArn is an ArnType (20 to 2,048 characters, arn:...); ReplyToEmailAddress an EmailAddressType (<local>@<domain>); ConfigurationSet 1 to 64 characters of [a-zA-Z0-9_-]. From is a free string.')),
+  secondaryAbuseProtectionPartial: advisory('secondaryAbuseProtectionPartial', 'Part of the pool\'s abuse protection is Regional and cannot follow the replica.',
+    documented(MRR, 'Regional settings, configured independently in replicas: "AWS WAF web ACLs"; a web ACL and an End User Messaging protect configuration are resources of one Region.')),
   // --- The app-wide MFA policy (MfaPolicy) --------------------------------------------------
   policyScope: refusal('policyScope', 'MfaPolicy.applyTo() takes an App or a Stage.',
     contract('A validation plugin is registered on a Stage and judges the templates of its stacks; a policy on a Stack or a pool would judge part of an app while claiming to judge it whole.')),

@@ -1,0 +1,185 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { FactorDecisions, FirstFactorDecisions, PlanDecisions } from './decisions';
+import { checkSms } from './sms';
+import { TokenIssuer } from '../../encryption';
+import { MfaEnforcement } from '../../mfa';
+import type { MfaUserPoolProps } from '../../mfa-user-pool-props';
+import { MfaUserPoolSecondaryProps, RegionalEmailOptions, ReplicaStatus } from '../../replication';
+import type { ReplicationBinding } from '../build/replication';
+import { ResolveContext } from '../context';
+import { isLiteral } from '../errors';
+import { RULES } from '../rules';
+import { SmsSpec } from '../sms-spec';
+import { acceptedSnsRegions, REGION_PATTERN } from '../sns-regions';
+
+/** The pool's replication, as decided from the props. */
+export interface ReplicationDecisions {
+  /** The secondary Region. */
+  readonly region: string;
+}
+
+/**
+ * The Regions of AWS's announcement of multi-Region replication (What's New, 2026-06): US East
+ * (Ohio, N. Virginia), US West (N. California, Oregon), Asia Pacific (Mumbai, Seoul, Singapore,
+ * Sydney, Tokyo), Canada (Central), Europe (Frankfurt, Ireland, London, Paris, Stockholm), South
+ * America (São Paulo). Outside it is advised, never refused: the list grows.
+ */
+export const REPLICATION_REGIONS: readonly string[] = [
+  'us-east-2', 'us-east-1', 'us-west-1', 'us-west-2',
+  'ap-south-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1',
+  'ca-central-1',
+  'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1',
+  'sa-east-1',
+];
+
+/**
+ * Decides the pool's replication, or refuses what the guide says Cognito rejects (a Lite pool) and
+ * what the library cannot build (a Region unknown at synthesis, the pool's own Region). Advises on
+ * what Cognito accepts but a failover would expose: the original issuer, and users whose only MFA
+ * factor is TOTP, which secondaries do not support. The key is decided by the encryption phase.
+ *
+ * @param region the stack's Region, or undefined in an environment-agnostic stack
+ */
+export function resolveReplication(
+  ctx: ResolveContext, props: MfaUserPoolProps, region: string | undefined,
+  plan: PlanDecisions, factors: FactorDecisions, firstFactors: FirstFactorDecisions,
+): ReplicationDecisions | undefined {
+  const replication = props.replication;
+  if (replication === undefined) {
+    return undefined;
+  }
+  const secondary = replication.region;
+  if (!isLiteral(secondary) || secondary.length < 5 || secondary.length > 32 || !REGION_PATTERN.test(secondary)) {
+    throw ctx.refuse(RULES.replicationRegionForm, 'replication.region', 'must be an AWS Region name known at synthesis', secondary,
+      'Name the secondary Region as a string, for example \'us-west-2\'.');
+  }
+  if (region === undefined) {
+    throw ctx.refuse(RULES.replicationNeedsRegion, 'replication', 'needs the pool\'s stack to name its Region (the stack is environment-agnostic)', secondary,
+      'Give the stack an env with account and region, for example new Stack(app, \'Primary\', { env: { account: \'111122223333\', region: \'us-east-1\' } }).');
+  }
+  if (secondary === region) {
+    throw ctx.refuse(RULES.replicationRegionForm, 'replication.region', `must be another Region than the pool's own (${region})`, secondary,
+      'Name the Region the replica should serve from, for example \'us-west-2\' for a pool in us-east-1.');
+  }
+  if (plan.featurePlan === cognito.FeaturePlan.LITE) {
+    throw ctx.refuse(RULES.replicationNeedsEssentials, 'featurePlan', 'must be ESSENTIALS or PLUS for multi-Region replication', plan.featurePlan,
+      'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (the default), or remove replication.');
+  }
+  const unlisted = [region, secondary].filter(r => !REPLICATION_REGIONS.includes(r));
+  if (unlisted.length > 0) {
+    ctx.advise(RULES.replicationRegionUnlisted, `replication: ${unlisted.join(' and ')} ${unlisted.length > 1 ? 'are' : 'is'} not among the Regions where AWS announced `
+      + `multi-Region replication (${REPLICATION_REGIONS.join(', ')}). Check that Cognito offers it there before you deploy; acknowledge this once it does.`);
+  }
+  if (props.tokenIssuer !== TokenIssuer.UPDATED) {
+    ctx.advise(RULES.replicationIssuerOriginal, 'replication: the pool keeps the original issuer. The guide recommends tokenIssuer: TokenIssuer.UPDATED for a replicated '
+      + 'pool, so that tokens carry one issuer whichever Region issued them; switch once every verifier accepts https://issuer-cognito-idp.<region>.amazonaws.com/<poolId> '
+      + '(Application Load Balancer authentication and API Gateway Cognito authorizers do not yet).');
+  }
+  adviseOnTotp(ctx, factors, firstFactors, secondary);
+  return { region: secondary };
+}
+
+/** TOTP is not supported in secondaries: a user whose only factor is an authenticator app cannot sign in there. */
+function adviseOnTotp(ctx: ResolveContext, factors: FactorDecisions, firstFactors: FirstFactorDecisions, secondary: string): void {
+  if (factors.mfa === MfaEnforcement.OFF || !factors.totp) {
+    return;
+  }
+  const others = [factors.smsFactor ? 'SMS' : '', factors.emailFactor ? 'email' : '', firstFactors.passkey?.countsAsMfa ? 'passkeys' : ''].filter(Boolean);
+  const fix = 'Offer a factor the secondary serves next to TOTP (sms: SmsMfa.withNewRole(), email: {}, or passkeys: { countsAsMfa: true }) and ask users to register it';
+  if (others.length === 0) {
+    ctx.advise(RULES.replicationTotpOnly, `replication: TOTP is the pool's only MFA factor, and secondary replicas do not support TOTP MFA: while ${secondary} serves, `
+      + `no user with MFA can sign in. ${fix}, or set mfa to MfaEnforcement.OFF.`);
+  } else {
+    ctx.advise(RULES.replicationTotpOnly, 'replication: secondary replicas do not support TOTP MFA, so users who registered only an authenticator app cannot sign in while '
+      + `${secondary} serves (the pool also offers ${others.join(' and ')}). ${fix}; acknowledge this once they do.`);
+  }
+}
+
+/** What the secondary construct builds, as decided from its props and the pool's replication. */
+export interface SecondaryDecisions {
+  readonly binding: ReplicationBinding;
+  readonly status: ReplicaStatus;
+  /** The replica's SMS configuration, checked for this Region. */
+  readonly sms?: SmsSpec;
+  /** Send with the primary's created role (its trust names both Regions), through SNS in `snsRegion`. */
+  readonly sharedSms?: { readonly snsRegion: string };
+  readonly email?: RegionalEmailOptions;
+}
+
+/** The API model's patterns of EmailConfigurationType (ArnType, EmailAddressType, SESConfigurationSet). */
+const SES_IDENTITY = /^(?=.{20,2048}$)arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
+const REPLY_TO = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+const CONFIGURATION_SET = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/**
+ * Decides the secondary Region's settings, or refuses a secondary that Cognito or CloudFormation
+ * would reject: without a replica, outside the replica's Region, or twice for one pool.
+ */
+export function resolveSecondary(
+  ctx: ResolveContext, scope: Construct, props: MfaUserPoolSecondaryProps, binding: ReplicationBinding | undefined,
+): SecondaryDecisions {
+  if (binding === undefined) {
+    throw ctx.refuse(RULES.secondaryWithoutReplication, 'pool', 'has no replication, so no replica exists for this Regional configuration', props.pool?.node.path,
+      'Set replication: { region: \'<this stack\'s Region>\' } on the MfaUserPool.');
+  }
+  const stack = Stack.of(scope);
+  if (Token.isUnresolved(stack.region) || stack.region !== binding.region) {
+    throw ctx.refuse(RULES.secondaryRegion, 'scope', `must be a stack of the replica's Region (${binding.region}); the Regional configuration is created there`,
+      Token.isUnresolved(stack.region) ? 'an environment-agnostic stack' : stack.region,
+      `Create the construct in a stack with env: { account: '<account>', region: '${binding.region}' } and crossRegionReferences: true.`);
+  }
+  if ((stack as any)._crossRegionReferences !== true) {
+    throw ctx.refuse(RULES.secondaryRegion, 'scope', 'must allow cross-Region references: it reads the pool\'s ID from the primary Region', stack.stackName,
+      `Create the stack with crossRegionReferences: true (new Stack(app, '${stack.node.id}', { env, crossRegionReferences: true })).`);
+  }
+  if (binding.secondaryPath !== undefined) {
+    throw ctx.refuse(RULES.secondaryTwice, 'pool', `already has a secondary construct (${binding.secondaryPath}); a replica has one Regional configuration`,
+      ctx.path, 'Keep one MfaUserPoolSecondary per pool, and give it every Regional setting.');
+  }
+  const status = ctx.member('status', props.status ?? ReplicaStatus.INACTIVE, ReplicaStatus, 'a ReplicaStatus');
+  const email = props.email && checkRegionalEmail(ctx, props.email);
+  if (!email && binding.sendsWithSes) {
+    ctx.advise(RULES.secondaryEmailDefault, `The primary sends email through Amazon SES, and the secondary in ${binding.region} has no email configuration: while it serves, `
+      + 'codes and messages go out with Cognito\'s default email (its low daily quota, its sender). Set email: { from, sesIdentityArn } with an SES identity of '
+      + `${binding.region}.`);
+  }
+  const abuse = binding.abuse;
+  const partial = [abuse?.webAclArn !== undefined ? `the web ACL you brought (${abuse.webAclArn}) belongs to the primary's Region; associate one of ${binding.region} `
+    + 'with secondary.replicaArn' : '', abuse?.countries ? 'the SMS country rules are an End User Messaging protect configuration of the primary\'s Region' : ''].filter(Boolean);
+  if (partial.length > 0) {
+    ctx.advise(RULES.secondaryAbuseProtectionPartial, `abuseProtection is Regional and follows the replica only in part: ${partial.join('; ')}. Acknowledge this once `
+      + `${binding.region} has its own.`);
+  }
+  const primarySms = binding.smsSpec;
+  if (props.sms !== undefined) {
+    const sms = props.sms._spec;
+    checkSms(ctx, sms, binding.region);
+    return { binding, status, sms, email };
+  }
+  const snsRegion = acceptedSnsRegions(binding.region)?.[0];
+  if (primarySms && primarySms.eums === undefined && primarySms.role === undefined && snsRegion !== undefined) {
+    return { binding, status, sharedSms: { snsRegion }, email };
+  }
+  if (primarySms) {
+    const why = primarySms.eums ? 'its End User Messaging origination identity and configuration set are resources of its own Region'
+      : primarySms.role ? 'its role is yours, and its trust may not name the replica' : 'SNS sends no SMS for this Region';
+    ctx.advise(RULES.secondarySmsMissing, `The primary sends SMS, and the secondary in ${binding.region} has none (${why}): while it serves, SMS codes fail. `
+      + `Set sms on the secondary: SmsMfa.withNewRole() or SmsMfa.withEndUserMessaging({ originationIdentity }) with resources of ${binding.region}.`);
+  }
+  return { binding, status, email };
+}
+
+function checkRegionalEmail(ctx: ResolveContext, email: RegionalEmailOptions): RegionalEmailOptions {
+  const check = (prop: keyof RegionalEmailOptions, pattern: RegExp, what: string, fix: string) => {
+    const value = email[prop];
+    if (value !== undefined && isLiteral(value) && !pattern.test(value)) {
+      throw ctx.refuse(RULES.regionalEmailForm, `email.${prop}`, `must be ${what}`, value, fix);
+    }
+  };
+  check('sesIdentityArn', SES_IDENTITY, 'the ARN of an SES identity (20 to 2,048 characters)', 'Give arn:aws:ses:<region>:<account>:identity/<domain or address>.');
+  check('replyTo', REPLY_TO, 'an email address', 'Give an address such as support@example.com.');
+  check('configurationSet', CONFIGURATION_SET, '1 to 64 letters, digits, _ or -', 'Give the name of an SES configuration set of this Region.');
+  return email;
+}
