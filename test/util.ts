@@ -141,14 +141,24 @@ export interface TwoRegions {
 export function twoRegions(props: MfaUserPoolProps = {}, secondaryRegion = 'us-west-2'): TwoRegions {
   const app = newApp();
   const primary = new Stack(app, 'Primary', { env: { account: ACCOUNT, region: 'us-east-1' } });
-  const secondary = new Stack(app, 'Secondary', { env: { account: ACCOUNT, region: secondaryRegion }, crossRegionReferences: true });
   const pool = new MfaUserPool(primary, 'Users', { replication: { region: secondaryRegion }, ...props });
-  return { app, primary, secondary, pool };
+  let secondary: Stack | undefined;
+  return {
+    app,
+    primary,
+    pool,
+    // Made on first use: an empty stack fails strict validation ("Resources section must exist").
+    get secondary() {
+      secondary ??= new Stack(app, 'Secondary', { env: { account: ACCOUNT, region: secondaryRegion }, crossRegionReferences: true });
+      return secondary;
+    },
+  };
 }
 
 /** A stack of the app by its construct id (the library names its stacks `<pool's unique id>KeyReplica` and `<...>Replica`). */
 export function stackEndingWith(app: App, suffix: string): Stack {
-  const found = app.node.children.filter((c): c is Stack => c instanceof Stack && c.node.id.endsWith(suffix));
+  const pattern = new RegExp(`[0-9A-F]{8}${suffix}$`);
+  const found = app.node.children.filter((c): c is Stack => c instanceof Stack && pattern.test(c.node.id));
   if (found.length !== 1) {
     throw new Error(`expected one stack ending with ${suffix}, found ${found.map(s => s.node.id).join(', ') || 'none'}`);
   }
