@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -32,7 +32,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 2000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): (oAuth(\.\w+)*|refreshTokenRotationGracePeriod)|addManagedLogin\((\w+(\.\w+)?)?\)|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|encryption|tokenIssuer|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): (oAuth(\.\w+)*|refreshTokenRotationGracePeriod)|addManagedLogin\((\w+(\.\w+)?)?\)|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|encryption|tokenIssuer|replication(\.\w+)?|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -151,9 +151,11 @@ const input = fc.record({
   })),
   email: maybe(email),
   // Encryption at rest and the token issuer: the valid kinds mostly, an alias or a key of another Region sometimes.
-  encryption: maybe(mostly(fc.constantFrom('aws-owned' as const, 'created' as const, 'app-key' as const, 'imported' as const),
+  encryption: maybe(mostly(fc.constantFrom('aws-owned' as const, 'created' as const, 'app-key' as const, 'app-multi-region' as const, 'imported' as const),
     fc.constantFrom('alias' as const, 'other-region' as const))),
   tokenIssuer: maybe(fc.constantFrom(TokenIssuer.ORIGINAL, TokenIssuer.UPDATED)),
+  // Multi-Region replication: Regions of the announcement mostly, the pool's own Region or an unannounced one sometimes.
+  replication: maybe(mostly(fc.constantFrom('us-west-2', 'eu-west-1', 'ap-northeast-1'), fc.constantFrom('us-east-1', 'ap-east-1', 'US-WEST-2'))),
   managedLogin: maybe(fc.record({
     domain: mostly(fc.constantFrom('prefix' as const, 'custom' as const), fc.constantFrom('bad-prefix' as const, 'eu-cert' as const)),
     branding: maybe(mostly(fc.constantFrom('cognito' as const, 'settings' as const), fc.constant('both' as const))),
@@ -379,6 +381,7 @@ function toEncryption(stack: Stack, kind: Input['encryption']): PoolEncryption |
     case 'aws-owned': return PoolEncryption.awsOwnedKey();
     case 'created': return PoolEncryption.customerManagedKey();
     case 'app-key': return PoolEncryption.customerManagedKey(new kms.Key(stack, 'AppKey'));
+    case 'app-multi-region': return PoolEncryption.customerManagedKey(new kms.Key(stack, 'AppKey', { multiRegion: true }));
     case 'imported': return PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(stack, 'ImportedKey', KEY_ARN.replace('us-east-1', stack.region)));
     case 'alias': return PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(stack, 'AliasKey', 'arn:aws:kms:us-east-1:123456789012:alias/users'));
     case 'other-region': return PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(stack, 'ElsewhereKey', KEY_ARN.replace('us-east-1', 'sa-east-1')));
@@ -387,15 +390,17 @@ function toEncryption(stack: Stack, kind: Input['encryption']): PoolEncryption |
 
 /** The key configuration and issuer written as asked; a customer managed key is the pool's own Region's, with the guide's statements when the app defines it. */
 function checkEncryption(template: Template, i: Input, p: any): void {
-  const kind = i.encryption;
+  // A replicated pool without encryption gets a created multi-Region key.
+  const kind = i.encryption ?? (i.replication === undefined ? undefined : 'created');
   expect(p.IssuerConfiguration).toEqual(i.tokenIssuer === undefined ? undefined : { Type: i.tokenIssuer });
+  checkReplication(template, i);
   if (kind === undefined) {
     expect(p.KeyConfiguration).toBeUndefined();
     return;
   }
   expect(p.KeyConfiguration.KeyType).toBe(kind === 'aws-owned' ? 'AWS_OWNED_KEY' : 'CUSTOMER_MANAGED_KEY');
   const keys = Object.values<any>(template.findResources('AWS::KMS::Key'));
-  expect(keys).toHaveLength(kind === 'created' || kind === 'app-key' ? 1 : 0);
+  expect(keys).toHaveLength(kind === 'created' || kind === 'app-key' || kind === 'app-multi-region' ? 1 : 0);
   for (const key of keys) {
     expect(key.Properties.KeyPolicy.Statement.map((st: any) => st.Sid)).toContain('CognitoEncryptsUserPools');
   }
@@ -406,6 +411,37 @@ function checkEncryption(template: Template, i: Input, p: any): void {
     }
   }
   countReached(`encryption ${kind}`);
+}
+
+/**
+ * A replicated pool: its key is multi-Region, its replica sits in a stack of the pool's Region
+ * (after the key replica, for a key of the app), and the SMS role it creates trusts both Regions.
+ */
+function checkReplication(template: Template, i: Input): void {
+  if (i.replication === undefined) {
+    return;
+  }
+  for (const key of Object.values<any>(template.findResources('AWS::KMS::Key'))) {
+    expect(key.Properties.MultiRegion).toBe(true);
+  }
+  const app = lastApp!;
+  const replicas = app.node.findAll().filter((c): c is CfnResource => c instanceof CfnResource && c.cfnResourceType === 'AWS::Cognito::UserPoolReplica');
+  expect(replicas).toHaveLength(1);
+  expect(Stack.of(replicas[0]).region).toBe(i.region);
+  expect(Stack.of(replicas[0]).resolve((replicas[0] as any)._cfnProperties.RegionName)).toBe(i.replication);
+  const keyReplicas = app.node.findAll().filter(c => c instanceof kms.CfnReplicaKey);
+  const ownKey = i.encryption === undefined || i.encryption === 'created' || i.encryption === 'app-multi-region';
+  expect(keyReplicas).toHaveLength(ownKey ? 1 : 0);
+  if (ownKey) {
+    expect(Stack.of(keyReplicas[0]).region).toBe(i.replication);
+  }
+  for (const role of Object.values<any>(template.findResources('AWS::IAM::Role'))) {
+    const arns = role.Properties.AssumeRolePolicyDocument.Statement[0].Condition?.ArnLike?.['aws:SourceArn'];
+    if (arns !== undefined && i.sms?.kind !== 'app') {
+      expect(JSON.stringify(arns)).toContain(`:cognito-idp:${i.replication}:`);
+    }
+  }
+  countReached('replicated');
 }
 
 function toProps(stack: any, i: Input): MfaUserPoolProps {
@@ -427,6 +463,7 @@ function toProps(stack: any, i: Input): MfaUserPoolProps {
     logDelivery: i.logDelivery,
     encryption: toEncryption(stack, i.encryption),
     tokenIssuer: i.tokenIssuer,
+    replication: i.replication === undefined ? undefined : { region: i.replication },
     passwordPolicy: i.passwordPolicy && {
       minLength: i.passwordPolicy.minLength,
       requireSymbols: i.passwordPolicy.requireSymbols,
@@ -619,7 +656,8 @@ function checkSmsConfiguration(template: Template, config: any, i: Input): void 
   expect(externalIdUsed).toBeDefined();
   expect(CallerArn ?? SnsCallerArn).toBeDefined();
   countReached(direct ? 'SMS through End User Messaging' : 'SMS through SNS');
-  const roles = Object.values(template.findResources('AWS::IAM::Role')) as any[];
+  // The roles of the pool: not the provider of aws-cdk-lib's cross-Region references (a replicated pool's key replica reads the key's ARN).
+  const roles = Object.entries<any>(template.findResources('AWS::IAM::Role')).filter(([id]) => !id.startsWith('CustomCrossRegionExport')).map(([, role]) => role);
   for (const role of i.sms?.kind === 'app' ? [] : roles) {
     const trust = role.Properties.AssumeRolePolicyDocument.Statement[0];
     expect(trust.Condition.StringEquals['sts:ExternalId']).toEqual(externalIdUsed);
@@ -748,6 +786,9 @@ function checkFirstFactors(p: any, enabled: string[]): void {
   }
 }
 
+/** The app of the input being checked: a replicated pool adds stacks beside its own. */
+let lastApp: App | undefined;
+
 /** The amplify_outputs.json content of every synthesized input with a client, checked against schema 1.5 at the end. */
 const clientConfigurations: unknown[] = [];
 
@@ -757,6 +798,7 @@ describe('property-based: the whole props space', () => {
     let synthesized = 0;
     fc.assert(fc.property(input, (i) => {
       const stack = newStack(i.region);
+      lastApp = stack.node.root as App;
       let template: Template;
       try {
         const pool = new MfaUserPool(stack, 'Users', toProps(stack, i));
@@ -795,7 +837,7 @@ describe('property-based: the whole props space', () => {
     expect(synthesized).toBeGreaterThan(RUNS / 10);
     // Every first factor reaches a valid template, passkeys with every MFA mode.
     for (const seen of ['policy: compliant', 'policy: findings', 'web ACL created', 'managed login', 'SMS country rules created', 'CAPTCHA on managed login', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
-      'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA',
+      'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA', 'replicated',
       'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
     }

@@ -356,7 +356,8 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
     mfa: MfaEnforcement.OFF,
     encryption: PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:us-east-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef')),
   }),
-  replicationRegionUnlisted: () => phases({ replication: { region: 'ap-east-1' }, tokenIssuer: TokenIssuer.UPDATED, mfa: MfaEnforcement.OFF }),
+  replicationRegionUnavailable: () => phases({ replication: { region: 'ap-east-1' } }),
+  replicationRegionUnlisted: () => phases({ replication: { region: 'ap-southeast-9' }, tokenIssuer: TokenIssuer.UPDATED, mfa: MfaEnforcement.OFF }),
   replicationIssuerOriginal: () => phases({ replication: { region: 'us-west-2' }, mfa: MfaEnforcement.OFF }),
   replicationTotpOnly: () => phases({ replication: { region: 'us-west-2' }, tokenIssuer: TokenIssuer.UPDATED }),
   replicaTwice: () => replicated({}, r => new CfnResource(r.primary, 'SecondReplica', {

@@ -21,17 +21,25 @@ export interface ReplicationDecisions {
 }
 
 /**
- * The Regions of AWS's announcement of multi-Region replication (What's New, 2026-06): US East
- * (Ohio, N. Virginia), US West (N. California, Oregon), Asia Pacific (Mumbai, Seoul, Singapore,
- * Sydney, Tokyo), Canada (Central), Europe (Frankfurt, Ireland, London, Paris, Stockholm), South
- * America (São Paulo). Outside it is advised, never refused: the list grows.
+ * Where CloudFormation offers `AWS::Cognito::UserPoolReplica` and
+ * `AWS::Cognito::UserPoolRegionalConfigurationAttachment`: the Regions of the resource provider
+ * schemas bundled with cfn-lint 1.58.0 (schema date 2026-10-20) that hold both types. In the
+ * commercial partition they are exactly the Regions of AWS's announcement (What's New, 2026-06).
  */
 export const REPLICATION_REGIONS: readonly string[] = [
-  'us-east-2', 'us-east-1', 'us-west-1', 'us-west-2',
-  'ap-south-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1',
-  'ca-central-1',
-  'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1',
-  'sa-east-1',
+  'ap-northeast-1', 'ap-northeast-2', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1', 'eu-central-1', 'eu-isoe-west-1', 'eu-north-1',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eusc-de-east-1', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-iso-east-1', 'us-iso-west-1', 'us-isob-east-1',
+  'us-isob-west-1', 'us-isof-east-1', 'us-isof-south-1', 'us-west-1', 'us-west-2',
+];
+
+/**
+ * The Regions whose bundled schemas hold neither type: CloudFormation there rejects the template
+ * ("Unrecognized resource types"). A Region in neither list is newer than the bundle: advised.
+ */
+export const NO_REPLICATION_REGIONS: readonly string[] = [
+  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-northeast-3', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6',
+  'ap-southeast-7', 'ca-west-1', 'cn-north-1', 'cn-northwest-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1',
+  'mx-central-1', 'us-gov-east-1', 'us-gov-west-1',
 ];
 
 /**
@@ -67,10 +75,16 @@ export function resolveReplication(
     throw ctx.refuse(RULES.replicationNeedsEssentials, 'featurePlan', 'must be ESSENTIALS or PLUS for multi-Region replication', plan.featurePlan,
       'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (the default), or remove replication.');
   }
+  const unavailable = [region, secondary].filter(r => NO_REPLICATION_REGIONS.includes(r));
+  if (unavailable.length > 0) {
+    throw ctx.refuse(RULES.replicationRegionUnavailable, unavailable.includes(region) ? 'replication' : 'replication.region',
+      `needs a Region where CloudFormation offers the replica and its Regional configuration; ${unavailable.join(' and ')} ${unavailable.length > 1 ? 'do' : 'does'} not`,
+      secondary, `Replicate between two of ${REPLICATION_REGIONS.filter(r => /^[a-z]{2}-[a-z]+-\d$/.test(r)).join(', ')}.`);
+  }
   const unlisted = [region, secondary].filter(r => !REPLICATION_REGIONS.includes(r));
   if (unlisted.length > 0) {
-    ctx.advise(RULES.replicationRegionUnlisted, `replication: ${unlisted.join(' and ')} ${unlisted.length > 1 ? 'are' : 'is'} not among the Regions where AWS announced `
-      + `multi-Region replication (${REPLICATION_REGIONS.join(', ')}). Check that Cognito offers it there before you deploy; acknowledge this once it does.`);
+    ctx.advise(RULES.replicationRegionUnlisted, `replication: ${unlisted.join(' and ')} ${unlisted.length > 1 ? 'are' : 'is'} not among the Regions where CloudFormation `
+      + `offered multi-Region replication on 2026-10-20 (${REPLICATION_REGIONS.join(', ')}). Check that it does before you deploy; acknowledge this once it does.`);
   }
   if (props.tokenIssuer !== TokenIssuer.UPDATED) {
     ctx.advise(RULES.replicationIssuerOriginal, 'replication: the pool keeps the original issuer. The guide recommends tokenIssuer: TokenIssuer.UPDATED for a replicated '

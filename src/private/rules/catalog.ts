@@ -7,6 +7,7 @@ const CFN_POOL = `${CFN}aws-resource-cognito-userpool.html`;
 const CFN_RISK = `${CFN}aws-properties-cognito-userpoolriskconfigurationattachment-notifyemailtype.html`;
 const BOTOCORE = 'https://github.com/boto/botocore/blob/develop/botocore/data/cognito-idp/2016-04-18/service-2.json';
 const MRR = `${GUIDE}user-pool-multi-region.html`;
+const CFN_LINT_SCHEMAS = 'https://github.com/aws-cloudformation/cfn-lint/tree/main/src/cfnlint/data/schemas/providers';
 const CDK_SNAPSHOTS = 'https://github.com/aws/aws-cdk/tree/main/packages/@aws-cdk-testing/framework-integ/test/aws-cognito/test';
 
 const measured = (source: string, says: string): Evidence => ({ kind: EvidenceKind.MEASURED, source, says });
@@ -409,8 +410,11 @@ export const RULES = {
     documented(MRR, '"You must configure your user pool with a multi-Region customer managed key from AWS KMS before enabling replication. The key must be available in all AWS Regions that have user pool replicas."')),
   replicationKeyOutsideApp: advisory('replicationKeyOutsideApp', 'A key imported by ARN must be a multi-Region key with a replica in the secondary Region; the library cannot check or create it.',
     documented(MRR, '"The key must be available in all AWS Regions that have user pool replicas."')),
-  replicationRegionUnlisted: advisory('replicationRegionUnlisted', 'A Region outside the Regions where AWS announced multi-Region replication.',
-    documented('https://aws.amazon.com/about-aws/whats-new/2026/06/amazon-cognito-multi-region/', 'Available in US East (Ohio, N. Virginia), US West (N. California, Oregon), Asia Pacific (Mumbai, Seoul, Singapore, Sydney, Tokyo), Canada (Central), Europe (Frankfurt, Ireland, London, Paris, Stockholm), and South America (São Paulo); the list grows, so a Region outside it is advised, not refused.')),
+  replicationRegionUnavailable: refusal('replicationRegionUnavailable', 'Both Regions of a replicated pool are Regions where CloudFormation offers the replica types.',
+    schema(CFN_LINT_SCHEMAS, 'The resource provider schemas of af-south-1, ap-east-1, ap-east-2, ap-northeast-3, ap-south-2, ap-southeast-3 to -7, ca-west-1, cn-north-1, cn-northwest-1, eu-central-2, eu-south-1, eu-south-2, il-central-1, me-central-1, mx-central-1, us-gov-east-1 and us-gov-west-1 hold neither AWS::Cognito::UserPoolReplica nor AWS::Cognito::UserPoolRegionalConfigurationAttachment (cfn-lint 1.58.0, schema date 2026-10-20): CloudFormation rejects a template with a type its Region does not offer ("Unrecognized resource types"), and aws-cdk-lib\'s validation reports F3006 "Resource type ... does not exist in <region>".'),
+    documented('https://aws.amazon.com/about-aws/whats-new/2026/06/amazon-cognito-multi-region/', 'Available in US East (Ohio, N. Virginia), US West (N. California, Oregon), Asia Pacific (Mumbai, Seoul, Singapore, Sydney, Tokyo), Canada (Central), Europe (Frankfurt, Ireland, London, Paris, Stockholm), and South America (São Paulo).')),
+  replicationRegionUnlisted: advisory('replicationRegionUnlisted', 'A Region the bundled CloudFormation schemas do not know: whether it offers replication cannot be told.',
+    schema(CFN_LINT_SCHEMAS, 'A Region newer than the schema bundle (2026-10-20) is in neither list of replicationRegionUnavailable, so it is advised, not refused.')),
   replicationIssuerOriginal: advisory('replicationIssuerOriginal', 'A replicated pool keeps the original issuer, which the guide advises against.',
     documented(MRR, '"For consistent token validation across Regions, we recommend that you configure your user pool with an updated issuer."'),
     measured('https://github.com/awslabs/aws-jwt-verify/issues/282', 'A replica with the original issuer first issued tokens with a Region-dependent iss (2026-07-09), later the primary Region\'s (2026-07-28).')),
