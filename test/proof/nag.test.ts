@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, NagPack, PCIDSS321Checks } from 'cdk-nag';
-import { ManagedLoginDomain, MfaEnforcement, MfaUserPool, PoolEncryption, SmsMfa, ThreatProtection, TokenIssuer } from '../../src';
+import { ManagedLoginDomain, MfaEnforcement, MfaUserPool, MfaUserPoolSecondary, PoolEncryption, SmsMfa, ThreatProtection, TokenIssuer } from '../../src';
 import { CANONICAL } from '../canonical';
 import { ACCOUNT } from '../util';
 
@@ -27,11 +27,16 @@ interface NagReport {
  * and reads the cloud assembly's `validation-report.json`: what a user's audit trail shows.
  */
 function nag(build: (stack: Stack) => void): NagReport {
+  return nagApp(app => build(new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: 'us-east-1' } })));
+}
+
+/** The same, over every stack of an app (a replicated pool's stacks). */
+function nagApp(build: (app: App) => void): NagReport {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'nag-'));
   try {
     const app = new App({ outdir });
     Validations.of(app).addPlugins(...PACKS.map(pack => pack(app)));
-    build(new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: 'us-east-1' } }));
+    build(app);
     try {
       app.synth();
     } catch (e) {
@@ -126,6 +131,21 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
     expect(findings(stack => {
       new MfaUserPool(stack, 'Users', { ...CANONICAL.default(), encryption: PoolEncryption.customerManagedKey(), tokenIssuer: TokenIssuer.UPDATED });
     })).toEqual(findings(canonical('default')));
+  });
+
+  test('replication (the multi-Region key, its replica, the replica, the secondary with its web ACL, logs and alarms) adds what the parts add', () => {
+    const report = nagApp(app => {
+      const primary = new Stack(app, 'TestStack', { env: { account: ACCOUNT, region: 'us-east-1' } });
+      const secondary = new Stack(app, 'Secondary', { env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true });
+      const pool = new MfaUserPool(primary, 'Users', { ...CANONICAL.default(), sms: SmsMfa.withNewRole(), replication: { region: 'us-west-2' }, tokenIssuer: TokenIssuer.UPDATED });
+      new MfaUserPoolSecondary(secondary, 'Users', { pool }).addAlarms();
+    });
+    expect(report.findings).toEqual(findings(canonical('default')));
+    // The secondary's delivery-error log group is acknowledged as the primary's is (Cognito refuses an encrypted one).
+    expect(report.suppressed.filter(s => s.finding.startsWith('HIPAA.Security-CloudWatchLogGroupEncrypted')).map(s => s.finding).sort()).toEqual([
+      'HIPAA.Security-CloudWatchLogGroupEncrypted Secondary/Users/DeliveryErrorLogs/Resource',
+      'HIPAA.Security-CloudWatchLogGroupEncrypted TestStack/Users/DeliveryErrorLogs/Resource',
+    ]);
   });
 
   test('the threat-protection configuration has no finding at all', () => {
