@@ -25,6 +25,8 @@ export enum MfaPolicyRule {
   DEVICE_REMEMBERING = 'DeviceRemembering',
   /** The pool has Cognito's deletion protection on. */
   DELETION_PROTECTION = 'DeletionProtection',
+  /** A replicated pool with MFA offers a factor its secondary Region serves (TOTP is not supported there). */
+  SECONDARY_FACTOR = 'SecondaryFactor',
 }
 
 /** A second factor a user pool can enable (CloudFormation's `EnabledMfas`). */

@@ -111,6 +111,15 @@ export interface MfaPolicyProps {
   readonly requireDeletionProtection?: boolean;
 
   /**
+   * Whether a pool with MFA and a replica in the app must offer a factor its secondary Region
+   * serves: SMS, email, or passkeys that count as MFA (secondaries do not support TOTP).
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html
+   */
+  readonly requireSecondaryFactor?: boolean;
+
+  /**
    * How findings are reported. A finding that cannot be judged at synthesis (a value known only
    * at deploy time) is reported as `uncheckedSeverity` says.
    *

@@ -7,7 +7,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { MECHANISMS, Outcome, reported, underPolicy } from './policy-util';
 import {
   DeviceRemembering, MfaEnforcement, MfaFactor, MfaPolicy, MfaPolicyMechanism, MfaPolicyProps, MfaPolicyRule, MfaPolicySeverity,
-  MfaUserPool, SmsMfa, ThreatProtection,
+  MfaUserPool, MfaUserPoolSecondary, SmsMfa, ThreatProtection, TokenIssuer,
 } from '../../src';
 import { applyPolicy, pluginSupported } from '../../src/private/governance/apply';
 import { resolvePolicy } from '../../src/private/governance/settings';
@@ -119,8 +119,13 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
       // A web ACL named by a literal ARN cannot be read: unchecked.
       const literal = new cognito.CfnUserPool(s, 'UncheckedLiteralAcl', { smsConfiguration: sms });
       new wafv2.CfnWebACLAssociation(other, 'Literal', { resourceArn: literal.attrArn, webAclArn: `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/a/b` });
+      // WAF is Regional: a replica serves from its own Region, and needs a web ACL there too.
+      const west = new Stack(app, 'West', { env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true });
+      const replicated = { ...selfSignUp, abuseProtection: {}, replication: { region: 'us-west-2' }, tokenIssuer: TokenIssuer.UPDATED };
+      new MfaUserPoolSecondary(west, 'Good', { pool: new MfaUserPool(s, 'GoodReplicaProtected', replicated) });
+      new MfaUserPool(s, 'BadReplicaUnprotected', replicated);
     },
-    bad: ['BadL1', 'BadMfaUserPool'],
+    bad: ['BadL1', 'BadMfaUserPool', 'BadReplicaUnprotected'],
     unchecked: ['UncheckedLiteralAcl'],
   },
   [MfaPolicyRule.THREAT_PROTECTION]: {
@@ -163,6 +168,21 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
       new MfaUserPool(s, 'GoodMfaUserPool');
     },
     bad: ['BadL2', 'BadMfaUserPool'],
+  },
+  [MfaPolicyRule.SECONDARY_FACTOR]: {
+    build: app => {
+      const s = stackIn(app);
+      const replication = { region: 'us-west-2' };
+      new MfaUserPool(s, 'BadMfaUserPool', { replication, tokenIssuer: TokenIssuer.UPDATED });
+      new MfaUserPool(s, 'GoodSms', { replication, tokenIssuer: TokenIssuer.UPDATED, sms: SmsMfa.withNewRole() });
+      new MfaUserPool(s, 'GoodPasskeys', { replication, tokenIssuer: TokenIssuer.UPDATED, passkeys: { relyingPartyId: 'example.com', countsAsMfa: true } });
+      new MfaUserPool(s, 'GoodNotReplicated');
+      new MfaUserPool(s, 'GoodOff', { replication, tokenIssuer: TokenIssuer.UPDATED, mfa: MfaEnforcement.OFF });
+      // A raw replica of an L1 pool in another stack is seen, as replication's is.
+      const l1 = new cognito.CfnUserPool(s, 'BadL1', { ...TOTP_ONLY, userPoolTier: 'ESSENTIALS' });
+      new cdk.CfnResource(stackIn(app, 'Replicas'), 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: l1.ref, RegionName: 'eu-west-1' } });
+    },
+    bad: ['BadL1', 'BadMfaUserPool'],
   },
 };
 

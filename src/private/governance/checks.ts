@@ -7,7 +7,7 @@
 import { DEVICE_ORDER, MFA_ORDER, PLAN_ORDER, PolicySettings, THREAT_ORDER } from './settings';
 import { readTrust } from './trust-reading';
 import { propertyVariants } from './variants';
-import { AppView, hasIntrinsic, IAM_ROLE, isIntrinsic, Located, REGIONAL_CONFIGURATION, StackTemplate, WEB_ACL, WEB_ACL_ASSOCIATION } from './view';
+import { AppView, hasIntrinsic, IAM_ROLE, isIntrinsic, Located, REGIONAL_CONFIGURATION, REPLICA, StackTemplate, WEB_ACL, WEB_ACL_ASSOCIATION } from './view';
 import { MfaPolicyRule } from '../../governance/mfa-policy-enums';
 
 /** What one check found on one pool. */
@@ -224,11 +224,32 @@ const smsAbuseProtection: Check = (pool, view, settings) => {
   }
   const associations = view.ofType(WEB_ACL_ASSOCIATION).filter(a => view.referenced(a.template, a.resource.Properties?.ResourceArn)
     .some(target => target.template === pool.template && target.logicalId === pool.logicalId));
+  const regionOf = (template: StackTemplate) => template.pseudo?.['AWS::Region'];
+  const here = regionOf(pool.template);
+  // Each Region that serves the pool has its own web ACL (WAF is Regional): the pool's, and each replica's.
+  const inRegion = (region: string | undefined) => associations.filter(a => region === undefined || regionOf(a.template) === undefined
+    || regionOf(a.template) === region);
+  const primary = judgeAssociations(view, inRegion(here), 'the pool');
+  // A replica whose Region is a deploy-time value cannot be matched to a stack: its web ACL is not judged.
+  const replicas = replicasOf(pool, view).filter(r => r.region !== undefined)
+    .map(r => judgeAssociations(view, inRegion(r.region).filter(a => a.template !== pool.template || here === r.region), `its replica in ${r.region}`));
+  return [...primary, ...replicas.flat()];
+};
+
+/** The replicas of a pool in the app, with their Region when it is a literal. */
+function replicasOf(pool: Located, view: AppView): Array<{ located: Located; region?: string }> {
+  return view.ofType(REPLICA).filter(r => view.referenced(r.template, r.resource.Properties?.UserPoolId)
+    .some(target => target.template === pool.template && target.logicalId === pool.logicalId))
+    .map(located => ({ located, region: typeof located.resource.Properties?.RegionName === 'string' ? located.resource.Properties.RegionName : undefined }));
+}
+
+/** Whether web ACL associations protect what `what` names: a finding, unchecked, or nothing. */
+function judgeAssociations(view: AppView, associations: Located[], what: string): Judgement[] {
   if (associations.length === 0) {
     return [{
       rule: MfaPolicyRule.SMS_ABUSE_PROTECTION,
       location: location('SmsConfiguration'),
-      finding: 'the pool sends SMS codes and lets anyone sign up, and no AWS::WAFv2::WebACLAssociation of the app protects it',
+      finding: `the pool sends SMS codes and lets anyone sign up, and no AWS::WAFv2::WebACLAssociation of the app protects ${what}`,
     }];
   }
   const verdicts = associations.map(a => {
@@ -253,7 +274,34 @@ const smsAbuseProtection: Check = (pool, view, settings) => {
   return [{
     rule: MfaPolicyRule.SMS_ABUSE_PROTECTION,
     location: location('SmsConfiguration'),
-    finding: 'the pool sends SMS codes and lets anyone sign up, and the web ACL associated with it has no rate-based rule that blocks',
+    finding: `the pool sends SMS codes and lets anyone sign up, and the web ACL associated with ${what === 'the pool' ? 'it' : what} has no rate-based rule that blocks`,
+  }];
+}
+
+const secondaryFactor: Check = (pool, view, settings) => {
+  if (!settings.secondaryFactor || mfaOf(pool) === 'OFF') {
+    return [];
+  }
+  const replicas = replicasOf(pool, view);
+  if (replicas.length === 0) {
+    return [];
+  }
+  const factors = factorsOf(pool);
+  const passkeys = props(pool).WebAuthnFactorConfiguration;
+  if (!factors || hasIntrinsic(mfaOf(pool))) {
+    return unchecked(MfaPolicyRule.SECONDARY_FACTOR, location('EnabledMfas'));
+  }
+  if (factors.includes('SMS_MFA') || factors.includes('EMAIL_OTP') || passkeys === 'MULTI_FACTOR_WITH_USER_VERIFICATION') {
+    return [];
+  }
+  if (hasIntrinsic(passkeys)) {
+    return unchecked(MfaPolicyRule.SECONDARY_FACTOR, location('WebAuthnFactorConfiguration'));
+  }
+  const regions = replicas.map(r => r.region ?? 'a Region known at deploy time').join(', ');
+  return [{
+    rule: MfaPolicyRule.SECONDARY_FACTOR,
+    location: location('EnabledMfas'),
+    finding: `the pool has a replica (${regions}) and no MFA factor its secondary serves (EnabledMfas ${JSON.stringify(factors)}): secondaries do not support TOTP`,
   }];
 };
 
@@ -333,7 +381,7 @@ const deletionProtection: Check = (pool, _view, settings) => {
 /** Every check, in the order of `MfaPolicyRule`. */
 export const CHECKS: readonly Check[] = [
   minimumMfa, mfaFactors, smsOnlyMfa, passkeyUserVerification, smsRoleTrust,
-  smsAbuseProtection, threatProtection, featurePlan, deviceRemembering, deletionProtection,
+  smsAbuseProtection, threatProtection, featurePlan, deviceRemembering, deletionProtection, secondaryFactor,
 ];
 
 /** The properties the checks read: the ones whose values the variants expand. */

@@ -25,6 +25,7 @@ export interface PolicySettings {
   readonly minimumPlan: (typeof PLAN_ORDER)[number];
   readonly maximumDevices: (typeof DEVICE_ORDER)[number];
   readonly deletionProtection: boolean;
+  readonly secondaryFactor: boolean;
   /** The severity of a judged finding of each rule. */
   readonly severity: (rule: MfaPolicyRule) => MfaPolicySeverity;
   /** The severity of a finding that could not be judged. */
@@ -64,6 +65,7 @@ export function resolvePolicy(path: string, props: MfaPolicyProps): PolicySettin
     minimumPlan: plan as PolicySettings['minimumPlan'],
     maximumDevices: devices,
     deletionProtection: props.requireDeletionProtection ?? true,
+    secondaryFactor: props.requireSecondaryFactor ?? true,
     severity: rule => (warningRules.has(rule) ? MfaPolicySeverity.WARNING : severity),
     uncheckedSeverity: unchecked,
   };

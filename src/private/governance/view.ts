@@ -40,6 +40,7 @@ export const WEB_ACL_ASSOCIATION = 'AWS::WAFv2::WebACLAssociation';
 export const IAM_ROLE = 'AWS::IAM::Role';
 export const WEB_ACL = 'AWS::WAFv2::WebACL';
 export const REGIONAL_CONFIGURATION = 'AWS::Cognito::UserPoolRegionalConfigurationAttachment';
+export const REPLICA = 'AWS::Cognito::UserPoolReplica';
 
 /** True for a CloudFormation intrinsic (`Ref`, `Fn::*`): a value known only at deploy time. */
 export function isIntrinsic(value: unknown): boolean {
@@ -83,7 +84,13 @@ function namesIn(value: unknown, names: string[], imports: unknown[]): void {
     if (key === 'Ref' && typeof inner === 'string' && !inner.startsWith('AWS::')) {
       names.push(inner);
     } else if (key === 'Fn::GetAtt') {
-      names.push(String(Array.isArray(inner) ? inner[0] : String(inner).split('.')[0]));
+      const attribute = Array.isArray(inner) ? inner[1] : undefined;
+      if (typeof attribute === 'string' && attribute.startsWith(CROSS_REGION_PREFIX)) {
+        // aws-cdk-lib's cross-Region reference: the reader's attribute is the parameter's name.
+        imports.push({ crossRegion: attribute });
+      } else {
+        names.push(String(Array.isArray(inner) ? inner[0] : String(inner).split('.')[0]));
+      }
     } else if (key === 'Fn::Sub') {
       names.push(...subNames(Array.isArray(inner) ? inner[0] : inner));
       namesIn(Array.isArray(inner) ? inner[1] : undefined, names, imports);
@@ -95,15 +102,27 @@ function namesIn(value: unknown, names: string[], imports: unknown[]): void {
   }
 }
 
+/** The names of the SSM parameters aws-cdk-lib's cross-Region references travel through. */
+const CROSS_REGION_PREFIX = '/cdk/exports/';
+const CROSS_REGION_WRITER = 'Custom::CrossRegionExportWriter';
+
 /** Every template of the app, with the lookups the checks need. */
 export class AppView {
   private readonly exports = new Map<string, { template: StackTemplate; value: unknown }>();
+  /** The values aws-cdk-lib's cross-Region reference writers store, by parameter name. */
+  private readonly crossRegion = new Map<string, { template: StackTemplate; value: unknown }>();
 
   constructor(public readonly templates: readonly StackTemplate[]) {
     for (const template of templates) {
       for (const output of Object.values(template.outputs)) {
         if (typeof output.Export?.Name === 'string') {
           this.exports.set(output.Export.Name, { template, value: output.Value });
+        }
+      }
+      for (const resource of Object.values(template.resources).filter(r => r.Type === CROSS_REGION_WRITER)) {
+        const written = (resource.Properties?.WriterProps as any)?.exports;
+        for (const [name, value] of Object.entries<unknown>(written && typeof written === 'object' ? written : {})) {
+          this.crossRegion.set(name, { template, value });
         }
       }
     }
@@ -118,7 +137,9 @@ export class AppView {
 
   /**
    * The resources an expression of `template` refers to: through `Ref`, `Fn::GetAtt` and
-   * `Fn::Sub` in the same template, through `Fn::ImportValue` to the export of another, and (for
+   * `Fn::Sub` in the same template, through `Fn::ImportValue` to the export of another, through
+   * aws-cdk-lib's cross-Region references (a reader's `Fn::GetAtt` of `/cdk/exports/...`) to the
+   * value its writer stores in the producer's template, and (for
    * templates rendered before synthesis, where a reference to another stack still names the
    * producer's logical ID) to the one resource of that logical ID elsewhere in the app.
    */
@@ -128,7 +149,8 @@ export class AppView {
     namesIn(expression, names, imports);
     const found = names.flatMap(name => this.byName(template, name));
     for (const name of imports) {
-      const exported = typeof name === 'string' ? this.exports.get(name) : undefined;
+      const crossRegion = (name as { crossRegion?: string } | undefined)?.crossRegion;
+      const exported = typeof name === 'string' ? this.exports.get(name) : crossRegion !== undefined ? this.crossRegion.get(crossRegion) : undefined;
       if (exported && depth < 4) {
         found.push(...this.referenced(exported.template, exported.value, depth + 1));
       }
