@@ -33,7 +33,11 @@ from cdk_mfa_user_pool import (
     MfaPolicyRule,
     MfaPolicySeverity,
     MfaUserPool,
+    MfaUserPoolSecondary,
     NewSmsRoleOptions,
+    RegionalEmailOptions,
+    ReplicaStatus,
+    ReplicationOptions,
     PasskeyOptions,
     PasswordlessOptions,
     RiskAction,
@@ -48,6 +52,7 @@ from cdk_mfa_user_pool import (
     SmsMfaOptions,
     SmsOriginationIdentity,
     ThreatProtection,
+    TokenIssuer,
 )
 
 Match = assertions.Match
@@ -538,3 +543,33 @@ def test_mfa_policy_checks_every_pool_of_the_app():
         texts = [str(m.entry.data) for m in errors]
         assert any("[MfaPolicy::MinimumMfa]" in t for t in texts)
         assert [m.id for m in errors] == ["/Identity/Other/Resource"]
+
+
+def test_replication_across_two_regions():
+    """The replicated pool and its secondary reach Python: the stacks the library adds, the Regional configuration, the refusal."""
+    app = cdk.App()
+    primary = cdk.Stack(app, "East", env=cdk.Environment(account="123456789012", region="us-east-1"))
+    secondary = cdk.Stack(app, "West", env=cdk.Environment(account="123456789012", region="us-west-2"), cross_region_references=True)
+    pool = MfaUserPool(primary, "Users", sms=SmsMfa.with_new_role(), token_issuer=TokenIssuer.UPDATED,
+                       replication=ReplicationOptions(region="us-west-2"))
+    west = MfaUserPoolSecondary(secondary, "Users", pool=pool, status=ReplicaStatus.ACTIVE,
+                                email=RegionalEmailOptions(from_="no-reply@example.com",
+                                                           ses_identity_arn="arn:aws:ses:us-west-2:123456789012:identity/example.com"))
+    west.add_alarms(sms_monthly_spend_limit_usd=50)
+    assert pool.replication_region == "us-west-2"
+    assembly = app.synth()
+    names = sorted(s.stack_name for s in assembly.stacks)
+    assert len(names) == 4 and names[0] == "East" and names[3] == "West"
+    assert re.fullmatch(r"EastUsers[0-9A-F]{8}KeyReplica", names[1]) and re.fullmatch(r"EastUsers[0-9A-F]{8}Replica", names[2])
+    replica = next(s for s in assembly.stacks if s.stack_name.endswith("Replica") and not s.stack_name.endswith("KeyReplica"))
+    assert [r["Type"] for r in replica.template["Resources"].values()] == ["AWS::Cognito::UserPoolReplica"]
+    assertions.Template.from_stack(secondary).has_resource_properties("AWS::Cognito::UserPoolRegionalConfigurationAttachment", {
+        "Status": "ACTIVE",
+        "SmsConfiguration": Match.object_like({"SnsRegion": "us-west-2"}),
+        "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER", "From": "no-reply@example.com",
+                               "SourceArn": "arn:aws:ses:us-west-2:123456789012:identity/example.com"},
+    })
+    with pytest.raises(Exception) as refused:
+        MfaUserPool(new_stack(), "Users", replication=ReplicationOptions(region="us-east-1"))
+    assert MfaErrors.is_configuration_error(refused.value)
+    assert "replication.region must be another Region than the pool's own (us-east-1)" in str(refused.value)
