@@ -1,13 +1,13 @@
 // One benchmark sample, in a fresh process: build an app with N user pools of one kind,
 // synthesize it, and report the time taken and the peak resident memory as one JSON line.
-//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|abuseall|oauthclient|managed|outputs|policy|policyaspect|encrypted> <N>
+//   node bench/child.js <mfa|raw|passkeys|eums|eumswaf|countries|ops|nologs|threat|adaptive|clients|l2clients|brought|abuse|abuseall|oauthclient|managed|outputs|policy|policyaspect|encrypted|replicated> <N>
 const { performance } = require('perf_hooks');
 const { App, Stack, RemovalPolicy } = require('aws-cdk-lib');
 const cognito = require('aws-cdk-lib/aws-cognito');
 const iam = require('aws-cdk-lib/aws-iam');
 const logs = require('aws-cdk-lib/aws-logs');
 const {
-  AdaptiveAuthentication, ManagedLoginDomain, MfaPolicy, MfaPolicyMechanism, MfaPolicySeverity, MfaUserPool, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection, PoolEncryption, TokenIssuer,
+  AdaptiveAuthentication, ManagedLoginDomain, MfaPolicy, MfaPolicyMechanism, MfaPolicySeverity, MfaUserPool, MfaUserPoolSecondary, MfaEnforcement, SmsMfa, SmsOriginationIdentity, DeviceRemembering, ThreatProtection, PoolEncryption, TokenIssuer,
 } = require('../lib');
 const { applyPolicy } = require('../lib/private/governance/apply');
 const { resolvePolicy } = require('../lib/private/governance/settings');
@@ -160,6 +160,13 @@ if (kind === 'policy') {
   applyPolicy(app, resolvePolicy('Bench', { severity: MfaPolicySeverity.WARNING }), MfaPolicyMechanism.ASPECT);
 }
 const stacks = [];
+const secondaries = new Map();
+const secondaryOf = stack => {
+  if (!secondaries.has(stack)) {
+    secondaries.set(stack, new Stack(app, `${stack.node.id}West`, { env: { account: '123456789012', region: 'us-west-2' }, crossRegionReferences: true }));
+  }
+  return secondaries.get(stack);
+};
 for (let i = 0; i < n; i++) {
   if (i % POOLS_PER_STACK === 0) {
     stacks.push(new Stack(app, `Bench${stacks.length}`, { env: { account: '123456789012', region: 'us-east-1' } }));
@@ -194,12 +201,20 @@ for (let i = 0; i < n; i++) {
     // The same with a customer managed key the library creates and the updated issuer: the cost
     // of encryption at rest with a key of the app (one kms.Key and its policy per pool).
     encrypted: (s, id) => new MfaUserPool(s, id, { ...REFERENCE(), encryption: PoolEncryption.customerManagedKey(), tokenIssuer: TokenIssuer.UPDATED }),
+    // The same replicated to us-west-2: a multi-Region key, two stacks the library adds per pool
+    // (the key's replica, the replica), and the secondary's Regional configuration in a stack of
+    // us-west-2 (one per bench stack), joined by cross-Region references.
+    replicated: (s, id) => {
+      const pool = new MfaUserPool(s, id, { ...REFERENCE(), tokenIssuer: TokenIssuer.UPDATED, replication: { region: 'us-west-2' } });
+      new MfaUserPoolSecondary(secondaryOf(s), id, { pool });
+    },
   })[kind](stack, `Pool${i}`);
 }
 const constructed = performance.now();
 const assembly = app.synth();
 const ms = performance.now() - started;
-const resources = stacks.reduce((sum, stack) => sum + Object.keys(assembly.getStackByName(stack.stackName).template.Resources).length, 0);
+// Every stack of the app: a replicated pool's library stacks and secondaries included.
+const resources = assembly.stacks.reduce((sum, stack) => sum + Object.keys(stack.template.Resources ?? {}).length, 0);
 console.log(JSON.stringify({
   kind, n, ms, constructMs: constructed - started, synthMs: ms - (constructed - started),
   maxRssMb: process.resourceUsage().maxRSS / 1024, resources,

@@ -153,6 +153,16 @@ export interface ManagedLoginOptions {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/managed-login-endpoints.html
    */
   readonly passkeyRegistration?: boolean;
+
+  /**
+   * The ID of a Route 53 health check of the primary Region: while it is unhealthy, managed login
+   * and federation on this domain are served by the pool's replica (`Routing.Failover`, with the
+   * pool's `replication` Region as the secondary). Needs `replication` on the pool.
+   *
+   * @default - no failover routing: the domain serves from the primary Region only
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html
+   */
+  readonly failoverHealthCheckId?: string;
 }
 
 /**

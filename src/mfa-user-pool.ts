@@ -30,11 +30,13 @@ import { applyL1Overrides, emailSendingAccount, writeRefreshTokenRotation } from
 import { addSmsSpendAlarm, buildAlarms } from './private/operate/alarms';
 import { buildDashboard } from './private/operate/dashboard';
 import { given, PoolOperations, poolOperations, smsSpendMetric, smsSuccessRateMetric } from './private/operate/metrics';
-import { judgePoolChildren } from './private/pool-children';
+import { judgePoolChildren, RenderedResource, renderedResources } from './private/pool-children';
+import { checkKeyReplicas, checkRegionalConfiguration, checkRenderedReplica } from './private/replica-children';
 import { Decisions, resolveDecisions } from './private/resolve';
 import { resolveAppClient, resolveRefreshTokenRotation } from './private/resolve/app-client';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { resolveManagedLogin } from './private/resolve/managed-login';
+import { adviseOnReplica } from './private/resolve/replication';
 import { RULES } from './private/rules';
 import { toUserPoolProps } from './private/to-l2';
 import { actionsBeyondSms, inspectRolePermission, inspectTrustPolicy, TrustFindings } from './private/trust';
@@ -130,7 +132,8 @@ export class MfaUserPool extends Construct {
     this.userPool = new cognito.UserPool(this, 'Default', toUserPoolProps(decisions, props.userPoolProps ?? {}, sms));
     const cfnPool = this.userPool.node.defaultChild as cognito.CfnUserPool;
     applyL1Overrides(this.node.path, cfnPool, decisions, sms);
-    this.encryptionKey = applyEncryption(this, cfnPool, decisions.encryption, decisions.lifecycle.removalPolicy);
+    this.encryptionKey = applyEncryption(this, cfnPool, decisions.encryption, decisions.lifecycle.removalPolicy,
+      decisions.logs.messageDeliveryErrors || decisions.logs.userAuthEvents);
     if (countries) {
       // The pool names the set by its literal name: it must exist before Cognito sends with it.
       cfnPool.node.addDependency(countries.configurationSet);
@@ -167,6 +170,9 @@ export class MfaUserPool extends Construct {
       logs: decisions.logs,
       threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
       removalPolicy: decisions.lifecycle.removalPolicy,
+      account: stack.account,
+      riskNotification: decisions.risk?.notification !== undefined,
+      cfnPool,
     }, decisions.replication);
     if (sms && !sms.created) {
       this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor, smsSpec.eums !== undefined);
@@ -230,28 +236,48 @@ export class MfaUserPool extends Construct {
   }
 
   /**
-   * The pool's replicas and Regional configurations, however the app wrote them: one of each at
-   * most, and a replica made outside `replication` still needs what the guide requires.
+   * The pool's replicas and Regional configurations, however the app wrote them, judged as
+   * CloudFormation receives them (overrides of this library's own resources included): one of
+   * each at most; each replica in the pool's Region, to a Region Cognito takes, of a pool whose
+   * rendered plan and key allow it; each Regional configuration in a replica's Region, after it,
+   * with a status Cognito takes; one key replica per Region. A replica made outside `replication`
+   * gets the advisories `replication` gives.
    */
-  private checkReplicas(replicas: string[], regional: string[]): void {
+  private checkReplicas(replicas: RenderedResource[], regional: RenderedResource[]): void {
+    const path = this.node.path;
     if (replicas.length > 1) {
-      throw refuse(this.node.path, RULES.replicaTwice, 'replicas', `include ${replicas.length} replicas of this pool; a pool has at most one`, replicas,
+      throw refuse(path, RULES.replicaTwice, 'replicas', `include ${replicas.length} replicas of this pool; a pool has at most one`, replicas.map(r => r.path),
         'Keep one replica: replication on the pool, or one AWS::Cognito::UserPoolReplica.');
     }
     if (regional.length > 1) {
-      throw refuse(this.node.path, RULES.secondaryTwice, 'Regional configurations', `include ${regional.length} of this pool; its replica has one`, regional,
+      throw refuse(path, RULES.secondaryTwice, 'Regional configurations', `include ${regional.length} of this pool; its replica has one`, regional.map(r => r.path),
         'Keep one: the MfaUserPoolSecondary, or one AWS::Cognito::UserPoolRegionalConfigurationAttachment.');
     }
-    if (replicas.length === 0 || this.decisions.replication) {
+    const replica = replicas[0];
+    for (const attachment of regional) {
+      checkRegionalConfiguration(path, attachment, replica);
+    }
+    if (!replica) {
       return;
     }
-    if (this.decisions.plan.featurePlan === cognito.FeaturePlan.LITE) {
-      throw refuse(this.node.path, RULES.replicationNeedsEssentials, 'featurePlan', 'must be ESSENTIALS or PLUS for the replica made outside replication', replicas,
-        'Set replication: { region } on the pool instead of a raw replica, with featurePlan ESSENTIALS (the default) or PLUS.');
+    const ctx = new ResolveContext(path);
+    const secondary = checkRenderedReplica(ctx, replica, this.region);
+    const pool = renderedResources(this, ['AWS::Cognito::UserPool']).get('AWS::Cognito::UserPool')!.find(r => r.construct === this.userPool.node.defaultChild);
+    const tier = pool?.properties.UserPoolTier;
+    if (tier === 'LITE') {
+      throw refuse(path, RULES.replicationNeedsEssentials, 'featurePlan', 'must be ESSENTIALS or PLUS for the pool\'s replica (the template says LITE)', replica.path,
+        'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (the default), and remove any override of UserPoolTier.');
     }
-    if (this.decisions.encryption.keyType !== 'CUSTOMER_MANAGED_KEY') {
-      throw refuse(this.node.path, RULES.replicationNeedsCustomerManagedKey, 'encryption', 'is not a customer managed key, which the replica made outside replication needs',
-        replicas, 'Set replication: { region } on the pool instead of a raw replica: the library then creates the multi-Region key and its replica.');
+    const keyType = pool?.properties.KeyConfiguration?.KeyType;
+    if (keyType !== 'CUSTOMER_MANAGED_KEY' && (keyType === undefined || typeof keyType === 'string')) {
+      throw refuse(path, RULES.replicationNeedsCustomerManagedKey, 'encryption', `is ${keyType ?? 'not written (a key AWS owns)'} in the template; the pool's replica needs a `
+        + 'multi-Region customer managed key', replica.path, 'Set replication: { region } on the pool and leave encryption out (the library creates the key and its replica), '
+        + 'and remove any override of KeyConfiguration.');
+    }
+    checkKeyReplicas(path, this.encryptionKey, secondary);
+    if (!this.decisions.replication && secondary !== undefined) {
+      adviseOnReplica(ctx, this.props.tokenIssuer, this.decisions.factors, this.decisions.firstFactors, secondary);
+      this.leave(ctx.advisories);
     }
   }
 

@@ -1,3 +1,4 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -73,7 +74,8 @@ export interface MfaUserPoolSecondaryProps {
 
   /**
    * Whether the secondary serves end users. Set `ReplicaStatus.ACTIVE` and deploy this stack
-   * alone to fail over; set it back once the primary Region serves again.
+   * alone (`cdk deploy <stack> --exclusively`: without it, the CLI deploys the primary Region's
+   * stacks first) to fail over; set it back once the primary Region serves again.
    *
    * @default ReplicaStatus.INACTIVE
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-multi-region.html
@@ -129,6 +131,11 @@ export class MfaUserPoolSecondary extends Construct {
   public readonly replicaArn: string;
   /** The status written on the Regional configuration attachment. */
   public readonly status: ReplicaStatus;
+  /**
+   * The Regional configuration (`AWS::Cognito::UserPoolRegionalConfigurationAttachment`), for the
+   * Regional settings this construct does not write (Lambda triggers of this Region, for one).
+   */
+  public readonly regionalConfiguration: CfnResource;
   /** The role the replica assumes to send SMS, when it sends SMS. */
   public readonly smsRole?: iam.IRole;
   /** The ARN of the replica's web ACL, when the pool has abuse protection. */
@@ -155,6 +162,25 @@ export class MfaUserPoolSecondary extends Construct {
     this.authEventLogGroup = built.authEvents;
     this.operations = built.operations;
     leaveAdvisories(this, ctx.advisories);
+    this.regionalConfiguration = built.attachment;
+    this.node.addValidation({ validate: () => this.adviseOnRegionalSettings(binding!) });
+  }
+
+  /** Lambda triggers and the threat-protection notification email are Regional: read from the rendered pool and attachment, once the app is complete. */
+  private adviseOnRegionalSettings(binding: ReplicationBinding): string[] {
+    const render = (r: CfnResource) => Stack.of(r).resolve((r as any)._toCloudFormation());
+    const properties = (r: CfnResource) => (Object.values<any>(render(r)?.Resources ?? {})[0] ?? {}).Properties ?? {};
+    const written = (config: unknown) => Object.entries<unknown>(config && typeof config === 'object' ? config as Record<string, unknown> : {}).filter(([, v]) => v !== undefined).map(([k]) => k);
+    const triggers = written(properties(binding.cfnPool).LambdaConfig);
+    const copied = written(properties(this.regionalConfiguration).LambdaConfig);
+    const missing = [...triggers.filter(t => !copied.includes(t)).map(t => `the Lambda trigger ${t}`),
+      ...(binding.riskNotification ? ['the email of threat protection\'s notifications'] : [])];
+    if (missing.length > 0) {
+      leaveWarning(this, RULES.secondaryRegionalSettingsMissing, `The pool has ${missing.join(', ')}, which the secondary does not have: they are Regional settings. While `
+        + `${binding.region} serves, they do not run. Add them to the Regional configuration (secondary.regionalConfiguration.addPropertyOverride('LambdaConfig.`
+        + '<Trigger>\', functionArnOfThisRegion)), or acknowledge this.');
+    }
+    return [];
   }
 
   /**

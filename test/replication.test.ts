@@ -3,8 +3,10 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  MfaEnforcement, MfaUserPool, MfaUserPoolSecondary, MfaUserPoolSecondaryProps, PoolEncryption, ReplicaStatus, SmsMfa, SmsOriginationIdentity,
+  ManagedLoginDomain, MfaEnforcement, MfaUserPool, MfaUserPoolSecondary, MfaUserPoolSecondaryProps, PoolEncryption, ReplicaStatus, SmsMfa,
+  SmsOriginationIdentity,
   TokenIssuer,
 } from '../src';
 import { ACCOUNT, allowSms, build, newApp, SES, stackEndingWith, TwoRegions, twoRegions } from './util';
@@ -74,7 +76,9 @@ describe('replication: the primary Region', () => {
     const r = withSecondary();
     const keyStack = stackEndingWith(r.app, 'KeyReplica');
     const replica = Template.fromStack(keyStack).toJSON().Resources.EncryptionKeyReplica;
-    expect(replica).toMatchObject({ Type: 'AWS::KMS::ReplicaKey', DeletionPolicy: 'Retain', Properties: { Enabled: true } });
+    expect(replica).toMatchObject({ Type: 'AWS::KMS::ReplicaKey', DeletionPolicy: 'Retain' });
+    // Enabled is left to KMS: Cognito may take control of the key once the replica is active.
+    expect(replica.Properties.Enabled).toBeUndefined();
     expect(replica.Properties.PrimaryKeyArn).toEqual({ 'Fn::GetAtt': ['ExportsReader8B249524', expect.stringContaining('UsersEncryptionKey6BC7E8E4Arn')] });
     const bySid = Object.fromEntries(replica.Properties.KeyPolicy.Statement.map((st: any) => [st.Sid, st]));
     expect(Object.keys(bySid)).toEqual(['AccountAdministersTheKey', 'CognitoEncryptsUserPools', 'CognitoDescribesTheKey', 'AccountThroughCognitoDescribes',
@@ -220,6 +224,32 @@ const ATTACKS: Array<[string, (r: TwoRegions) => void, string]> = [
   ['the secondary in a stack without cross-Region references', r => new MfaUserPoolSecondary(
     new Stack(r.app, 'NoRefs', { env: { account: ACCOUNT, region: 'us-west-2' } }), 'Users', { pool: r.pool }), 'secondaryRegion'],
   ['the secondary in the primary\'s stack', r => new MfaUserPoolSecondary(r.primary, 'Secondary', { pool: r.pool }), 'secondaryRegion'],
+  ['the secondary in a stack of another account', r => new MfaUserPoolSecondary(
+    new Stack(r.app, 'Elsewhere', { env: { account: '999999999999', region: 'us-west-2' }, crossRegionReferences: true }), 'Users', { pool: r.pool }), 'secondaryRegion'],
+  ['an override of the replica\'s Region to another Region (no key replica there)', r => r.pool._replication!.replica.addPropertyOverride('RegionName', 'eu-west-1'),
+    'replicationNeedsCustomerManagedKey'],
+  ['an override of the replica\'s Region, with the secondary in the Region it had', r => {
+    new MfaUserPoolSecondary(r.secondary, 'Users', { pool: r.pool });
+    r.pool._replication!.replica.addPropertyOverride('RegionName', 'eu-west-1');
+  }, 'secondaryRegion'],
+  ['an override of the replica\'s Region to the pool\'s own', r => r.pool._replication!.replica.addPropertyOverride('RegionName', 'us-east-1'), 'replicationRegionForm'],
+  ['an override of the replica\'s Region to one without replication', r => r.pool._replication!.replica.addPropertyOverride('RegionName', 'af-south-1'),
+    'replicationRegionUnavailable'],
+  ['an override of the pool\'s plan to LITE', r => (r.pool.userPool.node.defaultChild as cognito.CfnUserPool).addPropertyOverride('UserPoolTier', 'LITE'),
+    'replicationNeedsEssentials'],
+  ['an override of the pool\'s key to one AWS owns', r => (r.pool.userPool.node.defaultChild as cognito.CfnUserPool).addPropertyOverride('KeyConfiguration', { KeyType: 'AWS_OWNED_KEY' }),
+    'replicationNeedsCustomerManagedKey'],
+  ['an override of the Regional configuration\'s status', r => new MfaUserPoolSecondary(r.secondary, 'Users', { pool: r.pool }).regionalConfiguration
+    .addPropertyOverride('Status', 'Active'), 'regionalStatusForm'],
+  ['a second key replica of the pool\'s key in the same Region', r => new kms.CfnReplicaKey(r.secondary, 'Mine', { primaryKeyArn: r.pool.encryptionKey!.keyArn, keyPolicy: {} }),
+    'keyReplicaTwice'],
+  ['a raw Regional configuration in a Region other than the replica\'s', r => new CfnResource(
+    new Stack(r.app, 'Ireland', { env: { account: ACCOUNT, region: 'eu-west-1' }, crossRegionReferences: true }), 'Raw', {
+      type: 'AWS::Cognito::UserPoolRegionalConfigurationAttachment', properties: { UserPoolId: r.pool.userPoolId },
+    }), 'secondaryRegion'],
+  ['a raw Regional configuration not ordered after the replica', r => new CfnResource(r.secondary, 'Raw', {
+    type: 'AWS::Cognito::UserPoolRegionalConfigurationAttachment', properties: { UserPoolId: r.pool.userPoolId },
+  }), 'secondaryRegion'],
 ];
 
 describe('replication under attack', () => {
@@ -237,10 +267,35 @@ describe('replication under attack', () => {
     expect(() => r.app.synth()).toThrow(new RegExp(`\\b${rule}\\b`));
   });
 
-  test('a raw replica of a pool with a customer managed key and no replication is accepted, as Cognito would', () => {
+  test('a raw replica of a pool with a multi-Region key is accepted once the key has a replica in that Region, and advised as replication is', () => {
+    const r = twoRegions({ replication: undefined, encryption: PoolEncryption.customerManagedKey() });
+    const keys = new Stack(r.app, 'Keys', { env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true });
+    const keyReplica = new kms.CfnReplicaKey(keys, 'Replica', { primaryKeyArn: r.pool.encryptionKey!.keyArn, keyPolicy: {} });
+    const replicas = new Stack(r.app, 'Replicas', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const raw = new CfnResource(replicas, 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: 'us-west-2' } });
+    raw.node.addDependency(keyReplica);
+    r.app.synth();
+    const advisories = Annotations.fromStack(r.primary).findWarning('/Primary/Users', Match.anyValue()).map(w => String(w.entry.data));
+    expect(advisories.some(a => a.includes('replicationTotpOnly'))).toBe(true);
+    expect(advisories.some(a => a.includes('replicationIssuerOriginal'))).toBe(true);
+  });
+
+  test('a raw replica of a pool whose key has no replica in that Region is refused', () => {
     const r = twoRegions({ ...QUIET, replication: undefined, encryption: PoolEncryption.customerManagedKey() });
     new CfnResource(r.primary, 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: 'us-west-2' } });
-    expect(() => r.app.synth()).not.toThrow();
+    expect(() => r.app.synth()).toThrow(/encryption has no replica in us-west-2/);
+  });
+
+  test('a raw Regional configuration of a pool without any replica is refused', () => {
+    const r = twoRegions({ ...QUIET, replication: undefined });
+    new CfnResource(r.secondary, 'Raw', { type: 'AWS::Cognito::UserPoolRegionalConfigurationAttachment', properties: { UserPoolId: r.pool.userPoolId } });
+    expect(() => r.app.synth()).toThrow(/secondaryWithoutReplication/);
+  });
+
+  test('a raw replica in a stack of the secondary Region is refused: the replica is made in the pool\'s Region', () => {
+    const r = twoRegions({ ...QUIET, replication: undefined });
+    new CfnResource(r.secondary, 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: 'us-west-2' } });
+    expect(() => r.app.synth()).toThrow(/replicaStackRegion/);
   });
 
   test('a replica under a CloudFormation condition is not counted: whether it exists is known at deploy', () => {
@@ -259,7 +314,7 @@ describe('replication under attack', () => {
 });
 
 describe('replication: data safety', () => {
-  test('adding replication keeps the pool\'s logical ID and replaces nothing of it; the created key moves to a multi-Region key of the same logical ID', () => {
+  test('adding replication keeps the pool\'s logical ID and replaces nothing of it; the created key is multi-Region from the start, so it stays too', () => {
     const before = twoRegions({ ...QUIET, replication: undefined, encryption: PoolEncryption.customerManagedKey(), sms: SmsMfa.withNewRole() });
     const after = twoRegions({ ...QUIET, sms: SmsMfa.withNewRole() });
     const pools = (r: TwoRegions) => Template.fromStack(r.primary).findResources('AWS::Cognito::UserPool');
@@ -267,10 +322,14 @@ describe('replication: data safety', () => {
     expect(Object.values<any>(pools(after))[0].Properties).toEqual(Object.values<any>(pools(before))[0].Properties);
     const keys = (r: TwoRegions) => Template.fromStack(r.primary).findResources('AWS::KMS::Key');
     expect(Object.keys(keys(after))).toEqual(Object.keys(keys(before)));
-    // KMS cannot make a key multi-Region: CloudFormation replaces the key, and the pool, updated in
-    // place, re-encrypts with the new one; the old key is retained (removal policy RETAIN).
-    expect(Object.values<any>(keys(before))[0].Properties.MultiRegion).toBeUndefined();
+    // KMS cannot change MultiRegion of an existing key ("the update request fails"): a key the
+    // library creates is multi-Region whether or not the pool is replicated, so adding (or
+    // removing) replication changes only its policy, in place.
+    expect(Object.values<any>(keys(before))[0].Properties.MultiRegion).toBe(true);
     expect(Object.values<any>(keys(after))[0]).toMatchObject({ Properties: { MultiRegion: true }, DeletionPolicy: 'Retain' });
+    const { KeyPolicy: _before, ...restBefore } = Object.values<any>(keys(before))[0].Properties;
+    const { KeyPolicy: _after, ...restAfter } = Object.values<any>(keys(after))[0].Properties;
+    expect(restAfter).toEqual(restBefore);
   });
 
   test('the refusal names the prop, the value and the fix', () => {
@@ -297,5 +356,78 @@ describe('replication: data safety', () => {
     const attachment = resourceOf(secondary, 'AWS::Cognito::UserPoolRegionalConfigurationAttachment');
     expect(attachment.Properties.SmsConfiguration).toBeUndefined();
     expect(Annotations.fromStack(secondary).findWarning('/Secondary/Users', Match.stringLikeRegexp('secondarySmsMissing'))).toHaveLength(1);
+  });
+});
+
+describe('replication: Regional settings the secondary does not copy, and where it sends email', () => {
+  test('Lambda triggers and the risk notification email are advised, until the Regional configuration has the triggers', () => {
+    const trigger = (stack: Stack) => lambda.Function.fromFunctionArn(stack, 'Pre', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:pre`);
+    const r = twoRegions({ ...QUIET });
+    (r.pool.userPool.node.defaultChild as cognito.CfnUserPool).lambdaConfig = { preAuthentication: trigger(r.primary).functionArn };
+    const secondary = new MfaUserPoolSecondary(r.secondary, 'Users', { pool: r.pool });
+    r.app.synth();
+    expect(Annotations.fromStack(r.secondary).findWarning('/Secondary/Users', Match.stringLikeRegexp('the Lambda trigger PreAuthentication'))).toHaveLength(1);
+
+    const copied = twoRegions({ ...QUIET });
+    (copied.pool.userPool.node.defaultChild as cognito.CfnUserPool).lambdaConfig = { preAuthentication: trigger(copied.primary).functionArn };
+    new MfaUserPoolSecondary(copied.secondary, 'Users', { pool: copied.pool }).regionalConfiguration
+      .addPropertyOverride('LambdaConfig.PreAuthentication', `arn:aws:lambda:us-west-2:${ACCOUNT}:function:pre`);
+    copied.app.synth();
+    expect(Annotations.fromStack(copied.secondary).findWarning('/Secondary/Users', Match.stringLikeRegexp('secondaryRegionalSettingsMissing'))).toHaveLength(0);
+    expect(secondary.regionalConfiguration.cfnResourceType).toBe('AWS::Cognito::UserPoolRegionalConfigurationAttachment');
+  });
+
+  test.each([
+    ['an SES identity of the primary\'s Region', `arn:aws:ses:us-east-1:${ACCOUNT}:identity/example.com`, 1],
+    ['an ARN that is not an SES identity', `arn:aws:sns:us-west-2:${ACCOUNT}:identity`, 1],
+    ['an SES identity of the secondary\'s Region', `arn:aws:ses:us-west-2:${ACCOUNT}:identity/example.com`, 0],
+  ])('email from %s', (_name, sesIdentityArn, warnings) => {
+    const r = withSecondary({}, { email: { from: 'no-reply@example.com', sesIdentityArn } });
+    expect(Annotations.fromStack(r.secondary).findWarning('/Secondary/Users', Match.stringLikeRegexp('secondaryEmailRegion'))).toHaveLength(warnings);
+  });
+
+  test('a key of the app with log delivery gets the guide\'s statements for exported logs, in each Region', () => {
+    const r = withSecondary({ sms: SmsMfa.withNewRole() });
+    const key = resourceOf(r.primary, 'AWS::KMS::Key');
+    const bySid = Object.fromEntries(key.Properties.KeyPolicy.Statement.filter((st: any) => st.Sid).map((st: any) => [st.Sid, st]));
+    const logs = (region: string) => ({ StringLike: { 'kms:EncryptionContext:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:${region}:${ACCOUNT}:*`]] } } });
+    expect(bySid.CognitoEncryptsExportedLogs).toEqual({
+      Sid: 'CognitoEncryptsExportedLogs',
+      Effect: 'Allow',
+      Principal: { Service: 'cognito-idp.amazonaws.com' },
+      Action: ['kms:GenerateDataKey', 'kms:Encrypt'],
+      Resource: '*',
+      Condition: logs('us-east-1'),
+    });
+    expect(bySid.LogDeliveryDecryptsExportedLogs).toMatchObject({ Principal: { Service: 'delivery.logs.amazonaws.com' }, Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Condition: logs('us-east-1') });
+    const replica = Template.fromStack(stackEndingWith(r.app, 'KeyReplica')).toJSON().Resources.EncryptionKeyReplica;
+    expect(replica.Properties.KeyPolicy.Statement.find((st: any) => st.Sid === 'CognitoEncryptsExportedLogs').Condition).toEqual(logs('us-west-2'));
+  });
+});
+
+describe('replication: managed login failover', () => {
+  test('failoverHealthCheckId writes Routing.Failover with the replica\'s Region on the domain', () => {
+    const r = twoRegions(QUIET);
+    r.pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users'), failoverHealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789' });
+    r.app.synth();
+    Template.fromStack(r.primary).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Routing: { Failover: { PrimaryRoute53HealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789', SecondaryRegion: 'us-west-2' } },
+    });
+  });
+
+  test.each([
+    ['without replication', { replication: undefined }, 'abcdef01', /needs a replica to fail over to/],
+    ['an empty ID', {}, '', /must be a Route 53 health check ID of 1 to 64 characters/],
+    ['an ID longer than 64 characters', {}, 'x'.repeat(65), /must be a Route 53 health check ID of 1 to 64 characters/],
+  ])('%s is refused', (_name, props, id, message) => {
+    const r = twoRegions({ ...QUIET, ...props });
+    expect(() => r.pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users'), failoverHealthCheckId: id })).toThrow(message);
+  });
+
+  test('a health check ID that is a token is written as it is', () => {
+    const r = twoRegions(QUIET);
+    r.pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users'), failoverHealthCheckId: new CfnParameter(r.primary, 'HealthCheck').valueAsString });
+    r.app.synth();
+    Template.fromStack(r.primary).hasResourceProperties('AWS::Cognito::UserPoolDomain', { Routing: { Failover: { PrimaryRoute53HealthCheckId: { Ref: 'HealthCheck' } } } });
   });
 });

@@ -85,10 +85,10 @@ export interface PoolChildrenFindings {
   readonly unknownScopes: string[];
   /** Custom scopes no resource server of the pool in the app declares, with their client; empty when a server cannot be read. */
   readonly undeclaredScopes: string[];
-  /** The pool's replicas (`replication`'s, raw L1s and CfnResources), by path. */
-  readonly replicas: string[];
-  /** The pool's Regional configuration attachments (`MfaUserPoolSecondary`'s and raw ones), by path. */
-  readonly regionalConfigurations: string[];
+  /** The pool's replicas (`replication`'s, raw L1s and CfnResources), as rendered. */
+  readonly replicas: RenderedResource[];
+  /** The pool's Regional configuration attachments (`MfaUserPoolSecondary`'s and raw ones), as rendered. */
+  readonly regionalConfigurations: RenderedResource[];
 }
 
 const DOMAIN = 'AWS::Cognito::UserPoolDomain';
@@ -114,8 +114,8 @@ export function judgePoolChildren(pool: IConstruct, userPoolId: string): PoolChi
     userAuth: [],
     unknownScopes: [],
     undeclaredScopes: [],
-    replicas: ofPool(REPLICA).map(r => r.path),
-    regionalConfigurations: ofPool(REGIONAL).map(r => r.path),
+    replicas: ofPool(REPLICA),
+    regionalConfigurations: ofPool(REGIONAL),
   };
   const declared = declaredScopes(ofPool(SERVER));
   for (const client of ofPool(CLIENT)) {

@@ -6,6 +6,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent, MfaEnforcement, MfaPolicy, MfaPolicyRule, MfaUserPool,
   MfaUserPoolProps, MfaUserPoolSecondary, MfaUserPoolSecondaryProps, RiskAction,
@@ -372,6 +373,21 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   secondaryEmailDefault: () => replicated({ mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED, userPoolProps: { email: SES } },
     SECONDARY()),
   regionalEmailForm: () => replicated({}, SECONDARY({ email: { from: 'no-reply@example.com', sesIdentityArn: 'example.com' } })),
+  managedLoginFailoverOrder: () => replicated({ mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED },
+    r => r.pool.addManagedLogin({ domain: PREFIX, failoverHealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789' })),
+  secondaryRegionalSettingsMissing: () => replicated({
+    mfa: MfaEnforcement.OFF,
+    tokenIssuer: TokenIssuer.UPDATED,
+    userPoolProps: { lambdaTriggers: { preAuthentication: lambda.Function.fromFunctionArn(new Stack(), 'F', 'arn:aws:lambda:us-east-1:123456789012:function:pre') } },
+  }, SECONDARY()),
+  secondaryEmailRegion: () => replicated({ mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED },
+    SECONDARY({ email: { from: 'no-reply@example.com', sesIdentityArn: 'arn:aws:ses:us-east-1:123456789012:identity/example.com' } })),
+  replicaStackRegion: () => replicated({ replication: undefined, encryption: PoolEncryption.customerManagedKey() }, r => new CfnResource(r.secondary, 'Raw', {
+    type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: 'us-west-2' },
+  })),
+  keyReplicaTwice: () => replicated({}, r => new kms.CfnReplicaKey(r.secondary, 'Mine', { primaryKeyArn: r.pool.encryptionKey!.keyArn, keyPolicy: {} })),
+  regionalStatusForm: () => replicated({}, r => (SECONDARY()(r).regionalConfiguration.addPropertyOverride('Status', 'PENDING'))),
+  managedLoginFailover: () => construct({}, pool => pool.addManagedLogin({ domain: PREFIX, failoverHealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789' })),
   secondaryAbuseProtectionPartial: () => replicated({
     mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED, abuseProtection: { webAclArn: WEB_ACL_ARN },
   }, SECONDARY()),

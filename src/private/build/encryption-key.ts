@@ -12,7 +12,7 @@ import { EncryptionDecisions } from '../resolve/encryption';
  * (advised at resolution). Returns the key the pool uses, if customer managed.
  */
 export function applyEncryption(
-  scope: Construct, cfnPool: cognito.CfnUserPool, d: EncryptionDecisions, removalPolicy: RemovalPolicy,
+  scope: Construct, cfnPool: cognito.CfnUserPool, d: EncryptionDecisions, removalPolicy: RemovalPolicy, logExport: boolean,
 ): kms.IKey | undefined {
   if (d.issuer !== undefined) {
     cfnPool.addPropertyOverride('IssuerConfiguration', { Type: d.issuer });
@@ -24,17 +24,18 @@ export function applyEncryption(
   if (d.keyType !== 'CUSTOMER_MANAGED_KEY') {
     return undefined;
   }
-  const replicated = d.replicaRegion !== undefined;
   const key = d.key ?? new kms.Key(scope, 'EncryptionKey', {
-    description: replicated ? 'Encrypts one replicated Amazon Cognito user pool at rest (multi-Region)' : 'Encrypts one Amazon Cognito user pool at rest',
+    description: 'Encrypts one Amazon Cognito user pool at rest (multi-Region, so that the pool can be replicated)',
     enableKeyRotation: true,
-    // Written only when true: a key that was single-Region stays as it was rendered.
-    multiRegion: replicated ? true : undefined,
+    // Always multi-Region: KMS cannot change MultiRegion of an existing key ("the update request
+    // fails"), so adding or removing replication later must not ask it to. A multi-Region key
+    // costs what a single-Region one does, and Cognito takes either in the pool's Region.
+    multiRegion: true,
     removalPolicy,
   });
   if (key instanceof kms.Key) {
     const stack = Stack.of(scope);
-    cognitoKeyStatements(stack, stack.region, d.replicaRegion).forEach(statement => key.addToResourcePolicy(statement));
+    cognitoKeyStatements(stack, stack.region, d.replicaRegion, logExport).forEach(statement => key.addToResourcePolicy(statement));
   }
   cfnPool.addPropertyOverride('KeyConfiguration', { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: key.keyArn });
   return key;
@@ -52,10 +53,15 @@ export function applyEncryption(
  * of the account may create grants through Cognito for AWS resources only, which the
  * CloudFormation handlers of UserPoolReplica and UserPool list (`kms:CreateGrant`).
  *
+ * With log export (log delivery), the guide's second policy adds that Cognito may encrypt, and
+ * the log delivery service decrypt, logs of this account and Region as they are exported
+ * ("Apply this policy to your KMS key when you have log export configured").
+ *
  * @param region the Region of the key (the pool's, or the replica's for the key replica)
  * @param replicaRegion the other Region of a replicated pool
+ * @param logExport the pool (or the replica) delivers logs
  */
-export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion?: string): iam.PolicyStatement[] {
+export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion: string | undefined, logExport: boolean): iam.PolicyStatement[] {
   const poolsIn = (r: string) => `arn:${Aws.PARTITION}:cognito-idp:${r}:${stack.account}:userpool/*`;
   const other = replicaRegion;
   const pools = other === undefined ? poolsIn(region) : [poolsIn(region), poolsIn(other)];
@@ -71,6 +77,13 @@ export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion
     resources: ['*'],
     conditions: { StringEquals: { ...throughCognito.StringEquals }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
   })];
+  const logs = { StringLike: { 'kms:EncryptionContext:SourceArn': `arn:${Aws.PARTITION}:logs:${region}:${stack.account}:*` } };
+  const onLogs = (sid: string, service: string, action: string) =>
+    new iam.PolicyStatement({ sid, principals: [new iam.ServicePrincipal(service)], actions: ['kms:GenerateDataKey', action], resources: ['*'], conditions: logs });
+  const logStatements = !logExport ? [] : [
+    onLogs('CognitoEncryptsExportedLogs', 'cognito-idp.amazonaws.com', 'kms:Encrypt'),
+    onLogs('LogDeliveryDecryptsExportedLogs', 'delivery.logs.amazonaws.com', 'kms:Decrypt'),
+  ];
   return [
     new iam.PolicyStatement({ sid: 'CognitoEncryptsUserPools', principals: services, actions: data, resources: ['*'], conditions: { ...fromCognito, ...context } }),
     new iam.PolicyStatement({ sid: 'CognitoDescribesTheKey', principals: services, actions: ['kms:DescribeKey'], resources: ['*'], conditions: fromCognito }),
@@ -83,5 +96,6 @@ export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion
       conditions: { StringEquals: { ...throughCognito.StringEquals }, ...context },
     }),
     ...grants,
+    ...logStatements,
   ];
 }

@@ -34,6 +34,12 @@ export function addManagedLoginResources(host: ManagedLoginHost, d: ManagedLogin
     // The L2 has no security policy; managed login needs TLS 1.2 or newer, so it is always written.
     (domain.node.defaultChild as cognito.CfnUserPoolDomain).addPropertyOverride('CustomDomainConfig.SecurityPolicy', d.custom.securityPolicy);
   }
+  if (d.failover) {
+    // The floor's L1 has no Routing property.
+    (domain.node.defaultChild as cognito.CfnUserPoolDomain).addPropertyOverride('Routing', {
+      Failover: { PrimaryRoute53HealthCheckId: d.failover.healthCheckId, SecondaryRegion: d.failover.secondaryRegion },
+    });
+  }
   const domainName = d.custom ? d.custom.domainName : prefixDomainHost(d.prefix!, Stack.of(host.scope).region);
   const login = ManagedLogin._create(domain, domainName, d.passkeyRegistration, d.custom !== undefined);
   const poolRef = Tokenization.reverse(host.userPool.userPoolId);

@@ -30,6 +30,12 @@ export interface PoolFacts {
   readonly logs: LogDecisions;
   readonly threatProtection: boolean;
   readonly removalPolicy: RemovalPolicy;
+  /** The pool's account, token or not. */
+  readonly account: string;
+  /** The pool emails users about risky sign-ins (threat protection's notify configuration). */
+  readonly riskNotification: boolean;
+  /** The pool's L1, whose rendered LambdaConfig the secondary compares with its own. */
+  readonly cfnPool: CfnResource;
 }
 
 /** What the primary built for its replica, and what the secondary construct needs from the pool. */
@@ -67,19 +73,25 @@ export function addReplication(source: ReplicationSource, d: ReplicationDecision
   const primary = Stack.of(source.pool);
   const stage = Stage.of(source.pool) ?? source.pool.node.root;
   const base = Names.uniqueId(source.pool);
-  const env = (region: string) => ({ account: primary.account, region });
+  // The stacks the library adds keep the pool stack's account, termination protection and tags.
+  const like = (region: string) => ({
+    env: { account: primary.account, region },
+    terminationProtection: primary.terminationProtection,
+    tags: primary.tags.tagValues(),
+  });
   let keyReplicaStack: Stack | undefined;
   let keyReplica: kms.CfnReplicaKey | undefined;
   if (source.key instanceof kms.Key) {
     keyReplicaStack = new Stack(stage, `${base}KeyReplica`, {
-      env: env(d.region),
+      ...like(d.region),
       crossRegionReferences: true,
       description: `The replica in ${d.region} of the multi-Region key of the user pool ${source.pool.node.path}`,
     });
-    keyReplica = addKeyReplica(keyReplicaStack, source.key, primary.region, source.removalPolicy);
+    const logExport = source.logs.messageDeliveryErrors || source.logs.userAuthEvents;
+    keyReplica = addKeyReplica(keyReplicaStack, source.key, primary.region, source.removalPolicy, logExport);
   }
   const replicaStack = new Stack(stage, `${base}Replica`, {
-    env: env(primary.region),
+    ...like(primary.region),
     description: `The replica in ${d.region} of the user pool ${source.pool.node.path}`,
   });
   const replica = new CfnResource(replicaStack, 'Replica', {
@@ -92,23 +104,26 @@ export function addReplication(source: ReplicationSource, d: ReplicationDecision
     replica.node.addDependency(keyReplica);
   }
   replica.applyRemovalPolicy(source.removalPolicy);
+
   const { pool: _pool, key: _key, ...facts } = source;
+
   return { ...facts, region: d.region, replicaStack, keyReplicaStack, replica };
 }
 
 /** The key's replica (`AWS::KMS::ReplicaKey`), with the policy of the key, for this Region's pools and the primary's. */
-function addKeyReplica(stack: Stack, key: kms.Key, primaryRegion: string, removalPolicy: RemovalPolicy): kms.CfnReplicaKey {
+function addKeyReplica(stack: Stack, key: kms.Key, primaryRegion: string, removalPolicy: RemovalPolicy, logExport: boolean): kms.CfnReplicaKey {
   const policy = new iam.PolicyDocument({
     statements: [
       new iam.PolicyStatement({ sid: 'AccountAdministersTheKey', principals: [new iam.AccountRootPrincipal()], actions: ['kms:*'], resources: ['*'] }),
-      ...cognitoKeyStatements(stack, stack.region, primaryRegion),
+      ...cognitoKeyStatements(stack, stack.region, primaryRegion, logExport),
     ],
   });
   const replica = new kms.CfnReplicaKey(stack, 'EncryptionKeyReplica', {
     primaryKeyArn: key.keyArn,
     keyPolicy: policy,
     description: 'Encrypts the replica of one Amazon Cognito user pool at rest',
-    enabled: true,
+    // Enabled is left to KMS (its default, true): Cognito may take control of the key once the
+    // replica is active, and a written value would fight it at the next update.
   });
   replica.applyRemovalPolicy(removalPolicy);
   return replica;
@@ -139,9 +154,13 @@ export function addRegionalSettings(scope: Construct, d: SecondaryDecisions): Re
   // The replica's ARN: the pool's ID in this Region.
   const replicaArn = stack.formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: b.userPoolId });
   const sms = regionalSms(scope, d);
+  // The replica's tags are a Regional setting (UserPoolTagsAtCreate is create-only, so never
+  // written: a change would replace the replica): the pool stack's tags, as the pool has them.
+  const tags = Stack.of(b.cfnPool).tags.tagValues();
   const properties: Record<string, unknown> = {
     UserPoolId: b.userPoolId,
     Status: d.status,
+    UserPoolTags: Object.keys(tags).length > 0 ? tags : undefined,
     SmsConfiguration: sms?.configuration,
     EmailConfiguration: d.email && {
       EmailSendingAccount: 'DEVELOPER',
@@ -152,6 +171,8 @@ export function addRegionalSettings(scope: Construct, d: SecondaryDecisions): Re
     },
   };
   const attachment = new CfnResource(scope, 'RegionalConfiguration', { type: REGIONAL_CONFIGURATION_TYPE, properties });
+  // Kept with the pool: deleting the secondary's stack does not take the Regional settings of a retained pool.
+  attachment.applyRemovalPolicy(b.removalPolicy);
   const delivered = addLogDelivery(scope, b.userPoolId, b.logs, b.removalPolicy);
   const abuse = b.abuse && (b.abuse.webAcl !== undefined ? b.abuse : undefined);
   const waf = abuse && addWebAcl(scope, replicaArn, abuse, b.removalPolicy);

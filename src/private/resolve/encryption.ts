@@ -79,6 +79,11 @@ function checkReplicatedKey(ctx: ResolveContext, key: kms.IKey, replicaRegion: s
     }
     return;
   }
+  const keyId = isLiteral(key.keyArn) ? /:key\/(.+)$/.exec(key.keyArn)?.[1] : undefined;
+  if (keyId !== undefined && !keyId.startsWith('mrk-')) {
+    throw ctx.refuse(RULES.replicationNeedsCustomerManagedKey, 'encryption', 'is a single-Region key (its ID does not start with mrk-); a replicated pool needs a multi-Region key',
+      key.keyArn, 'Pass a multi-Region key (arn:...:key/mrk-...), or leave encryption out for a created one.');
+  }
   ctx.advise(RULES.replicationKeyOutsideApp, `encryption: the key ${isLiteral(key.keyArn) ? key.keyArn : key.node.path} is not defined in this app, so the library neither `
     + `checks that it is a multi-Region key nor adds its replica: replicate it to ${replicaRegion} (with the same policy for Cognito) before the replica is created, `
     + 'and acknowledge this once it is.');

@@ -29,6 +29,8 @@ export interface ManagedLoginDecisions {
   readonly privacyPolicyUrl?: string;
   /** Managed login serves passkey registration (`/passkeys/add`). */
   readonly passkeyRegistration: boolean;
+  /** The domain fails over to the replica's Region while the primary's health check is unhealthy. */
+  readonly failover?: { readonly healthCheckId: string; readonly secondaryRegion: string };
 }
 
 /** A prefix as CreateUserPoolDomain takes it. */
@@ -101,7 +103,8 @@ export function resolveManagedLogin(
       + 'sign-up and password reset pages up to the per-address limits from every address it has. Set abuseProtection.captcha: true (TOTP registration stays '
       + 'exempt), and consider codeRequestsAllIps, a circuit breaker across addresses.');
   }
-  return { prefix: spec.prefix, custom, host, branding, termsOfUseUrl, privacyPolicyUrl, passkeyRegistration };
+  const failover = resolveFailover(ctx, options, pool);
+  return { prefix: spec.prefix, custom, host, branding, termsOfUseUrl, privacyPolicyUrl, passkeyRegistration, failover };
 }
 
 /** The Region of a certificate, when its ARN or its stack tells it at synthesis. */
@@ -213,4 +216,23 @@ function resolvePasskeyRegistration(ctx: ResolveContext, options: ManagedLoginOp
   ctx.advise(RULES.passkeysOutsideManagedLogin, `addManagedLogin: passkeys.relyingPartyId '${rp}' is not the domain addManagedLogin serves (${host}): `
     + `managed login on ${host} neither registers nor accepts these passkeys; your app, or a domain of the pool named '${rp}', must.`);
   return false;
+}
+
+/** A Route 53 health check ID as FailoverType takes it: at most 64 characters (the API's HealthCheckIdType). */
+function resolveFailover(ctx: ResolveContext, options: ManagedLoginOptions, pool: Decisions): ManagedLoginDecisions['failover'] {
+  const healthCheckId = options.failoverHealthCheckId;
+  if (healthCheckId === undefined) {
+    return undefined;
+  }
+  if (!pool.replication) {
+    throw ctx.refuse(RULES.managedLoginFailover, 'addManagedLogin(failoverHealthCheckId)', 'needs a replica to fail over to, and the pool has no replication', healthCheckId,
+      'Set replication: { region } on the pool, or leave failoverHealthCheckId out.');
+  }
+  if (isLiteral(healthCheckId) && (healthCheckId.length === 0 || healthCheckId.length > 64)) {
+    throw ctx.refuse(RULES.managedLoginFailover, 'addManagedLogin(failoverHealthCheckId)', 'must be a Route 53 health check ID of 1 to 64 characters', healthCheckId,
+      'Pass the health check\'s ID (route53.CfnHealthCheck attrHealthCheckId).');
+  }
+  ctx.advise(RULES.managedLoginFailoverOrder, 'addManagedLogin(failoverHealthCheckId): the domain is in the pool\'s stack, which deploys before the replica exists, '
+    + 'and the guide sets failover routing once the replica is created. If the first deployment is refused, deploy without failoverHealthCheckId first, then add it.');
+  return { healthCheckId, secondaryRegion: pool.replication.region };
 }

@@ -1,5 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { FactorDecisions, FirstFactorDecisions, PlanDecisions } from './decisions';
 import { checkSms } from './sms';
@@ -59,7 +60,7 @@ export function resolveReplication(
     return undefined;
   }
   const secondary = replication.region;
-  if (!isLiteral(secondary) || secondary.length < 5 || secondary.length > 32 || !REGION_PATTERN.test(secondary)) {
+  if (!isLiteral(secondary)) {
     throw ctx.refuse(RULES.replicationRegionForm, 'replication.region', 'must be an AWS Region name known at synthesis', secondary,
       'Name the secondary Region as a string, for example \'us-west-2\'.');
   }
@@ -67,32 +68,58 @@ export function resolveReplication(
     throw ctx.refuse(RULES.replicationNeedsRegion, 'replication', 'needs the pool\'s stack to name its Region (the stack is environment-agnostic)', secondary,
       'Give the stack an env with account and region, for example new Stack(app, \'Primary\', { env: { account: \'111122223333\', region: \'us-east-1\' } }).');
   }
-  if (secondary === region) {
-    throw ctx.refuse(RULES.replicationRegionForm, 'replication.region', `must be another Region than the pool's own (${region})`, secondary,
-      'Name the Region the replica should serve from, for example \'us-west-2\' for a pool in us-east-1.');
-  }
+  checkReplicaRegion(ctx, 'replication.region', region, secondary);
   if (plan.featurePlan === cognito.FeaturePlan.LITE) {
     throw ctx.refuse(RULES.replicationNeedsEssentials, 'featurePlan', 'must be ESSENTIALS or PLUS for multi-Region replication', plan.featurePlan,
       'Set featurePlan: cognito.FeaturePlan.ESSENTIALS (the default), or remove replication.');
   }
+  adviseOnReplica(ctx, props.tokenIssuer, factors, firstFactors, secondary);
+  return { region: secondary };
+}
+
+/**
+ * The replica's Region against the pool's: a Region name (the schema's 5 to 32 characters), not
+ * the pool's own, of the same partition (a multi-Region key replicates within its partition
+ * only), and one where CloudFormation offers the replica types (refused where the bundled
+ * schemas say it does not, advised where they do not know the Region).
+ */
+export function checkReplicaRegion(ctx: ResolveContext, prop: string, region: string, secondary: string): void {
+  if (secondary.length < 5 || secondary.length > 32 || !REGION_PATTERN.test(secondary)) {
+    throw ctx.refuse(RULES.replicationRegionForm, prop, 'must be an AWS Region name known at synthesis', secondary,
+      'Name the secondary Region as a string, for example \'us-west-2\'.');
+  }
+  if (secondary === region) {
+    throw ctx.refuse(RULES.replicationRegionForm, prop, `must be another Region than the pool's own (${region})`, secondary,
+      'Name the Region the replica should serve from, for example \'us-west-2\' for a pool in us-east-1.');
+  }
+  const partitions = [region, secondary].map(r => RegionInfo.get(r).partition);
+  if (partitions[0] !== undefined && partitions[1] !== undefined && partitions[0] !== partitions[1]) {
+    throw ctx.refuse(RULES.replicationRegionForm, prop, `must be a Region of the pool's partition (${partitions[0]}), not of ${partitions[1]}`, secondary,
+      'Replicate within the partition: a multi-Region key has replicas in its own partition only.');
+  }
   const unavailable = [region, secondary].filter(r => NO_REPLICATION_REGIONS.includes(r));
   if (unavailable.length > 0) {
-    throw ctx.refuse(RULES.replicationRegionUnavailable, unavailable.includes(region) ? 'replication' : 'replication.region',
+    throw ctx.refuse(RULES.replicationRegionUnavailable, unavailable.includes(region) ? prop.replace(/\.region$/, '') : prop,
       `needs a Region where CloudFormation offers the replica and its Regional configuration; ${unavailable.join(' and ')} ${unavailable.length > 1 ? 'do' : 'does'} not`,
-      secondary, `Replicate between two of ${REPLICATION_REGIONS.filter(r => /^[a-z]{2}-[a-z]+-\d$/.test(r)).join(', ')}.`);
+      secondary, `Replicate between two of ${REPLICATION_REGIONS.filter(r => /^[a-z]{2}-[a-z]+-\d$/.test(r)).join(', ')} (CloudFormation's schemas of 2026-10-20).`);
   }
   const unlisted = [region, secondary].filter(r => !REPLICATION_REGIONS.includes(r));
   if (unlisted.length > 0) {
     ctx.advise(RULES.replicationRegionUnlisted, `replication: ${unlisted.join(' and ')} ${unlisted.length > 1 ? 'are' : 'is'} not among the Regions where CloudFormation `
       + `offered multi-Region replication on 2026-10-20 (${REPLICATION_REGIONS.join(', ')}). Check that it does before you deploy; acknowledge this once it does.`);
   }
-  if (props.tokenIssuer !== TokenIssuer.UPDATED) {
+}
+
+/** What Cognito accepts for a replica but a failover would expose: the original issuer, and TOTP. */
+export function adviseOnReplica(
+  ctx: ResolveContext, issuer: TokenIssuer | undefined, factors: FactorDecisions, firstFactors: FirstFactorDecisions, secondary: string,
+): void {
+  if (issuer !== TokenIssuer.UPDATED) {
     ctx.advise(RULES.replicationIssuerOriginal, 'replication: the pool keeps the original issuer. The guide recommends tokenIssuer: TokenIssuer.UPDATED for a replicated '
       + 'pool, so that tokens carry one issuer whichever Region issued them; switch once every verifier accepts https://issuer-cognito-idp.<region>.amazonaws.com/<poolId> '
       + '(Application Load Balancer authentication and API Gateway Cognito authorizers do not yet).');
   }
   adviseOnTotp(ctx, factors, firstFactors, secondary);
-  return { region: secondary };
 }
 
 /** TOTP is not supported in secondaries: a user whose only factor is an authenticator app cannot sign in there. */
@@ -144,6 +171,10 @@ export function resolveSecondary(
       Token.isUnresolved(stack.region) ? 'an environment-agnostic stack' : stack.region,
       `Create the construct in a stack with env: { account: '<account>', region: '${binding.region}' } and crossRegionReferences: true.`);
   }
+  if (!Token.isUnresolved(stack.account) && !Token.isUnresolved(binding.account) && stack.account !== binding.account) {
+    throw ctx.refuse(RULES.secondaryRegion, 'scope', `must be a stack of the pool's account (${binding.account}); the replica exists only there`, stack.account,
+      `Create the construct in a stack with env: { account: '${binding.account}', region: '${binding.region}' }.`);
+  }
   if ((stack as any)._crossRegionReferences !== true) {
     throw ctx.refuse(RULES.secondaryRegion, 'scope', 'must allow cross-Region references: it reads the pool\'s ID from the primary Region', stack.stackName,
       `Create the stack with crossRegionReferences: true (new Stack(app, '${stack.node.id}', { env, crossRegionReferences: true })).`);
@@ -153,7 +184,7 @@ export function resolveSecondary(
       ctx.path, 'Keep one MfaUserPoolSecondary per pool, and give it every Regional setting.');
   }
   const status = ctx.member('status', props.status ?? ReplicaStatus.INACTIVE, ReplicaStatus, 'a ReplicaStatus');
-  const email = props.email && checkRegionalEmail(ctx, props.email);
+  const email = props.email && checkRegionalEmail(ctx, props.email, binding.region);
   if (!email && binding.sendsWithSes) {
     ctx.advise(RULES.secondaryEmailDefault, `The primary sends email through Amazon SES, and the secondary in ${binding.region} has no email configuration: while it serves, `
       + 'codes and messages go out with Cognito\'s default email (its low daily quota, its sender). Set email: { from, sesIdentityArn } with an SES identity of '
@@ -185,7 +216,7 @@ export function resolveSecondary(
   return { binding, status, email };
 }
 
-function checkRegionalEmail(ctx: ResolveContext, email: RegionalEmailOptions): RegionalEmailOptions {
+function checkRegionalEmail(ctx: ResolveContext, email: RegionalEmailOptions, secondary: string): RegionalEmailOptions {
   const check = (prop: keyof RegionalEmailOptions, pattern: RegExp, what: string, fix: string) => {
     const value = email[prop];
     if (value !== undefined && isLiteral(value) && !pattern.test(value)) {
@@ -195,5 +226,11 @@ function checkRegionalEmail(ctx: ResolveContext, email: RegionalEmailOptions): R
   check('sesIdentityArn', SES_IDENTITY, 'the ARN of an SES identity (20 to 2,048 characters)', 'Give arn:aws:ses:<region>:<account>:identity/<domain or address>.');
   check('replyTo', REPLY_TO, 'an email address', 'Give an address such as support@example.com.');
   check('configurationSet', CONFIGURATION_SET, '1 to 64 letters, digits, _ or -', 'Give the name of an SES configuration set of this Region.');
+  const arn = isLiteral(email.sesIdentityArn) ? email.sesIdentityArn.split(':') : undefined;
+  if (arn && (arn[2] !== 'ses' || arn[3] !== secondary)) {
+    ctx.advise(RULES.secondaryEmailRegion, `email.sesIdentityArn ${email.sesIdentityArn} is ${arn[2] !== 'ses' ? 'not an SES identity' : `an SES identity of ${arn[3]}`}: `
+      + `the secondary should send with an SES identity of its own Region (${secondary}), which keeps sending while the primary's Region is down. Acknowledge this `
+      + 'if the Region is one Cognito accepts for this pool and you mean it.');
+  }
   return email;
 }

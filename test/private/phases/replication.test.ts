@@ -23,6 +23,8 @@ describe('replication phase', () => {
     ['not a Region name', 'US West 2'],
     ['longer than 32 characters', 'us-west-2222222222222222222222222222'],
     ['the pool\'s own Region', 'us-east-1'],
+    ['of another partition', 'us-iso-east-1'],
+    ['of the European Sovereign Cloud', 'eusc-de-east-1'],
   ])('a Region that is %s is refused', (_name, region) => {
     expect(refusal({ replication: { region } })).toBe('replicationRegionForm');
   });
