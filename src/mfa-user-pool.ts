@@ -172,6 +172,7 @@ export class MfaUserPool extends Construct {
       removalPolicy: decisions.lifecycle.removalPolicy,
       account: stack.account,
       riskNotification: decisions.risk?.notification !== undefined,
+      emailFactor: decisions.factors.emailFactor,
       cfnPool,
     }, decisions.replication);
     if (sms && !sms.created) {

@@ -377,6 +377,12 @@ describe('replication: Regional settings the secondary does not copy, and where 
     expect(secondary.regionalConfiguration.cfnResourceType).toBe('AWS::Cognito::UserPoolRegionalConfigurationAttachment');
   });
 
+  test('email MFA in a pool whose secondary has no SES email: the advisory says the codes fail there', () => {
+    const r = withSecondary({ mfa: MfaEnforcement.OPTIONAL, email: {}, userPoolProps: { email: SES } });
+    const warning = Annotations.fromStack(r.secondary).findWarning('/Secondary/Users', Match.stringLikeRegexp('secondaryEmailDefault'));
+    expect(warning.map(w => String(w.entry.data))[0]).toMatch(/Email MFA needs Amazon SES, so email codes fail there/);
+  });
+
   test.each([
     ['an SES identity of the primary\'s Region', `arn:aws:ses:us-east-1:${ACCOUNT}:identity/example.com`, 1],
     ['an ARN that is not an SES identity', `arn:aws:sns:us-west-2:${ACCOUNT}:identity`, 1],

@@ -32,6 +32,8 @@ export interface PoolFacts {
   readonly removalPolicy: RemovalPolicy;
   /** The pool's account, token or not. */
   readonly account: string;
+  /** Email is an MFA factor of the pool (it needs Amazon SES, in each Region). */
+  readonly emailFactor: boolean;
   /** The pool emails users about risky sign-ins (threat protection's notify configuration). */
   readonly riskNotification: boolean;
   /** The pool's L1, whose rendered LambdaConfig the secondary compares with its own. */

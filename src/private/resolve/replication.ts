@@ -186,8 +186,9 @@ export function resolveSecondary(
   const status = ctx.member('status', props.status ?? ReplicaStatus.INACTIVE, ReplicaStatus, 'a ReplicaStatus');
   const email = props.email && checkRegionalEmail(ctx, props.email, binding.region);
   if (!email && binding.sendsWithSes) {
+    const mfa = binding.emailFactor ? ' Email MFA needs Amazon SES, so email codes fail there.' : '';
     ctx.advise(RULES.secondaryEmailDefault, `The primary sends email through Amazon SES, and the secondary in ${binding.region} has no email configuration: while it serves, `
-      + 'codes and messages go out with Cognito\'s default email (its low daily quota, its sender). Set email: { from, sesIdentityArn } with an SES identity of '
+      + `codes and messages go out with Cognito's default email (its low daily quota, its sender).${mfa} Set email: { from, sesIdentityArn } with an SES identity of `
       + `${binding.region}.`);
   }
   const abuse = binding.abuse;
