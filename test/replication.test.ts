@@ -82,7 +82,15 @@ describe('replication: the primary Region', () => {
     expect(replica.Properties.PrimaryKeyArn).toEqual({ 'Fn::GetAtt': ['ExportsReader8B249524', expect.stringContaining('UsersEncryptionKey6BC7E8E4Arn')] });
     const bySid = Object.fromEntries(replica.Properties.KeyPolicy.Statement.map((st: any) => [st.Sid, st]));
     expect(Object.keys(bySid)).toEqual(['AccountAdministersTheKey', 'CognitoEncryptsUserPools', 'CognitoDescribesTheKey', 'AccountThroughCognitoDescribes',
-      'AccountThroughCognitoEncrypts', 'AccountThroughCognitoGrants']);
+      'AccountThroughCognitoEncrypts', 'AccountThroughCognitoGrants', 'CognitoCreatesGrants']);
+    expect(bySid.CognitoCreatesGrants).toEqual({
+      Sid: 'CognitoCreatesGrants',
+      Effect: 'Allow',
+      Principal: { Service: 'cognito-idp.amazonaws.com' },
+      Action: 'kms:CreateGrant',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': [poolsIn('us-west-2'), poolsIn('us-east-1')] } },
+    });
     expect(bySid.AccountAdministersTheKey.Principal).toEqual({ AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${ACCOUNT}:root`]] } });
     expect(bySid.AccountThroughCognitoEncrypts.Condition.StringEquals['kms:ViaService']).toBe('cognito-idp.us-west-2.amazonaws.com');
     expect(bySid.CognitoEncryptsUserPools.Condition.ArnLike['aws:SourceArn']).toEqual([poolsIn('us-west-2'), poolsIn('us-east-1')]);

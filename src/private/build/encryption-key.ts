@@ -51,7 +51,9 @@ export function applyEncryption(
  * Regions are named, since a replica's ARN is the pool's ID in the replica's Region and no page
  * says which of the two ARNs Cognito presents or binds to the encryption context; and principals
  * of the account may create grants through Cognito for AWS resources only, which the
- * CloudFormation handlers of UserPoolReplica and UserPool list (`kms:CreateGrant`).
+ * CloudFormation handlers of UserPoolReplica and UserPool list (`kms:CreateGrant`), and so may
+ * Cognito for the account's pools of both Regions, as terraform-provider-aws's acceptance tests of
+ * the replica grant it (inferred: no AWS page gives a replicated pool's key policy).
  *
  * With log export (log delivery), the guide's second policy adds that Cognito may encrypt, and
  * the log delivery service decrypt, logs of this account and Region as they are exported
@@ -70,13 +72,24 @@ export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion
   const fromCognito = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': pools } };
   const throughCognito = { StringEquals: { 'kms:ViaService': `cognito-idp.${region}.amazonaws.com`, 'kms:CallerAccount': stack.account } };
   const context = { StringLike: { 'kms:EncryptionContext:aws:cognito-idp:userpool-arn': pools } };
-  const grants = other === undefined ? [] : [new iam.PolicyStatement({
-    sid: 'AccountThroughCognitoGrants',
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { StringEquals: { ...throughCognito.StringEquals }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-  })];
+  const grants = other === undefined ? [] : [
+    new iam.PolicyStatement({
+      sid: 'AccountThroughCognitoGrants',
+      principals: [new iam.AnyPrincipal()],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: { StringEquals: { ...throughCognito.StringEquals }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+    }),
+    // The only replicated setup known to deploy (terraform-provider-aws's acceptance tests of the
+    // replica) lets Cognito's service principal create grants; here for this account's pools only.
+    new iam.PolicyStatement({
+      sid: 'CognitoCreatesGrants',
+      principals: [services[0]],
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      conditions: fromCognito,
+    }),
+  ];
   const logs = { StringLike: { 'kms:EncryptionContext:SourceArn': `arn:${Aws.PARTITION}:logs:${region}:${stack.account}:*` } };
   const onLogs = (sid: string, service: string, action: string) =>
     new iam.PolicyStatement({ sid, principals: [new iam.ServicePrincipal(service)], actions: ['kms:GenerateDataKey', action], resources: ['*'], conditions: logs });

@@ -1,6 +1,5 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { FactorDecisions, FirstFactorDecisions, PlanDecisions } from './decisions';
 import { checkSms } from './sms';
@@ -92,8 +91,8 @@ export function checkReplicaRegion(ctx: ResolveContext, prop: string, region: st
     throw ctx.refuse(RULES.replicationRegionForm, prop, `must be another Region than the pool's own (${region})`, secondary,
       'Name the Region the replica should serve from, for example \'us-west-2\' for a pool in us-east-1.');
   }
-  const partitions = [region, secondary].map(r => RegionInfo.get(r).partition);
-  if (partitions[0] !== undefined && partitions[1] !== undefined && partitions[0] !== partitions[1]) {
+  const partitions = [region, secondary].map(partitionOf);
+  if (partitions[0] !== partitions[1]) {
     throw ctx.refuse(RULES.replicationRegionForm, prop, `must be a Region of the pool's partition (${partitions[0]}), not of ${partitions[1]}`, secondary,
       'Replicate within the partition: a multi-Region key has replicas in its own partition only.');
   }
@@ -108,6 +107,18 @@ export function checkReplicaRegion(ctx: ResolveContext, prop: string, region: st
     ctx.advise(RULES.replicationRegionUnlisted, `replication: ${unlisted.join(' and ')} ${unlisted.length > 1 ? 'are' : 'is'} not among the Regions where CloudFormation `
       + `offered multi-Region replication on 2026-10-20 (${REPLICATION_REGIONS.join(', ')}). Check that it does before you deploy; acknowledge this once it does.`);
   }
+}
+
+/**
+ * The partition of a Region, from its name (aws-cdk-lib's RegionInfo knows only the Regions of its
+ * own release; the floor's does not know eusc-de-east-1): the prefixes of botocore's endpoints.
+ */
+export function partitionOf(region: string): string {
+  const prefixes: Array<[RegExp, string]> = [
+    [/^cn-/, 'aws-cn'], [/^us-gov-/, 'aws-us-gov'], [/^us-isob-/, 'aws-iso-b'], [/^us-isof-/, 'aws-iso-f'], [/^us-iso-/, 'aws-iso'],
+    [/^eu-isoe-/, 'aws-iso-e'], [/^eusc-/, 'aws-eusc'],
+  ];
+  return prefixes.find(([pattern]) => pattern.test(region))?.[1] ?? 'aws';
 }
 
 /** What Cognito accepts for a replica but a failover would expose: the original issuer, and TOTP. */

@@ -1,9 +1,10 @@
 import { App, Fn, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { advised, refusal, refusalMessage, resolve } from './helpers';
 import { MfaEnforcement, MfaUserPoolProps, PoolEncryption, SmsMfa, TokenIssuer } from '../../../src';
-import { NO_REPLICATION_REGIONS, REPLICATION_REGIONS } from '../../../src/private/resolve/replication';
+import { NO_REPLICATION_REGIONS, partitionOf, REPLICATION_REGIONS } from '../../../src/private/resolve/replication';
 
 const WEST = { replication: { region: 'us-west-2' }, tokenIssuer: TokenIssuer.UPDATED };
 const stack = () => new Stack(new App(), 'S', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -27,6 +28,13 @@ describe('replication phase', () => {
     ['of the European Sovereign Cloud', 'eusc-de-east-1'],
   ])('a Region that is %s is refused', (_name, region) => {
     expect(refusal({ replication: { region } })).toBe('replicationRegionForm');
+  });
+
+  test('the partition of a Region, from its name, is the one aws-cdk-lib knows for every Region it knows', () => {
+    const known = RegionInfo.regions.map(r => r.name).filter(r => RegionInfo.get(r).partition !== undefined);
+    expect(known.length).toBeGreaterThan(30);
+    expect(known.filter(r => partitionOf(r) !== RegionInfo.get(r).partition)).toEqual([]);
+    expect(partitionOf('eusc-de-east-1')).toBe('aws-eusc');
   });
 
   test('the exact texts of the refusals', () => {
