@@ -37,6 +37,54 @@ describe('replication phase', () => {
     expect(partitionOf('eusc-de-east-1')).toBe('aws-eusc');
   });
 
+  test('each partition by its prefix, and only at the start of the name', () => {
+    expect(Object.fromEntries(['cn-north-1', 'us-gov-west-1', 'us-isob-east-1', 'us-isof-south-1', 'us-iso-east-1', 'eu-isoe-west-1', 'eusc-de-east-1', 'us-east-1']
+      .map(r => [r, partitionOf(r)]))).toEqual({
+      'cn-north-1': 'aws-cn',
+      'us-gov-west-1': 'aws-us-gov',
+      'us-isob-east-1': 'aws-iso-b',
+      'us-isof-south-1': 'aws-iso-f',
+      'us-iso-east-1': 'aws-iso',
+      'eu-isoe-west-1': 'aws-iso-e',
+      'eusc-de-east-1': 'aws-eusc',
+      'us-east-1': 'aws',
+    });
+    for (const inside of ['ab-cn-1', 'ab-us-gov-1', 'ab-us-isob-1', 'ab-us-isof-1', 'ab-us-iso-1', 'ab-eu-isoe-1', 'ab-eusc-1']) {
+      expect(partitionOf(inside)).toBe('aws');
+    }
+  });
+
+  test('a Region that is a token is refused as such, before the stack\'s own Region is asked for', () => {
+    expect(refusalMessage({ replication: { region: Fn.ref('Region') } }, null)).toMatch(/^\[MfaUserPool P\] replication\.region must be an AWS Region name known at synthesis/);
+  });
+
+  test('the Region name: 32 characters pass (advised), 33 are refused', () => {
+    const name = (n: number) => `us-${'a'.repeat(n - 5)}-1`;
+    expect(name(32)).toHaveLength(32);
+    expect(ids({ ...WEST, mfa: MfaEnforcement.OFF, replication: { region: name(32) } })).toContain('replicationRegionUnlisted');
+    expect(refusalMessage({ replication: { region: name(33) } })).toBe('[MfaUserPool P] replication.region must be an AWS Region name known at synthesis (received: '
+      + `"${name(33)}"). Name the secondary Region as a string, for example 'us-west-2'. [rule: replicationRegionForm, docs/RULES.md#replicationregionform]`);
+  });
+
+  test('the texts of the partition, availability and listing findings', () => {
+    expect(refusalMessage({ replication: { region: 'us-gov-west-1' } })).toBe('[MfaUserPool P] replication.region must be a Region of the pool\'s partition (aws), not '
+      + 'of aws-us-gov (received: "us-gov-west-1"). Replicate within the partition: a multi-Region key has replicas in its own partition only. '
+      + '[rule: replicationRegionForm, docs/RULES.md#replicationregionform]');
+    const commercial = REPLICATION_REGIONS.filter(r => /^[a-z]{2}-[a-z]+-\d$/.test(r));
+    expect(commercial).toHaveLength(16);
+    expect(refusalMessage({ replication: { region: 'af-south-1' } }, 'ap-east-1')).toBe('[MfaUserPool P] replication needs a Region where CloudFormation offers the '
+      + 'replica and its Regional configuration; ap-east-1 and af-south-1 do not (received: "af-south-1"). Replicate between two of '
+      + `${commercial.join(', ')} (CloudFormation's schemas of 2026-10-20). [rule: replicationRegionUnavailable, docs/RULES.md#replicationregionunavailable]`);
+    expect(advised({ ...WEST, mfa: MfaEnforcement.OFF, replication: { region: 'ap-southeast-9' } })[0]).toMatch(/^replicationRegionUnlisted: replication: ap-southeast-9 is not among/);
+    expect(advised({ replication: { region: 'us-west-2' }, mfa: MfaEnforcement.OFF })).toEqual([
+      'replicationIssuerOriginal: replication: the pool keeps the original issuer. The guide recommends tokenIssuer: TokenIssuer.UPDATED for a replicated pool, so that '
+      + 'tokens carry one issuer whichever Region issued them; switch once every verifier accepts https://issuer-cognito-idp.<region>.amazonaws.com/<poolId> (Application '
+      + 'Load Balancer authentication and API Gateway Cognito authorizers do not yet).',
+    ]);
+    expect(advised({ ...WEST, sms: SmsMfa.withNewRole(), email: {}, userPoolProps: { email: cognito.UserPoolEmail.withSES({ fromEmail: 'a@example.com', sesRegion: 'us-east-1' }) } })
+      .filter(a => a.startsWith('replicationTotpOnly'))[0]).toMatch(/\(the pool also offers SMS and email\)\. Offer a factor the secondary serves next to TOTP .*; acknowledge this once they do\.$/);
+  });
+
   test('the exact texts of the refusals', () => {
     expect(refusalMessage({ replication: { region: 'us-east-1' } })).toBe(
       '[MfaUserPool P] replication.region must be another Region than the pool\'s own (us-east-1) (received: "us-east-1"). Name the Region the replica should '
