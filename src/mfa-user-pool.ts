@@ -1,4 +1,4 @@
-import { CfnElement, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, CfnOutput, CfnResource, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -83,6 +83,11 @@ export class MfaUserPool extends Construct {
   public readonly encryptionKey?: kms.IKey;
   /** The secondary Region of the pool's replica, when it is replicated (`replication`). */
   public readonly replicationRegion?: string;
+  /**
+   * The replica (`AWS::Cognito::UserPoolReplica`, in a stack of this Region that the library adds),
+   * when the pool is replicated: a Regional configuration or key replica of your own depends on it.
+   */
+  public readonly replica?: CfnResource;
   /** @internal What the secondary construct needs from a replicated pool. */
   public readonly _replication?: ReplicationBinding;
   /**
@@ -175,6 +180,7 @@ export class MfaUserPool extends Construct {
       emailFactor: decisions.factors.emailFactor,
       cfnPool,
     }, decisions.replication);
+    this.replica = this._replication?.replica;
     if (sms && !sms.created) {
       this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor, smsSpec.eums !== undefined);
     }
@@ -278,8 +284,8 @@ export class MfaUserPool extends Construct {
     checkKeyReplicas(path, this.encryptionKey, secondary);
     if (!this.decisions.replication && secondary !== undefined) {
       adviseOnReplica(ctx, this.props.tokenIssuer, this.decisions.factors, this.decisions.firstFactors, secondary);
-      this.leave(ctx.advisories);
     }
+    this.leave(ctx.advisories);
   }
 
   /** Leaves the advisories a resolution phase gave on the pool. */

@@ -1,9 +1,10 @@
-import { CfnCondition, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnParameter, CfnResource, Fn, NestedStack, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { IConstruct } from 'constructs';
 import {
   ManagedLoginDomain, MfaEnforcement, MfaUserPool, MfaUserPoolSecondary, MfaUserPoolSecondaryProps, PoolEncryption, ReplicaStatus, SmsMfa,
   SmsOriginationIdentity,
@@ -67,7 +68,7 @@ describe('replication: the primary Region', () => {
       Condition: { StringEquals: { 'kms:ViaService': 'cognito-idp.us-east-1.amazonaws.com', 'kms:CallerAccount': ACCOUNT }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
     });
     Template.fromStack(r.primary).hasResourceProperties('AWS::Cognito::UserPool', {
-      KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: { 'Fn::GetAtt': ['UsersEncryptionKey6BC7E8E4', 'Arn'] } },
+      KeyConfiguration: { KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: { 'Fn::GetAtt': ['UsersMultiRegionEncryptionKey04479D10', 'Arn'] } },
       IssuerConfiguration: { Type: 'UPDATED' },
     });
   });
@@ -79,7 +80,7 @@ describe('replication: the primary Region', () => {
     expect(replica).toMatchObject({ Type: 'AWS::KMS::ReplicaKey', DeletionPolicy: 'Retain' });
     // Enabled is left to KMS: Cognito may take control of the key once the replica is active.
     expect(replica.Properties.Enabled).toBeUndefined();
-    expect(replica.Properties.PrimaryKeyArn).toEqual({ 'Fn::GetAtt': ['ExportsReader8B249524', expect.stringContaining('UsersEncryptionKey6BC7E8E4Arn')] });
+    expect(replica.Properties.PrimaryKeyArn).toEqual({ 'Fn::GetAtt': ['ExportsReader8B249524', expect.stringContaining('UsersMultiRegionEncryptionKey04479D10Arn')] });
     const bySid = Object.fromEntries(replica.Properties.KeyPolicy.Statement.map((st: any) => [st.Sid, st]));
     expect(Object.keys(bySid)).toEqual(['AccountAdministersTheKey', 'CognitoEncryptsUserPools', 'CognitoDescribesTheKey', 'AccountThroughCognitoDescribes',
       'AccountThroughCognitoEncrypts', 'AccountThroughCognitoGrants', 'CognitoCreatesGrants']);
@@ -258,6 +259,13 @@ const ATTACKS: Array<[string, (r: TwoRegions) => void, string]> = [
   ['a raw Regional configuration not ordered after the replica', r => new CfnResource(r.secondary, 'Raw', {
     type: 'AWS::Cognito::UserPoolRegionalConfigurationAttachment', properties: { UserPoolId: r.pool.userPoolId },
   }), 'secondaryRegion'],
+  ['a second key replica written as a raw resource', r => new CfnResource(r.secondary, 'RawKeyReplica', {
+    type: 'AWS::KMS::ReplicaKey', properties: { PrimaryKeyArn: r.pool.encryptionKey!.keyArn, KeyPolicy: {} },
+  }), 'keyReplicaTwice'],
+  ['an override of the Regional SNS Region to one Cognito does not take there', r => new MfaUserPoolSecondary(r.secondary, 'Users', { pool: r.pool, sms: SmsMfa.withNewRole() })
+    .regionalConfiguration.addPropertyOverride('SmsConfiguration.SnsRegion', 'eu-west-1'), 'snsRegionNotAccepted'],
+  ['an override of the key\'s MultiRegion to false', r => (r.pool.encryptionKey!.node.defaultChild as kms.CfnKey).addPropertyOverride('MultiRegion', false),
+    'replicationNeedsCustomerManagedKey'],
 ];
 
 describe('replication under attack', () => {
@@ -275,23 +283,68 @@ describe('replication under attack', () => {
     expect(() => r.app.synth()).toThrow(new RegExp(`\\b${rule}\\b`));
   });
 
+  /** A pool with a multi-Region key of the app and no replication, and a raw replica of it to us-west-2 (after the key replica `more` may add). */
+  const rawReplicaApp = (more: (key: kms.Key, app: App) => IConstruct | undefined = () => undefined) => {
+    const app = newApp();
+    const primary = new Stack(app, 'Primary', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const key = new kms.Key(primary, 'Key', { multiRegion: true });
+    const pool = new MfaUserPool(primary, 'Users', { encryption: PoolEncryption.customerManagedKey(key) });
+    const replicas = new Stack(app, 'Replicas', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const raw = new CfnResource(replicas, 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: pool.userPoolId, RegionName: 'us-west-2' } });
+    const keyReplica = more(key, app);
+    if (keyReplica) {
+      raw.node.addDependency(keyReplica);
+    }
+    return { app, primary };
+  };
+
   test('a raw replica of a pool with a multi-Region key is accepted once the key has a replica in that Region, and advised as replication is', () => {
-    const r = twoRegions({ replication: undefined, encryption: PoolEncryption.customerManagedKey() });
-    const keys = new Stack(r.app, 'Keys', { env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true });
-    const keyReplica = new kms.CfnReplicaKey(keys, 'Replica', { primaryKeyArn: r.pool.encryptionKey!.keyArn, keyPolicy: {} });
-    const replicas = new Stack(r.app, 'Replicas', { env: { account: ACCOUNT, region: 'us-east-1' } });
-    const raw = new CfnResource(replicas, 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: 'us-west-2' } });
-    raw.node.addDependency(keyReplica);
+    const r = rawReplicaApp((key, app) => new kms.CfnReplicaKey(new Stack(app, 'Keys', { env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true }),
+      'Replica', { primaryKeyArn: key.keyArn, keyPolicy: {} }));
     r.app.synth();
     const advisories = Annotations.fromStack(r.primary).findWarning('/Primary/Users', Match.anyValue()).map(w => String(w.entry.data));
     expect(advisories.some(a => a.includes('replicationTotpOnly'))).toBe(true);
     expect(advisories.some(a => a.includes('replicationIssuerOriginal'))).toBe(true);
   });
 
-  test('a raw replica of a pool whose key has no replica in that Region is refused', () => {
+  test('a raw replica of a pool whose key has no replica in that Region is refused; a raw resource key replica counts', () => {
+    expect(() => rawReplicaApp().app.synth()).toThrow(/encryption has no replica in us-west-2/);
+    const raw = rawReplicaApp((key, app) => new CfnResource(new Stack(app, 'Keys', { env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true }),
+      'Replica', { type: 'AWS::KMS::ReplicaKey', properties: { PrimaryKeyArn: key.keyArn, KeyPolicy: {} } }));
+    expect(() => raw.app.synth()).not.toThrow();
+  });
+
+  test('a raw replica of a pool whose created key is single-Region is refused', () => {
     const r = twoRegions({ ...QUIET, replication: undefined, encryption: PoolEncryption.customerManagedKey() });
     new CfnResource(r.primary, 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: 'us-west-2' } });
-    expect(() => r.app.synth()).toThrow(/encryption has no replica in us-west-2/);
+    expect(() => r.app.synth()).toThrow(/encryption is a single-Region key in the template/);
+  });
+
+  test('a secondary in a nested stack of the secondary\'s stack is accepted: a nested stack deploys with its parent', () => {
+    const r = twoRegions(QUIET);
+    new MfaUserPoolSecondary(new NestedStack(r.secondary, 'Nested'), 'Users', { pool: r.pool });
+    expect(() => r.app.synth()).not.toThrow();
+    expect(r.secondary.dependencies.map(s => s.node.id)).toContain('PrimaryUsersB4D3099EReplica');
+  });
+
+  test('a raw replica whose Region is known only at deploy time is advised: its checks cannot run', () => {
+    const r = twoRegions({
+      ...QUIET,
+      replication: undefined,
+      encryption: PoolEncryption.customerManagedKey(kms.Key.fromKeyArn(new Stack(), 'K',
+        `arn:aws:kms:us-east-1:${ACCOUNT}:key/mrk-0123456789abcdef0123456789abcdef`)),
+    });
+    new CfnResource(r.primary, 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: r.pool.userPoolId, RegionName: new CfnParameter(r.primary, 'R').valueAsString } });
+    r.app.synth();
+    expect(Annotations.fromStack(r.primary).findWarning('/Primary/Users', Match.stringLikeRegexp('names its Region with a value known only at deploy time'))).toHaveLength(1);
+  });
+
+  test('the key statements name the endpoint suffix of the key\'s partition', () => {
+    const app = newApp();
+    const iso = new Stack(app, 'Iso', { env: { account: ACCOUNT, region: 'us-iso-east-1' } });
+    new MfaUserPool(iso, 'Users', { ...QUIET, encryption: PoolEncryption.customerManagedKey() });
+    const statements = Object.values<any>(Template.fromStack(iso).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement;
+    expect(statements.find((st: any) => st.Sid === 'AccountThroughCognitoEncrypts').Condition.StringEquals['kms:ViaService']).toBe('cognito-idp.us-iso-east-1.c2s.ic.gov');
   });
 
   test('a raw Regional configuration of a pool without any replica is refused', () => {
@@ -322,22 +375,23 @@ describe('replication under attack', () => {
 });
 
 describe('replication: data safety', () => {
-  test('adding replication keeps the pool\'s logical ID and replaces nothing of it; the created key is multi-Region from the start, so it stays too', () => {
+  test('adding replication keeps the pool\'s logical ID and every property but its key; the multi-Region key is a new key under an ID of its own', () => {
     const before = twoRegions({ ...QUIET, replication: undefined, encryption: PoolEncryption.customerManagedKey(), sms: SmsMfa.withNewRole() });
     const after = twoRegions({ ...QUIET, sms: SmsMfa.withNewRole() });
     const pools = (r: TwoRegions) => Template.fromStack(r.primary).findResources('AWS::Cognito::UserPool');
     expect(Object.keys(pools(after))).toEqual(Object.keys(pools(before)));
-    expect(Object.values<any>(pools(after))[0].Properties).toEqual(Object.values<any>(pools(before))[0].Properties);
-    const keys = (r: TwoRegions) => Template.fromStack(r.primary).findResources('AWS::KMS::Key');
-    expect(Object.keys(keys(after))).toEqual(Object.keys(keys(before)));
-    // KMS cannot change MultiRegion of an existing key ("the update request fails"): a key the
-    // library creates is multi-Region whether or not the pool is replicated, so adding (or
-    // removing) replication changes only its policy, in place.
-    expect(Object.values<any>(keys(before))[0].Properties.MultiRegion).toBe(true);
-    expect(Object.values<any>(keys(after))[0]).toMatchObject({ Properties: { MultiRegion: true }, DeletionPolicy: 'Retain' });
-    const { KeyPolicy: _before, ...restBefore } = Object.values<any>(keys(before))[0].Properties;
-    const { KeyPolicy: _after, ...restAfter } = Object.values<any>(keys(after))[0].Properties;
+    const { KeyConfiguration: keyBefore, ...restBefore } = Object.values<any>(pools(before))[0].Properties;
+    const { KeyConfiguration: keyAfter, ...restAfter } = Object.values<any>(pools(after))[0].Properties;
     expect(restAfter).toEqual(restBefore);
+    // KMS cannot change MultiRegion of an existing key ("the update request fails"): the pool moves
+    // to a new multi-Region key (KeyConfiguration updates without interruption), and the
+    // single-Region key leaves the template, retained by the default removal policy.
+    expect(keyBefore.KmsKeyArn).toEqual({ 'Fn::GetAtt': ['UsersEncryptionKey6BC7E8E4', 'Arn'] });
+    expect(keyAfter.KmsKeyArn).toEqual({ 'Fn::GetAtt': ['UsersMultiRegionEncryptionKey04479D10', 'Arn'] });
+    const keys = (r: TwoRegions) => Template.fromStack(r.primary).findResources('AWS::KMS::Key');
+    expect(Object.values<any>(keys(before))[0]).toMatchObject({ DeletionPolicy: 'Retain' });
+    expect(Object.values<any>(keys(before))[0].Properties.MultiRegion).toBeUndefined();
+    expect(Object.values<any>(keys(after))[0]).toMatchObject({ Properties: { MultiRegion: true }, DeletionPolicy: 'Retain' });
   });
 
   test('the refusal names the prop, the value and the fix', () => {
@@ -420,10 +474,11 @@ describe('replication: Regional settings the secondary does not copy, and where 
 });
 
 describe('replication: managed login failover', () => {
-  test('failoverHealthCheckId writes Routing.Failover with the replica\'s Region on the domain', () => {
+  test('failoverHealthCheckId writes Routing.Failover with the replica\'s Region on the domain; on a prefix domain it is advised (the guide\'s versions disagree)', () => {
     const r = twoRegions(QUIET);
     r.pool.addManagedLogin({ domain: ManagedLoginDomain.cognitoPrefix('myapp-users'), failoverHealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789' });
     r.app.synth();
+    expect(Annotations.fromStack(r.primary).findWarning('/Primary/Users', Match.stringLikeRegexp('managedLoginFailoverPrefixDomain'))).toHaveLength(1);
     Template.fromStack(r.primary).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
       Routing: { Failover: { PrimaryRoute53HealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789', SecondaryRegion: 'us-west-2' } },
     });

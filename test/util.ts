@@ -89,8 +89,8 @@ export function webAclWithGroups(stack: Construct, ...groups: string[]): wafv2.C
 }
 
 /** A regional web ACL of the app (construct id OwnAcl) with these rules. */
-export function webAclWithRules(stack: Construct, rules: wafv2.CfnWebACL.RuleProperty[]): wafv2.CfnWebACL {
-  return new wafv2.CfnWebACL(stack, 'OwnAcl', {
+export function webAclWithRules(stack: Construct, rules: wafv2.CfnWebACL.RuleProperty[], id = 'OwnAcl'): wafv2.CfnWebACL {
+  return new wafv2.CfnWebACL(stack, id, {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
     visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'own', sampledRequestsEnabled: true },

@@ -6,6 +6,7 @@ import { refuse } from './errors';
 import type { RenderedResource } from './pool-children';
 import { checkReplicaRegion } from './resolve/replication';
 import { RULES } from './rules';
+import { acceptedSnsRegions } from './sns-regions';
 
 /** The Region of the stack that holds a resource, or undefined when it is a token. */
 function regionOf(construct: IConstruct): string | undefined {
@@ -28,12 +29,23 @@ export function checkRenderedReplica(ctx: ResolveContext, replica: RenderedResou
   }
   const name = replica.properties.RegionName;
   if (typeof name !== 'string') {
+    ctx.advise(RULES.replicationRegionUnlisted, `The replica ${replica.path} names its Region with a value known only at deploy time: its form, partition and `
+      + 'availability, and the key\'s replica there, cannot be checked. Name the Region as a string (replication: { region }), or acknowledge this.');
     return undefined;
   }
   if (poolRegion !== undefined) {
     checkReplicaRegion(ctx, `${replica.path} RegionName`, poolRegion, name);
   }
   return name;
+}
+
+/** The top-level stack a construct deploys with: a nested stack deploys with its parent. */
+function deployedWith(construct: IConstruct): Stack {
+  let stack = Stack.of(construct);
+  while (stack.nestedStackParent) {
+    stack = stack.nestedStackParent;
+  }
+  return stack;
 }
 
 /** Whether `stack` depends on `target`, directly or through other stacks. */
@@ -62,16 +74,22 @@ export function checkRegionalConfiguration(path: string, attachment: RenderedRes
     throw refuse(path, RULES.secondaryRegion, 'Regional configurations', `include ${attachment.path}, in a stack of ${here ?? 'an unknown Region'}; it is created in the `
       + `replica's Region (${replicaRegion})`, here ?? 'an environment-agnostic stack', `Move it to a stack of ${replicaRegion}.`);
   }
+  const snsRegion = attachment.properties.SmsConfiguration?.SnsRegion;
+  const accepted = typeof replicaRegion === 'string' ? acceptedSnsRegions(replicaRegion) : undefined;
+  if (typeof snsRegion === 'string' && accepted !== undefined && !accepted.includes(snsRegion)) {
+    throw refuse(path, RULES.snsRegionNotAccepted, 'Regional configurations', `give ${attachment.path} the SNS Region ${snsRegion}; Cognito accepts ${accepted.join(' or ')} for `
+      + `a pool in ${replicaRegion}`, snsRegion, `Use ${accepted.map(r => `'${r}'`).join(' or ')}, and remove any override of SmsConfiguration.SnsRegion.`);
+  }
   const status = attachment.properties.Status;
   if (typeof status === 'string' && status !== 'ACTIVE' && status !== 'INACTIVE') {
     throw refuse(path, RULES.regionalStatusForm, 'Regional configurations', `give ${attachment.path} the status ${status}; Cognito takes ACTIVE or INACTIVE`, status,
       'Use ReplicaStatus.ACTIVE or ReplicaStatus.INACTIVE (status on MfaUserPoolSecondary), and remove any override of Status.');
   }
-  const own = Stack.of(attachment.construct);
-  const replicaStack = Stack.of(replica.construct);
+  const own = deployedWith(attachment.construct);
+  const replicaStack = deployedWith(replica.construct);
   if (own !== replicaStack && !dependsOn(own, replicaStack)) {
-    throw refuse(path, RULES.secondaryRegion, 'Regional configurations', `include ${attachment.path}, whose stack ${own.stackName} is not deployed after the replica's `
-      + `(${replicaStack.stackName})`, own.stackName, `Make it depend on the replica: ${own.node.id}.addDependency(<the replica's stack>), or use MfaUserPoolSecondary, which does.`);
+    throw refuse(path, RULES.secondaryRegion, 'Regional configurations', `include ${attachment.path}, whose stack ${own.node.path} is not deployed after the replica's `
+      + `(${replicaStack.node.path})`, own.node.path, 'Make it depend on the replica (attachment.node.addDependency(pool.replica)), or use MfaUserPoolSecondary, which does.');
   }
 }
 
@@ -84,10 +102,19 @@ export function checkKeyReplicas(path: string, key: kms.IKey | undefined, replic
   if (!(key instanceof kms.Key)) {
     return;
   }
+  const cfnKey = key.node.defaultChild as kms.CfnKey;
+  const rendered = Stack.of(cfnKey).resolve((cfnKey as any)._toCloudFormation())?.Resources ?? {};
+  const multiRegion = (Object.values<any>(rendered)[0] ?? {}).Properties?.MultiRegion;
+  if (multiRegion !== true && multiRegion !== 'true' && (multiRegion === undefined || typeof multiRegion === 'boolean' || typeof multiRegion === 'string')) {
+    throw refuse(path, RULES.replicationNeedsCustomerManagedKey, 'encryption', 'is a single-Region key in the template; the pool\'s replica needs a multi-Region key',
+      key.node.path, 'Create the key with multiRegion: true, and remove any override of MultiRegion.');
+  }
   const target = Tokenization.reverse(key.keyArn);
   const byRegion = new Map<string, string[]>();
+  // The key's replicas, however written: the L1 class or a raw resource of the type.
+  const primaryOf = (node: CfnResource) => (node instanceof kms.CfnReplicaKey ? node.primaryKeyArn : (node as any)._cfnProperties?.PrimaryKeyArn);
   for (const node of (Stage.of(key) ?? key.node.root).node.findAll()) {
-    if (node instanceof kms.CfnReplicaKey && target !== undefined && Tokenization.reverse(node.primaryKeyArn) === target) {
+    if (node instanceof CfnResource && node.cfnResourceType === 'AWS::KMS::ReplicaKey' && target !== undefined && Tokenization.reverse(primaryOf(node)) === target) {
       const region = regionOf(node) ?? '(unknown)';
       byRegion.set(region, [...(byRegion.get(region) ?? []), (node as CfnResource).node.path]);
     }

@@ -124,9 +124,15 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
       const replicated = { ...selfSignUp, abuseProtection: {}, replication: { region: 'us-west-2' }, tokenIssuer: TokenIssuer.UPDATED };
       new MfaUserPoolSecondary(west, 'Good', { pool: new MfaUserPool(s, 'GoodReplicaProtected', replicated) });
       new MfaUserPool(s, 'BadReplicaUnprotected', replicated);
+      // Protected in its own Region, with a replica whose Region is a deploy-time value: its web ACL cannot be matched.
+      const somewhere = new cognito.CfnUserPool(s, 'UncheckedReplicaRegion', { autoVerifiedAttributes: ['phone_number'], smsConfiguration: sms });
+      new wafv2.CfnWebACLAssociation(other, 'GuardSomewhere', { resourceArn: somewhere.attrArn, webAclArn: webAclWithRules(other, [RATE_RULE], 'Somewhere').attrArn });
+      new cdk.CfnResource(s, 'SomewhereReplica', {
+        type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: somewhere.ref, RegionName: new CfnParameter(s, 'ReplicaRegion').valueAsString },
+      });
     },
     bad: ['BadL1', 'BadMfaUserPool', 'BadReplicaUnprotected'],
-    unchecked: ['UncheckedLiteralAcl'],
+    unchecked: ['UncheckedLiteralAcl', 'UncheckedReplicaRegion'],
   },
   [MfaPolicyRule.THREAT_PROTECTION]: {
     policy: { minimumThreatProtection: ThreatProtection.ENFORCED },
@@ -173,8 +179,16 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
     build: app => {
       const s = stackIn(app);
       const replication = { region: 'us-west-2' };
+      const west = new Stack(app, 'West', { env: { account: ACCOUNT, region: 'us-west-2' }, crossRegionReferences: true });
       new MfaUserPool(s, 'BadMfaUserPool', { replication, tokenIssuer: TokenIssuer.UPDATED });
-      new MfaUserPool(s, 'GoodSms', { replication, tokenIssuer: TokenIssuer.UPDATED, sms: SmsMfa.withNewRole() });
+      const sms = new MfaUserPool(s, 'GoodSms', { replication, tokenIssuer: TokenIssuer.UPDATED, sms: SmsMfa.withNewRole() });
+      new MfaUserPoolSecondary(west, 'GoodSms', { pool: sms });
+      // SMS through a brought role, which the secondary cannot share: no Regional SMS, so no factor there.
+      const brought = iam.Role.fromRoleArn(s, 'Brought', `arn:aws:iam::${ACCOUNT}:role/sms`);
+      const noSms = new MfaUserPool(s, 'BadSmsNotInSecondary', { replication, tokenIssuer: TokenIssuer.UPDATED, sms: SmsMfa.withRole(brought, 'ext-1') });
+      new MfaUserPoolSecondary(west, 'NoSms', { pool: noSms });
+      // No Regional configuration in the app: whether SMS reaches users there cannot be told.
+      new MfaUserPool(s, 'UncheckedNoSecondary', { replication, tokenIssuer: TokenIssuer.UPDATED, sms: SmsMfa.withNewRole() });
       new MfaUserPool(s, 'GoodPasskeys', { replication, tokenIssuer: TokenIssuer.UPDATED, passkeys: { relyingPartyId: 'example.com', countsAsMfa: true } });
       new MfaUserPool(s, 'GoodNotReplicated');
       new MfaUserPool(s, 'GoodOff', { replication, tokenIssuer: TokenIssuer.UPDATED, mfa: MfaEnforcement.OFF });
@@ -182,7 +196,8 @@ const CASES: Record<MfaPolicyRule, RuleCase> = {
       const l1 = new cognito.CfnUserPool(s, 'BadL1', { ...TOTP_ONLY, userPoolTier: 'ESSENTIALS' });
       new cdk.CfnResource(stackIn(app, 'Replicas'), 'Raw', { type: 'AWS::Cognito::UserPoolReplica', properties: { UserPoolId: l1.ref, RegionName: 'eu-west-1' } });
     },
-    bad: ['BadL1', 'BadMfaUserPool'],
+    bad: ['BadL1', 'BadMfaUserPool', 'BadSmsNotInSecondary'],
+    unchecked: ['UncheckedNoSecondary'],
   },
 };
 

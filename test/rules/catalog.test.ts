@@ -373,6 +373,8 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   secondaryEmailDefault: () => replicated({ mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED, userPoolProps: { email: SES } },
     SECONDARY()),
   regionalEmailForm: () => replicated({}, SECONDARY({ email: { from: 'no-reply@example.com', sesIdentityArn: 'example.com' } })),
+  managedLoginFailoverPrefixDomain: () => replicated({ mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED },
+    r => r.pool.addManagedLogin({ domain: PREFIX, failoverHealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789' })),
   managedLoginFailoverOrder: () => replicated({ mfa: MfaEnforcement.OFF, tokenIssuer: TokenIssuer.UPDATED },
     r => r.pool.addManagedLogin({ domain: PREFIX, failoverHealthCheckId: 'abcdef01-2345-6789-abcd-ef0123456789' })),
   secondaryRegionalSettingsMissing: () => replicated({

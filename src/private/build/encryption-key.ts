@@ -1,9 +1,10 @@
-import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { EncryptionDecisions } from '../resolve/encryption';
+import { partitionOf } from '../resolve/replication';
 
 /**
  * The pool's encryption at rest and token issuer, written on the L1 (the floor's aws-cdk-lib has
@@ -24,13 +25,16 @@ export function applyEncryption(
   if (d.keyType !== 'CUSTOMER_MANAGED_KEY') {
     return undefined;
   }
-  const key = d.key ?? new kms.Key(scope, 'EncryptionKey', {
-    description: 'Encrypts one Amazon Cognito user pool at rest (multi-Region, so that the pool can be replicated)',
+  // A replicated pool's key is multi-Region, under an id of its own: KMS cannot change MultiRegion
+  // of an existing key ("the update request fails"), so adding replication creates a new key and
+  // moves the pool to it (KeyConfiguration updates without interruption), rather than asking KMS
+  // to change one. A pool that is not replicated keeps a single-Region key, as KMS advises ("Use
+  // an AWS KMS multi-Region key only when you need one").
+  const replicated = d.replicaRegion !== undefined;
+  const key = d.key ?? new kms.Key(scope, replicated ? 'MultiRegionEncryptionKey' : 'EncryptionKey', {
+    description: replicated ? 'Encrypts one replicated Amazon Cognito user pool at rest (multi-Region)' : 'Encrypts one Amazon Cognito user pool at rest',
     enableKeyRotation: true,
-    // Always multi-Region: KMS cannot change MultiRegion of an existing key ("the update request
-    // fails"), so adding or removing replication later must not ask it to. A multi-Region key
-    // costs what a single-Region one does, and Cognito takes either in the pool's Region.
-    multiRegion: true,
+    multiRegion: replicated ? true : undefined,
     removalPolicy,
   });
   if (key instanceof kms.Key) {
@@ -70,7 +74,7 @@ export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion
   const data = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKeyWithoutPlaintext'];
   const services = [new iam.ServicePrincipal('cognito-idp.amazonaws.com'), new iam.ServicePrincipal('identitystore.amazonaws.com')];
   const fromCognito = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': pools } };
-  const throughCognito = { StringEquals: { 'kms:ViaService': `cognito-idp.${region}.amazonaws.com`, 'kms:CallerAccount': stack.account } };
+  const throughCognito = { StringEquals: { 'kms:ViaService': `cognito-idp.${region}.${urlSuffixOf(region)}`, 'kms:CallerAccount': stack.account } };
   const context = { StringLike: { 'kms:EncryptionContext:aws:cognito-idp:userpool-arn': pools } };
   const grants = other === undefined ? [] : [
     new iam.PolicyStatement({
@@ -111,4 +115,24 @@ export function cognitoKeyStatements(stack: Stack, region: string, replicaRegion
     ...grants,
     ...logStatements,
   ];
+}
+
+/**
+ * The DNS suffix of a Region's endpoints, which `kms:ViaService` names: botocore's partitions
+ * (amazonaws.com, amazonaws.com.cn, c2s.ic.gov, sc2s.sgov.gov, csp.hci.ic.gov, cloud.adc-e.uk,
+ * amazonaws.eu). A Region that is a token gets the stack's AWS::URLSuffix.
+ */
+function urlSuffixOf(region: string): string {
+  if (Token.isUnresolved(region)) {
+    return Aws.URL_SUFFIX;
+  }
+  const suffixes: Record<string, string> = {
+    'aws-cn': 'amazonaws.com.cn',
+    'aws-iso': 'c2s.ic.gov',
+    'aws-iso-b': 'sc2s.sgov.gov',
+    'aws-iso-f': 'csp.hci.ic.gov',
+    'aws-iso-e': 'cloud.adc-e.uk',
+    'aws-eusc': 'amazonaws.eu',
+  };
+  return suffixes[partitionOf(region)] ?? 'amazonaws.com';
 }

@@ -230,9 +230,10 @@ const smsAbuseProtection: Check = (pool, view, settings) => {
   const inRegion = (region: string | undefined) => associations.filter(a => region === undefined || regionOf(a.template) === undefined
     || regionOf(a.template) === region);
   const primary = judgeAssociations(view, inRegion(here), 'the pool');
-  // A replica whose Region is a deploy-time value cannot be matched to a stack: its web ACL is not judged.
-  const replicas = replicasOf(pool, view).filter(r => r.region !== undefined)
-    .map(r => judgeAssociations(view, inRegion(r.region).filter(a => a.template !== pool.template || here === r.region), `its replica in ${r.region}`));
+  // A replica whose Region is a deploy-time value cannot be matched to a stack: unchecked, never passed.
+  const replicas = replicasOf(pool, view).map(r => (r.region === undefined
+    ? unchecked(MfaPolicyRule.SMS_ABUSE_PROTECTION, `${r.located.logicalId} (${REPLICA})/Properties/RegionName`)
+    : judgeAssociations(view, inRegion(r.region).filter(a => a.template !== pool.template || here === r.region), `its replica in ${r.region}`)));
   return [...primary, ...replicas.flat()];
 };
 
@@ -291,7 +292,24 @@ const secondaryFactor: Check = (pool, view, settings) => {
   if (!factors || hasIntrinsic(mfaOf(pool))) {
     return unchecked(MfaPolicyRule.SECONDARY_FACTOR, location('EnabledMfas'));
   }
-  if (factors.includes('SMS_MFA') || factors.includes('EMAIL_OTP') || passkeys === 'MULTI_FACTOR_WITH_USER_VERIFICATION') {
+  if (passkeys === 'MULTI_FACTOR_WITH_USER_VERIFICATION') {
+    return [];
+  }
+  // SMS and email codes reach users in the secondary only with its Regional SMS and SES email settings.
+  const regional = view.ofType(REGIONAL_CONFIGURATION).filter(r => view.referenced(r.template, r.resource.Properties?.UserPoolId)
+    .some(target => target.template === pool.template && target.logicalId === pool.logicalId)).map(r => r.resource.Properties ?? {});
+  const codes = factors.filter(f => f === 'SMS_MFA' || f === 'EMAIL_OTP');
+  if (codes.length > 0 && regional.length === 0) {
+    return [{
+      rule: MfaPolicyRule.SECONDARY_FACTOR,
+      location: location('EnabledMfas'),
+      unchecked: true,
+      finding: 'the pool has a replica, and no Regional configuration of it in the app says whether its SMS or email codes can be sent in the secondary',
+    }];
+  }
+  const delivered = (f: string) => regional.some(r => (f === 'SMS_MFA' ? r.SmsConfiguration !== undefined
+    : r.EmailConfiguration !== undefined && (r.EmailConfiguration as any)?.EmailSendingAccount === 'DEVELOPER'));
+  if (codes.some(delivered)) {
     return [];
   }
   if (hasIntrinsic(passkeys)) {
@@ -301,7 +319,8 @@ const secondaryFactor: Check = (pool, view, settings) => {
   return [{
     rule: MfaPolicyRule.SECONDARY_FACTOR,
     location: location('EnabledMfas'),
-    finding: `the pool has a replica (${regions}) and no MFA factor its secondary serves (EnabledMfas ${JSON.stringify(factors)}): secondaries do not support TOTP`,
+    finding: `the pool has a replica (${regions}) and no MFA factor its secondary serves (EnabledMfas ${JSON.stringify(factors)}${codes.length > 0
+      ? ', with no Regional SMS or SES email configuration to send the codes' : ''}): secondaries do not support TOTP`,
   }];
 };
 

@@ -103,7 +103,7 @@ export function resolveManagedLogin(
       + 'sign-up and password reset pages up to the per-address limits from every address it has. Set abuseProtection.captcha: true (TOTP registration stays '
       + 'exempt), and consider codeRequestsAllIps, a circuit breaker across addresses.');
   }
-  const failover = resolveFailover(ctx, options, pool);
+  const failover = resolveFailover(ctx, options, pool, spec.prefix !== undefined);
   return { prefix: spec.prefix, custom, host, branding, termsOfUseUrl, privacyPolicyUrl, passkeyRegistration, failover };
 }
 
@@ -219,7 +219,7 @@ function resolvePasskeyRegistration(ctx: ResolveContext, options: ManagedLoginOp
 }
 
 /** A Route 53 health check ID as FailoverType takes it: at most 64 characters (the API's HealthCheckIdType). */
-function resolveFailover(ctx: ResolveContext, options: ManagedLoginOptions, pool: Decisions): ManagedLoginDecisions['failover'] {
+function resolveFailover(ctx: ResolveContext, options: ManagedLoginOptions, pool: Decisions, prefixDomain: boolean): ManagedLoginDecisions['failover'] {
   const healthCheckId = options.failoverHealthCheckId;
   if (healthCheckId === undefined) {
     return undefined;
@@ -231,6 +231,11 @@ function resolveFailover(ctx: ResolveContext, options: ManagedLoginOptions, pool
   if (isLiteral(healthCheckId) && (healthCheckId.length === 0 || healthCheckId.length > 64)) {
     throw ctx.refuse(RULES.managedLoginFailover, 'addManagedLogin(failoverHealthCheckId)', 'must be a Route 53 health check ID of 1 to 64 characters', healthCheckId,
       'Pass the health check\'s ID (route53.CfnHealthCheck attrHealthCheckId).');
+  }
+  if (prefixDomain) {
+    ctx.advise(RULES.managedLoginFailoverPrefixDomain, 'addManagedLogin(failoverHealthCheckId) on a prefix domain: one version of the guide says automatic failover '
+      + 'needs a custom domain ("You can only configure automatic failover ... with a custom domain"), a newer one that a prefix domain works too. Use a custom domain '
+      + '(ManagedLoginDomain.customDomain) to be safe, or acknowledge this once the prefix domain\'s failover is deployed.');
   }
   ctx.advise(RULES.managedLoginFailoverOrder, 'addManagedLogin(failoverHealthCheckId): the domain is in the pool\'s stack, which deploys before the replica exists, '
     + 'and the guide sets failover routing once the replica is created. If the first deployment is refused, deploy without failoverHealthCheckId first, then add it.');

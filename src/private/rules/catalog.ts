@@ -453,6 +453,8 @@ export const RULES = {
     documented(MRR, 'Regional settings, configured independently in replicas: "Email configuration for threat protection notifications ... Lambda triggers".')),
   secondaryEmailRegion: advisory('secondaryEmailRegion', 'The secondary sends email with an SES identity of the primary\'s Region, or with an ARN that is not an SES identity.',
     documented(`${API}API_EmailConfigurationType.html`, 'SourceArn: "The ARN of a verified email address or an address from a verified domain in Amazon SES ... Typically, the Region in the SourceArn and the user pool Region are the same."')),
+  managedLoginFailoverPrefixDomain: advisory('managedLoginFailoverPrefixDomain', 'Failover routing on a prefix domain, which one version of the guide rules out.',
+    documented(MRR, 'An earlier version: "You can only configure automatic failover of multi-Region user pools with a custom domain"; a newer one: "Managed login and federation failover is available with either a custom domain or a prefix (Cognito) domain". The two disagree, so neither refuses.')),
   managedLoginFailoverOrder: advisory('managedLoginFailoverOrder', 'Failover routing is written on the domain in the pool\'s stack, which deploys before the replica exists.',
     inferred(MRR, 'The guide sets the domain\'s failover after the replica is created ("After the replica is created ... configure a Route 53 health check ID"); whether Cognito accepts Routing.Failover before the replica exists is not documented.')),
   secondaryAbuseProtectionPartial: advisory('secondaryAbuseProtectionPartial', 'Part of the pool\'s abuse protection is Regional and cannot follow the replica.',
