@@ -639,10 +639,22 @@ export class MfaUserPool extends Construct {
   }
 
   /**
-   * Grants the IAM actions behind the admin MFA operations on this pool only: read a user and
-   * their MFA settings (`AdminGetUser`), set or reset a user's MFA preference, passkey MFA
-   * (`WebAuthnMfaSettings`) included (`AdminSetUserMFAPreference`), and list and forget a user's
-   * remembered devices (`AdminListDevices`, `AdminForgetDevice`).
+   * Grants the IAM actions support staff need to check a user's MFA and to reset it after a lost
+   * device, on this pool only (README, "Lost MFA device", gives the runbook):
+   *
+   * - `AdminGetUser`: the user's factors (`UserMFASettingList`) and preference.
+   * - `AdminDeleteSoftwareToken`: deletes the user's authenticator app (TOTP) registration and its
+   *   preference, and leaves other factors. The next sign-in asks for a remaining factor; with MFA
+   *   REQUIRED and none left, Cognito asks the user to register one (`MFA_SETUP`); with MFA
+   *   OPTIONAL and none left, the user signs in with the password alone until they register one.
+   *   This is the reset of a lost authenticator in every MFA mode.
+   * - `AdminSetUserMFAPreference`: turns SMS, email or passkey MFA (`WebAuthnMfaSettings`) on or off
+   *   and sets the preferred factor. It does not delete a TOTP registration: with MFA REQUIRED a
+   *   user keeps being asked for the lost authenticator's codes, so it is no reset on its own.
+   * - `AdminUserGlobalSignOut`: revokes the user's refresh tokens everywhere, so that a stolen
+   *   device's sessions end.
+   * - `AdminListDevices`, `AdminForgetDevice`: a remembered device skips MFA; forgetting the lost
+   *   one makes it ask again.
    *
    * Listing and deleting a user's passkeys has no admin action: `ListWebAuthnCredentials` and
    * `DeleteWebAuthnCredential` take the signed-in user's access token, and Cognito does not
@@ -814,6 +826,8 @@ const ADMIN_RISK_ACTIONS = [
 const ADMIN_MFA_ACTIONS = [
   'cognito-idp:AdminGetUser',
   'cognito-idp:AdminSetUserMFAPreference',
+  'cognito-idp:AdminDeleteSoftwareToken',
+  'cognito-idp:AdminUserGlobalSignOut',
   'cognito-idp:AdminListDevices',
   'cognito-idp:AdminForgetDevice',
 ];

@@ -345,6 +345,8 @@ describe('grants', () => {
           Action: [
             'cognito-idp:AdminGetUser',
             'cognito-idp:AdminSetUserMFAPreference',
+            'cognito-idp:AdminDeleteSoftwareToken',
+            'cognito-idp:AdminUserGlobalSignOut',
             'cognito-idp:AdminListDevices',
             'cognito-idp:AdminForgetDevice',
           ],

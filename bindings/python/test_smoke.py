@@ -133,6 +133,8 @@ def test_reference_setup_with_every_mfa_prop():
         "PolicyDocument": {"Statement": Match.array_with([Match.object_like({"Action": [
             "cognito-idp:AdminGetUser",
             "cognito-idp:AdminSetUserMFAPreference",
+            "cognito-idp:AdminDeleteSoftwareToken",
+            "cognito-idp:AdminUserGlobalSignOut",
             "cognito-idp:AdminListDevices",
             "cognito-idp:AdminForgetDevice",
         ]})])},
