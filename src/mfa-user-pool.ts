@@ -21,7 +21,7 @@ import { addManagedLoginResources } from './private/build/managed-login';
 import { addProtectConfiguration, withConfigurationSet } from './private/build/protect-configuration';
 import { addReplication, ReplicationBinding } from './private/build/replication';
 import { addRiskConfiguration } from './private/build/risk-configuration';
-import { bindSmsRole } from './private/build/sms-role';
+import { bindSmsRole, SmsRoleBinding } from './private/build/sms-role';
 import { addWebAcl, ATP_GROUP, captchaRulesWithoutTotpExclusion, hasRateBasedRule, usesAtpGroup, webAclOfApp } from './private/build/web-acl';
 import { clientsWithOAuthDefaults } from './private/client-defaults';
 import { Advisory, AdvisoryRule, leaveAdvisories, leaveWarning, ResolveContext } from './private/context';
@@ -143,11 +143,7 @@ export class MfaUserPool extends Construct {
       // The pool names the set by its literal name: it must exist before Cognito sends with it.
       cfnPool.node.addDependency(countries.configurationSet);
     }
-    if (decisions.firstFactors.emailOtp && emailSendingAccount(cfnPool) !== 'DEVELOPER') {
-      // Only the bound L2 email configuration tells how the pool sends email.
-      this.warn(RULES.emailOtpWithCognitoEmail, 'passwordless.emailOtp sends sign-in codes with Cognito\'s default email, whose daily quota is low '
-        + '(sign-ins fail once it is used up). Send through Amazon SES for production: userPoolProps.email: cognito.UserPoolEmail.withSES({ ... }).');
-    }
+    this.adviseOnEmailOtp(cfnPool);
     if (decisions.risk) {
       addRiskConfiguration(this, this.userPool.userPoolId, decisions.risk);
     }
@@ -164,22 +160,7 @@ export class MfaUserPool extends Construct {
     this.smsRole = sms?.role;
     this.smsExternalId = sms?.externalId;
     this.replicationRegion = decisions.replication?.region;
-    this._replication = decisions.replication && addReplication({
-      pool: this,
-      userPoolId: this.userPoolId,
-      key: this.encryptionKey,
-      smsSpec,
-      sms,
-      sendsWithSes: emailSendingAccount(cfnPool) === 'DEVELOPER',
-      abuse: decisions.abuse,
-      logs: decisions.logs,
-      threatProtection: decisions.plan.threatProtection !== ThreatProtection.OFF,
-      removalPolicy: decisions.lifecycle.removalPolicy,
-      account: stack.account,
-      riskNotification: decisions.risk?.notification !== undefined,
-      emailFactor: decisions.factors.emailFactor,
-      cfnPool,
-    }, decisions.replication);
+    this._replication = this.replicate(cfnPool, sms);
     this.replica = this._replication?.replica;
     if (sms && !sms.created) {
       this.checkBroughtSmsRole(sms.role, sms.externalId, decisions.factors.smsFactor, smsSpec.eums !== undefined);
@@ -190,6 +171,35 @@ export class MfaUserPool extends Construct {
     }
     this.leave(decisions.advisories);
     this.node.addValidation({ validate: () => this.adviseOnOtherClients() });
+  }
+
+  /** Email sign-in codes through Cognito's default email: only the bound L2 email configuration tells how the pool sends email. */
+  private adviseOnEmailOtp(cfnPool: cognito.CfnUserPool): void {
+    if (this.decisions.firstFactors.emailOtp && emailSendingAccount(cfnPool) !== 'DEVELOPER') {
+      this.warn(RULES.emailOtpWithCognitoEmail, 'passwordless.emailOtp sends sign-in codes with Cognito\'s default email, whose daily quota is low '
+        + '(sign-ins fail once it is used up). Send through Amazon SES for production: userPoolProps.email: cognito.UserPoolEmail.withSES({ ... }).');
+    }
+  }
+
+  /** The replica, the key's replica and what the secondary construct needs, when the pool is replicated. */
+  private replicate(cfnPool: cognito.CfnUserPool, sms: SmsRoleBinding | undefined): ReplicationBinding | undefined {
+    const d = this.decisions;
+    return d.replication && addReplication({
+      pool: this,
+      userPoolId: this.userPoolId,
+      key: this.encryptionKey,
+      smsSpec: d.factors.sms,
+      sms,
+      sendsWithSes: emailSendingAccount(cfnPool) === 'DEVELOPER',
+      abuse: d.abuse,
+      logs: d.logs,
+      threatProtection: d.plan.threatProtection !== ThreatProtection.OFF,
+      removalPolicy: d.lifecycle.removalPolicy,
+      account: Stack.of(this).account,
+      riskNotification: d.risk?.notification !== undefined,
+      emailFactor: d.factors.emailFactor,
+      cfnPool,
+    }, d.replication);
   }
 
   /**
