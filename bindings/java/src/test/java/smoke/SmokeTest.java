@@ -131,6 +131,8 @@ class SmokeTest {
                 "Action", List.of(
                     "cognito-idp:AdminGetUser",
                     "cognito-idp:AdminSetUserMFAPreference",
+                    "cognito-idp:AdminDeleteSoftwareToken",
+                    "cognito-idp:AdminUserGlobalSignOut",
                     "cognito-idp:AdminListDevices",
                     "cognito-idp:AdminForgetDevice")))))))));
   }
