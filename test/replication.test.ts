@@ -24,6 +24,10 @@ function withSecondary(props = {}, secondary: Partial<MfaUserPoolSecondaryProps>
   return { ...r, construct };
 }
 
+/** A key's policy statements by Sid (every statement the library writes has one). */
+const bySidOf = (key: any): Record<string, any> =>
+  Object.fromEntries(key.Properties.KeyPolicy.Statement.filter((st: any) => st.Sid).map((st: any) => [st.Sid, st]));
+
 const resourceOf = (stack: Stack, type: string) => {
   const found = Template.fromStack(stack).findResources(type);
   expect(Object.keys(found)).toHaveLength(1);
@@ -55,7 +59,7 @@ describe('replication: the primary Region', () => {
     const r = withSecondary();
     const key = resourceOf(r.primary, 'AWS::KMS::Key');
     expect(key.Properties.MultiRegion).toBe(true);
-    const bySid = Object.fromEntries(key.Properties.KeyPolicy.Statement.filter((st: any) => st.Sid).map((st: any) => [st.Sid, st]));
+    const bySid = bySidOf(key);
     const both = [poolsIn('us-east-1'), poolsIn('us-west-2')];
     expect(bySid.CognitoEncryptsUserPools.Condition.ArnLike['aws:SourceArn']).toEqual(both);
     expect(bySid.CognitoEncryptsUserPools.Condition.StringLike['kms:EncryptionContext:aws:cognito-idp:userpool-arn']).toEqual(both);
@@ -81,7 +85,7 @@ describe('replication: the primary Region', () => {
     // Enabled is left to KMS: Cognito may take control of the key once the replica is active.
     expect(replica.Properties.Enabled).toBeUndefined();
     expect(replica.Properties.PrimaryKeyArn).toEqual({ 'Fn::GetAtt': ['ExportsReader8B249524', expect.stringContaining('UsersMultiRegionEncryptionKey04479D10Arn')] });
-    const bySid = Object.fromEntries(replica.Properties.KeyPolicy.Statement.map((st: any) => [st.Sid, st]));
+    const bySid = bySidOf(replica);
     expect(Object.keys(bySid)).toEqual(['AccountAdministersTheKey', 'CognitoEncryptsUserPools', 'CognitoDescribesTheKey', 'AccountThroughCognitoDescribes',
       'AccountThroughCognitoEncrypts', 'AccountThroughCognitoGrants', 'CognitoCreatesGrants']);
     expect(bySid.CognitoCreatesGrants).toEqual({
@@ -457,7 +461,7 @@ describe('replication: Regional settings the secondary does not copy, and where 
   test('a key of the app with log delivery gets the guide\'s statements for exported logs, in each Region', () => {
     const r = withSecondary({ sms: SmsMfa.withNewRole() });
     const key = resourceOf(r.primary, 'AWS::KMS::Key');
-    const bySid = Object.fromEntries(key.Properties.KeyPolicy.Statement.filter((st: any) => st.Sid).map((st: any) => [st.Sid, st]));
+    const bySid = bySidOf(key);
     const logs = (region: string) => ({ StringLike: { 'kms:EncryptionContext:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:${region}:${ACCOUNT}:*`]] } } });
     expect(bySid.CognitoEncryptsExportedLogs).toEqual({
       Sid: 'CognitoEncryptsExportedLogs',
