@@ -42,6 +42,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   constructsVersion: CONSTRUCTS_FLOOR,
   jsiiVersion: '~6.0.0',
   tsconfigDevFile: 'tsconfig.dev.json',
+  // The recovery handlers are Lambda code, bundled by esbuild (bundle:recovery), not part of the
+  // jsii assembly.
+  excludeTypescript: ['src/recovery/handlers/**'],
 
   // No runtime dependencies: aws-cdk-lib and constructs are peers.
   deps: [],
@@ -56,7 +59,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-runner@^2.197.10',
     // End-to-end MFA flows against a local Cognito emulator (e2e/).
     'cognito-local@5.3.0',
-    '@aws-sdk/client-cognito-identity-provider@^3',
+    // The recovery handlers' clients (src/recovery/handlers/), bundled into their assets at build
+    // time by esbuild: exact versions, so that an asset's hash moves only with a deliberate upgrade.
+    '@aws-sdk/client-cognito-identity-provider@3.1169.0',
+    '@aws-sdk/client-dynamodb@3.1169.0',
+    '@aws-sdk/client-sesv2@3.1169.0',
+    'esbuild@0.28.2',
     'otplib@^12',
     'aws-amplify@^6.22.1',
     'qrcode@^1.5.4',
@@ -143,6 +151,26 @@ for (const pattern of [
 }
 // The rule catalog refusals point to (docs/RULES.md#<rule>) ships with the package.
 project.npmignore?.include('/docs/RULES.md');
+
+// The recovery handlers, one bundle per endpoint (assets/recovery/<endpoint>/index.js), built
+// before compile: the library has no runtime dependency, and every jsii package carries the npm
+// tarball, so the assets ship in the Python, Java, .NET and Go packages too. The bundles are
+// build output (git-ignored), made the same way from the same lockfile on every machine.
+project.gitignore.exclude('/assets/');
+project.npmignore?.include('/assets/');
+const bundleRecovery = project.addTask('bundle:recovery', {
+  description: 'Bundle the recovery handlers (src/recovery/handlers/) with esbuild into assets/recovery/, one per endpoint',
+  steps: ['codes', 'recover'].map(endpoint => ({
+    exec: `esbuild src/recovery/handlers/${endpoint}.ts --bundle --platform=node --target=node22 --format=cjs --minify `
+      + `--legal-comments=eof --log-level=warning --outfile=assets/recovery/${endpoint}/index.js`,
+  })),
+});
+project.preCompileTask.spawn(bundleRecovery);
+// The handlers import the AWS SDK clients, which esbuild bundles in: dev dependencies, on purpose.
+project.eslint?.addOverride({
+  files: ['src/recovery/handlers/**/*.ts'],
+  rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true }] },
+});
 
 // Declared after construction: the CDK dependency component replaces an earlier constructs dev dep.
 project.addDevDeps('constructs@10.5.1');

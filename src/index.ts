@@ -15,5 +15,6 @@ export * from './amplify-outputs';
 export * from './mfa-user-pool-props';
 export * from './mfa-user-pool';
 export * from './replication';
+export * from './recovery/mfa-recovery';
 export * from './governance/mfa-policy-enums';
 export * from './governance/mfa-policy';

@@ -10,6 +10,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { AmplifyOutputs, AmplifyOutputsOptions } from './amplify-outputs';
 import { AppClientOptions } from './app-client';
+import { TokenIssuer } from './encryption';
 import { ManagedLogin, ManagedLoginOptions } from './managed-login';
 import { MfaEnforcement } from './mfa';
 import { MfaUserPoolProps } from './mfa-user-pool-props';
@@ -36,6 +37,7 @@ import { Decisions, resolveDecisions } from './private/resolve';
 import { resolveAppClient, resolveRefreshTokenRotation } from './private/resolve/app-client';
 import { offersChoiceBasedSignIn } from './private/resolve/first-factors';
 import { resolveManagedLogin } from './private/resolve/managed-login';
+import { RecoveryPoolFacts } from './private/resolve/recovery-codes';
 import { adviseOnReplica } from './private/resolve/replication';
 import { RULES } from './private/rules';
 import { toUserPoolProps } from './private/to-l2';
@@ -646,6 +648,24 @@ export class MfaUserPool extends Construct {
         'Call addDashboard() once, with every option; for another view, build a cloudwatch.Dashboard from the metric methods.');
     }
     return buildDashboard(this, { ...this.operations, clients: [...this.clients] }, options);
+  }
+
+  /** @internal What MfaRecovery reads of the pool, decided (its phase judges them). */
+  public _recoveryFacts(): RecoveryPoolFacts {
+    const d = this.decisions;
+    const cfnPool = this.userPool.node.defaultChild as cognito.CfnUserPool;
+    const email = cfnPool.emailConfiguration as cognito.CfnUserPool.EmailConfigurationProperty | undefined;
+    return {
+      mfaOn: d.factors.mfa !== MfaEnforcement.OFF,
+      totp: d.factors.totp,
+      passwordless: d.firstFactors.emailOtp || d.firstFactors.smsOtp || d.firstFactors.passkey !== undefined,
+      passkeysCountAsMfa: d.firstFactors.passkey?.countsAsMfa === true,
+      replicated: d.replication !== undefined,
+      updatedIssuer: d.encryption.issuer === TokenIssuer.UPDATED,
+      ses: emailSendingAccount(cfnPool) === 'DEVELOPER'
+        ? { from: email?.from, sourceArn: email?.sourceArn, configurationSet: email?.configurationSet }
+        : undefined,
+    };
   }
 
   /**

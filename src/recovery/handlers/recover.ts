@@ -1,0 +1,27 @@
+/**
+ * POST /recover: password and recovery code in, the lost authenticator out (see flows.ts,
+ * recoverAccount). Every answer takes at least ANSWER_FLOOR_MS (2 s by default), so that its
+ * timing does not tell an unknown or locked user from a wrong code. Bundled alone into the
+ * RecoverFunction's asset at build time.
+ */
+import { recoverAccount } from '../flows';
+import { awsPorts, emitMetric, environment } from './aws-ports';
+import { allowedOrigins, jsonBody, notBefore, originOf, ProxyEvent, ProxyResult, respond } from './http';
+
+const env = environment();
+const ports = awsPorts(env);
+const origins = allowedOrigins(process.env.ALLOWED_ORIGINS);
+const floorMs = Number(process.env.ANSWER_FLOOR_MS ?? '2000');
+
+export async function handler(event: ProxyEvent): Promise<ProxyResult> {
+  const started = Date.now();
+  let result: ProxyResult;
+  try {
+    result = respond(event, await recoverAccount(ports, jsonBody(event), originOf(event)), origins);
+  } catch (error) {
+    emitMetric(env.userPoolId, 'Failed', { endpoint: 'recover', error: error instanceof Error ? error.name : 'unknown' });
+    result = respond(event, { status: 503, body: { message: 'Recovery is not possible now. Try again later, or contact support.' } }, origins);
+  }
+  await notBefore(started, floorMs);
+  return result;
+}

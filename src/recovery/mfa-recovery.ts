@@ -1,0 +1,358 @@
+import * as path from 'path';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import type { MfaUserPool } from '../mfa-user-pool';
+import { PoolMetricOptions } from '../operations';
+import { LIMITS } from './flows';
+import { leaveAdvisories, ResolveContext } from '../private/context';
+import { RecoveryDecisions, resolveRecoveryCodes } from '../private/resolve/recovery-codes';
+
+/**
+ * The Amazon SES sender of the recovery notifications.
+ *
+ * @see https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_SendEmail.html
+ */
+export interface RecoverySenderOptions {
+  /**
+   * The sender, an address of the SES identity (`no-reply@example.com`, or `Name <no-reply@example.com>`).
+   *
+   * @example 'Example <no-reply@example.com>'
+   */
+  readonly from: string;
+  /**
+   * The ARN of the verified SES identity that sends; the notifications are sent in its Region.
+   *
+   * @example 'arn:aws:ses:us-east-1:111111111111:identity/example.com'
+   */
+  readonly sesIdentityArn: string;
+  /**
+   * An SES configuration set of the identity's Region, for its event destinations.
+   *
+   * @default - none
+   */
+  readonly configurationSetName?: string;
+}
+
+/** Props of `MfaRecovery`. */
+export interface MfaRecoveryProps {
+  /** The pool whose users get recovery codes: it needs MFA with TOTP (the authenticator app the codes back up). */
+  readonly pool: MfaUserPool;
+
+  /**
+   * Who sends the email that tells a user of new codes and of every recovery.
+   *
+   * @default - the pool's own Amazon SES sender (`userPoolProps.email: cognito.UserPoolEmail.withSES(...)`);
+   * refused when the pool sends with Cognito's default email
+   * @see https://pages.nist.gov/800-63-4/sp800-63b/events/#recovery
+   */
+  readonly sender?: RecoverySenderOptions;
+
+  /**
+   * How the emails name your application (`Example app`).
+   *
+   * @default 'your account'
+   */
+  readonly appName?: string;
+
+  /**
+   * How recent the sign-in behind a request for new codes must be (the access token's
+   * `auth_time`): codes are issued only in a fresh session, signed in with MFA. 1 to 60 minutes.
+   *
+   * @default Duration.minutes(10)
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
+   */
+  readonly freshSession?: Duration;
+
+  /**
+   * Requests one IP address may make to the recovery endpoints in 5 minutes before the web ACL
+   * blocks it (AWS WAF's minimum is 10).
+   *
+   * @default 10
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html
+   */
+  readonly rateLimit?: number;
+
+  /**
+   * Browser origins allowed to call the endpoints (CORS), as a browser sends them
+   * (`https://app.example.com`), or `['*']`.
+   *
+   * @default - no CORS: only server-side callers and same-origin pages
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+   */
+  readonly allowedOrigins?: string[];
+
+  /**
+   * How long the functions' logs are kept.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** The recovery metrics the handlers publish (CloudWatch embedded metric format). */
+const NAMESPACE = 'CdkMfaUserPool/Recovery';
+
+/** Where the bundled handlers are: assets/recovery/<endpoint>, from src/recovery or lib/recovery alike. */
+const ASSETS = path.join(__dirname, '..', '..', 'assets', 'recovery');
+
+/**
+ * Self-service recovery codes for a pool's users who lose their authenticator app, opt in.
+ *
+ * - `POST /codes` (a signed-in user's access token, from a sign-in with MFA no older than
+ *   `freshSession`): returns a new set of ten single-use codes of 80 random bits, shown once; the
+ *   new set replaces the old. Only users with an authenticator app and a verified email get codes.
+ * - `POST /recover` (`username`, `password`, `code`): Cognito checks the password, the code is
+ *   compared to the stored scrypt hashes and consumed in one conditional write; then the
+ *   authenticator app is deleted, remembered devices forgotten, every session signed out, and the
+ *   user told by email. The next sign-in asks for a new factor (`MFA_SETUP` in a REQUIRED pool).
+ *   Five wrong attempts lock recovery for 15 minutes, doubling up to a day; every refusal gets the
+ *   same answer after the same time.
+ *
+ * It adds a REST API behind its own web ACL (a rate rule per IP address and Amazon's IP
+ * reputation list), two functions with a role each, an app client for the password check only,
+ * and a DynamoDB table encrypted with the pool's key (when it has one) with point-in-time recovery.
+ *
+ * @example
+ * declare const pool: MfaUserPool;
+ * const recovery = new MfaRecovery(this, 'Recovery', {
+ *   pool,
+ *   sender: { from: 'no-reply@example.com', sesIdentityArn: 'arn:aws:ses:us-east-1:111111111111:identity/example.com' },
+ *   allowedOrigins: ['https://app.example.com'],
+ * });
+ * new CfnOutput(this, 'RecoveryUrl', { value: recovery.url });
+ */
+export class MfaRecovery extends Construct {
+  /** The REST API of the two endpoints. */
+  public readonly api: apigateway.RestApi;
+  /** The API's base URL (`https://<id>.execute-api.<region>.amazonaws.com/v1/`): POST `codes` and `recover` under it. */
+  public readonly url: string;
+  /** The table of the stored code hashes and failure counters, one item per user (`sub`). */
+  public readonly table: dynamodb.ITable;
+  /** The function behind POST /codes. */
+  public readonly issueFunction: lambda.IFunction;
+  /** The function behind POST /recover. */
+  public readonly recoverFunction: lambda.IFunction;
+  /** The app client the recover function checks passwords with (ADMIN_USER_PASSWORD_AUTH only, no OAuth). */
+  public readonly client: cognito.IUserPoolClient;
+  /** The ARN of the web ACL in front of the API. */
+  public readonly webAclArn: string;
+
+  private readonly userPoolId: string;
+
+  constructor(scope: Construct, id: string, props: MfaRecoveryProps) {
+    super(scope, id);
+    const ctx = new ResolveContext(this.node.path);
+    const facts = props.pool._recoveryFacts();
+    const decided = resolveRecoveryCodes(ctx, props, facts);
+    leaveAdvisories(this, ctx.advisories);
+    const pool = props.pool;
+    this.userPoolId = pool.userPoolId;
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'sub', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: pool.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
+      encryptionKey: pool.encryptionKey,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.client = new cognito.UserPoolClient(this, 'Client', {
+      userPool: pool.userPool,
+      authFlows: { adminUserPassword: true },
+      disableOAuth: true,
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.minutes(5),
+      idTokenValidity: Duration.minutes(5),
+      refreshTokenValidity: Duration.minutes(60),
+    });
+    const env = this.environment(pool, decided, props.appName);
+    this.issueFunction = this.endpointFunction('Issue', 'codes', env, props.logRetention, [...this.tableStatements(), ...this.senderStatements(decided)]);
+    this.recoverFunction = this.endpointFunction('Recover', 'recover', env, props.logRetention, [
+      ...this.tableStatements(),
+      ...this.senderStatements(decided),
+      new iam.PolicyStatement({
+        sid: 'RecoverTheUser',
+        actions: ['AdminGetUser', 'AdminInitiateAuth', 'AdminDeleteSoftwareToken', 'AdminListDevices', 'AdminForgetDevice', 'AdminUserGlobalSignOut']
+          .map(action => `cognito-idp:${action}`),
+        resources: [pool.userPoolArn],
+      }),
+    ]);
+    this.api = this.restApi(pool, decided, facts.updatedIssuer);
+    this.url = this.api.url;
+    this.webAclArn = this.webAcl(decided.rateLimit);
+  }
+
+  /**
+   * A count the recovery handlers publish, by pool: `Recovered`, `RecoveryRefused`, `CodesIssued`,
+   * `CodesRefused`, `NotificationFailed` (a recovery or new set the user was not told of) or
+   * `Failed` (an AWS call failed).
+   *
+   * @param event the event's name
+   * @param options period, statistic and label
+   * @example
+   * declare const recovery: MfaRecovery;
+   * new cloudwatch.Alarm(this, 'RecoveryNotTold', {
+   *   metric: recovery.metric('NotificationFailed'),
+   *   threshold: 1,
+   *   evaluationPeriods: 1,
+   * });
+   */
+  public metric(event: string, options: PoolMetricOptions = {}): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: NAMESPACE,
+      metricName: event,
+      dimensionsMap: { UserPoolId: this.userPoolId },
+      statistic: options.statistic ?? 'Sum',
+      period: options.period ?? Duration.minutes(5),
+      label: options.label,
+    });
+  }
+
+  private environment(pool: MfaUserPool, d: RecoveryDecisions, appName: string | undefined): Record<string, string> {
+    return {
+      USER_POOL_ID: pool.userPoolId,
+      CLIENT_ID: this.client.userPoolClientId,
+      TABLE_NAME: this.table.tableName,
+      // Both issuers of this pool: the tokenIssuer setting decides which one new tokens carry.
+      ISSUERS: ['cognito-idp', 'issuer-cognito-idp'].map(host => `https://${host}.${Stack.of(this).region}.${Aws.URL_SUFFIX}/${pool.userPoolId}`).join(','),
+      FRESH_SECONDS: String(d.freshSeconds),
+      SENDER: d.sender.from,
+      SENDER_IDENTITY_ARN: d.sender.identityArn,
+      SES_REGION: d.sender.region,
+      ...(d.sender.configurationSet !== undefined ? { CONFIGURATION_SET: d.sender.configurationSet } : {}),
+      ALLOWED_ORIGINS: d.allowedOrigins.join(','),
+      APP_NAME: appName ?? 'your account',
+    };
+  }
+
+  private tableStatements(): iam.PolicyStatement[] {
+    // GetItem to read a user's record, PutItem (conditional) to write it; nothing that lists or deletes.
+    const table = new iam.PolicyStatement({ sid: 'ReadAndWriteOneRecord', actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [this.table.tableArn] });
+    const key = this.table.encryptionKey;
+    return key === undefined ? [table] : [table, new iam.PolicyStatement({
+      sid: 'UseTheTableKeyThroughDynamoDb',
+      actions: TABLE_KEY_ACTIONS,
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.${Aws.URL_SUFFIX}` } },
+    })];
+  }
+
+  private senderStatements(d: RecoveryDecisions): iam.PolicyStatement[] {
+    const set = d.sender.configurationSet;
+    const resources = [d.sender.identityArn, ...(set !== undefined
+      ? [Stack.of(this).formatArn({ service: 'ses', region: d.sender.region, resource: 'configuration-set', resourceName: set })]
+      : [])];
+    return [new iam.PolicyStatement({ sid: 'TellTheUser', actions: ['ses:SendEmail'], resources })];
+  }
+
+  private endpointFunction(
+    name: string, endpoint: string, env: Record<string, string>, retention: logs.RetentionDays | undefined, statements: iam.PolicyStatement[],
+  ): lambda.Function {
+    const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: retention ?? logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const role = new iam.Role(this, `${name}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `The ${endpoint} endpoint of MfaRecovery ${this.node.path}`,
+    });
+    const policy = new iam.Policy(this, `${name}Policy`, {
+      roles: [role],
+      statements: [...statements, new iam.PolicyStatement({
+        sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn],
+      })],
+    });
+    const fn = new lambda.Function(this, `${name}Function`, {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset(path.join(ASSETS, endpoint)),
+      description: `MfaRecovery: POST /${endpoint}`,
+      // scrypt (16 MiB a hash, up to ten a request) wants the CPU share of 1 GB.
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      role,
+      logGroup,
+      environment: env,
+    });
+    // The function runs only once its permissions exist.
+    fn.node.addDependency(policy);
+    return fn;
+  }
+
+  private restApi(pool: MfaUserPool, d: RecoveryDecisions, updatedIssuer: boolean): apigateway.RestApi {
+    const api = new apigateway.RestApi(this, 'Api', {
+      description: `MfaRecovery ${this.node.path}: recovery codes for a lost authenticator app`,
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      cloudWatchRole: false,
+      deployOptions: { stageName: 'v1', throttlingRateLimit: 20, throttlingBurstLimit: 40 },
+      defaultCorsPreflightOptions: d.allowedOrigins.length > 0
+        ? { allowOrigins: [...d.allowedOrigins], allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'] }
+        : undefined,
+    });
+    // API Gateway's Cognito authorizer turns away what is not an access token of the pool before
+    // the function runs (an ID token has no scope); it does not take the updated issuer, so a pool
+    // with TokenIssuer.UPDATED relies on the function's own check (GetUser, then iss and auth_time).
+    api.root.addResource('codes').addMethod('POST', new apigateway.LambdaIntegration(this.issueFunction, { allowTestInvoke: false }), updatedIssuer
+      ? { authorizationType: apigateway.AuthorizationType.NONE }
+      : {
+        authorizer: new apigateway.CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [pool.userPool] }),
+        authorizationType: apigateway.AuthorizationType.COGNITO,
+        authorizationScopes: ['aws.cognito.signin.user.admin'],
+      });
+    const string = (maxLength: number): apigateway.JsonSchema => ({ type: apigateway.JsonSchemaType.STRING, minLength: 1, maxLength });
+    const model = api.addModel('RecoverRequest', {
+      contentType: 'application/json',
+      schema: {
+        schema: apigateway.JsonSchemaVersion.DRAFT4,
+        type: apigateway.JsonSchemaType.OBJECT,
+        required: ['username', 'password', 'code'],
+        additionalProperties: false,
+        properties: { username: string(LIMITS.username), password: string(LIMITS.password), code: string(LIMITS.code) },
+      },
+    });
+    api.root.addResource('recover').addMethod('POST', new apigateway.LambdaIntegration(this.recoverFunction, { allowTestInvoke: false }), {
+      authorizationType: apigateway.AuthorizationType.NONE,
+      requestModels: { 'application/json': model },
+      requestValidator: api.addRequestValidator('RecoverBody', { validateRequestBody: true, validateRequestParameters: false }),
+    });
+    return api;
+  }
+
+  private webAcl(rateLimit: number): string {
+    const visibility = (name: string) => ({ cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true });
+    const acl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('MfaRecovery'),
+      rules: [
+        {
+          name: 'RateLimitPerIp',
+          priority: 0,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: rateLimit, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
+          visibilityConfig: visibility('MfaRecoveryRateLimit'),
+        },
+        {
+          name: 'AWS-AWSManagedRulesAmazonIpReputationList',
+          priority: 1,
+          overrideAction: { none: {} },
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesAmazonIpReputationList' } },
+          visibilityConfig: visibility('MfaRecoveryIpReputation'),
+        },
+      ],
+    });
+    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', { resourceArn: this.api.deploymentStage.stageArn, webAclArn: acl.attrArn });
+    return acl.attrArn;
+  }
+}
+
+/** What DynamoDB asks of a caller of a table encrypted with a customer managed key. */
+const TABLE_KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
