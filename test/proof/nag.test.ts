@@ -4,9 +4,9 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, NagPack, PCIDSS321Checks } from 'cdk-nag';
-import { ManagedLoginDomain, MfaEnforcement, MfaUserPool, MfaUserPoolSecondary, PoolEncryption, SmsMfa, ThreatProtection, TokenIssuer } from '../../src';
+import { ManagedLoginDomain, MfaEnforcement, MfaRecovery, MfaUserPool, MfaUserPoolSecondary, PoolEncryption, SmsMfa, ThreatProtection, TokenIssuer } from '../../src';
 import { CANONICAL } from '../canonical';
-import { ACCOUNT } from '../util';
+import { ACCOUNT, SES } from '../util';
 
 const PACKS: Array<(app: App) => NagPack> = [
   app => new AwsSolutionsChecks(app),
@@ -146,6 +146,28 @@ describe('cdk-nag 3: AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.
       'HIPAA.Security-CloudWatchLogGroupEncrypted Secondary/Users/DeliveryErrorLogs/Resource',
       'HIPAA.Security-CloudWatchLogGroupEncrypted TestStack/Users/DeliveryErrorLogs/Resource',
     ]);
+  });
+
+  test('MfaRecovery adds no open finding; what it acknowledges is its design, each with its reason', () => {
+    const report = nag(stack => {
+      const pool = new MfaUserPool(stack, 'Users', { ...CANONICAL.default(), userPoolProps: { email: SES } });
+      new MfaRecovery(stack, 'Recovery', { pool });
+    });
+    expect(report.findings).toEqual(findings(stack => { new MfaUserPool(stack, 'Users', { ...CANONICAL.default(), userPoolProps: { email: SES } }); }));
+    const acknowledged = report.suppressed.filter(s => s.finding.includes('/Recovery/'));
+    const rules = (where: RegExp) => acknowledged.filter(s => where.test(s.finding)).map(s => s.finding.split(' ')[0].replace(/^[\w.]+-/, '')).sort();
+    const packs = (...rules_: string[]) => rules_.flatMap(r => ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'].map(p => `${p}-${r}`));
+    expect([...new Set(acknowledged.map(s => s.finding.split(' ')[0]))].sort()).toEqual([
+      'AwsSolutions-APIG1', 'AwsSolutions-APIG4', 'AwsSolutions-APIG6', 'AwsSolutions-COG4', 'AwsSolutions-L1',
+      ...packs('APIGWCacheEnabledAndEncrypted', 'APIGWExecutionLoggingEnabled', 'APIGWSSLEnabled', 'CloudWatchLogGroupEncrypted', 'LambdaInsideVPC', 'WAFv2LoggingEnabled'),
+      ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap(p => ['DynamoDBInBackupPlan', 'LambdaConcurrency', 'LambdaDLQ'].map(r => `${p}-${r}`)),
+    ].sort());
+    // The unauthenticated method is /recover alone; /codes has its authorizer.
+    expect(rules(/\/Default\/codes\//)).toEqual([]);
+    expect(rules(/\/Default\/recover\/POST\//)).toEqual(['APIG4', 'COG4']);
+    for (const s of acknowledged) {
+      expect(s.reason.length).toBeGreaterThan(60);
+    }
   });
 
   test('the threat-protection configuration has no finding at all', () => {

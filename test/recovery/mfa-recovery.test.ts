@@ -21,7 +21,7 @@ function build(recovery: Partial<MfaRecoveryProps> = {}, poolProps: MfaUserPoolP
 
 /** The statements of a function's inline policy, by function ('Issue' or 'Recover'). */
 function statements(template: Template, name: 'Issue' | 'Recover'): any[] {
-  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp(`^Recovery${name}Role`) }] } });
+  const policies = template.findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp(`^Recovery${name}Role`) }] } });
   expect(Object.keys(policies)).toHaveLength(1);
   return Object.values(policies)[0].Properties.PolicyDocument.Statement;
 }
@@ -48,8 +48,8 @@ describe('MfaRecovery: what it adds', () => {
       'AWS::ApiGateway::Stage RecoveryApiDeploymentStagev1CA1B9DE3',
       'AWS::Cognito::UserPoolClient RecoveryClientC08D92E6',
       'AWS::DynamoDB::Table RecoveryTable408FAB65',
-      'AWS::IAM::Policy RecoveryIssuePolicy81B738DA',
-      'AWS::IAM::Policy RecoveryRecoverPolicyC2C0A894',
+      'AWS::IAM::ManagedPolicy RecoveryIssuePolicy81B738DA',
+      'AWS::IAM::ManagedPolicy RecoveryRecoverPolicyC2C0A894',
       'AWS::IAM::Role RecoveryIssueRoleCC57020F',
       'AWS::IAM::Role RecoveryRecoverRole64495E14',
       'AWS::Lambda::Function RecoveryIssueFunctionE549479F',
@@ -127,9 +127,16 @@ describe('MfaRecovery: what it adds', () => {
       },
       logs('RecoveryRecoverLogsFC90417F'),
     ]);
-    // No managed policy, no other policy on the roles.
-    template.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: Match.anyValue(), ManagedPolicyArns: Match.absent() });
-    expect(Object.keys(template.findResources('AWS::IAM::Policy')).filter(id => id.startsWith('Recovery'))).toHaveLength(2);
+    // No AWS managed policy, no other policy on the roles; each function waits for its own policy only.
+    template.resourcePropertiesCountIs('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }] },
+      ManagedPolicyArns: Match.absent(),
+      Policies: Match.absent(),
+    }, 2);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy')).filter(id => id.startsWith('Recovery'))).toHaveLength(2);
+    template.hasResource('AWS::Lambda::Function', { DependsOn: ['RecoveryIssuePolicy81B738DA'], Properties: { Description: 'MfaRecovery: POST /codes' } });
+    template.hasResource('AWS::Lambda::Function', { DependsOn: ['RecoveryRecoverPolicyC2C0A894'], Properties: { Description: 'MfaRecovery: POST /recover' } });
   });
 
   test('only API Gateway, from this API\'s two methods, may invoke the functions (no test-invoke permission)', () => {
