@@ -152,18 +152,16 @@ for (const pattern of [
 // The rule catalog refusals point to (docs/RULES.md#<rule>) ships with the package.
 project.npmignore?.include('/docs/RULES.md');
 
-// The recovery handlers, one bundle per endpoint (assets/recovery/<endpoint>/index.js), built
-// before compile: the library has no runtime dependency, and every jsii package carries the npm
-// tarball, so the assets ship in the Python, Java, .NET and Go packages too. The bundles are
-// build output (git-ignored), made the same way from the same lockfile on every machine.
+// The recovery handlers, one bundle for both endpoints (assets/recovery/index.js), built before
+// compile: the library has no runtime dependency, and every jsii package carries the npm tarball,
+// so the bundle ships in the Python, Java, .NET and Go packages too. It is build output
+// (git-ignored), made the same way from the same lockfile on every machine.
 project.gitignore.exclude('/assets/');
 project.npmignore?.include('/assets/');
 const bundleRecovery = project.addTask('bundle:recovery', {
-  description: 'Bundle the recovery handlers (src/recovery/handlers/) with esbuild into assets/recovery/, one per endpoint',
-  steps: ['codes', 'recover'].map(endpoint => ({
-    exec: `esbuild src/recovery/handlers/${endpoint}.ts --bundle --platform=node --target=node22 --format=cjs --minify `
-      + `--legal-comments=eof --log-level=warning --outfile=assets/recovery/${endpoint}/index.js`,
-  })),
+  description: 'Bundle the recovery handlers (src/recovery/handlers/) with esbuild into assets/recovery/index.js',
+  exec: 'esbuild src/recovery/handlers/index.ts --bundle --platform=node --target=node22 --format=cjs --minify '
+    + '--legal-comments=eof --log-level=warning --outfile=assets/recovery/index.js',
 });
 project.preCompileTask.spawn(bundleRecovery);
 // The handlers import the AWS SDK clients, which esbuild bundles in: dev dependencies, on purpose.

@@ -22,7 +22,7 @@ function sample(kind, n) {
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 const ALL_KINDS = ['mfa', 'raw', 'passkeys', 'eums', 'eumswaf', 'countries', 'ops', 'nologs', 'threat', 'adaptive', 'clients', 'l2clients', 'brought', 'abuse', 'abuseall',
-  'oauthclient', 'managed', 'outputs', 'policy', 'policyaspect', 'encrypted', 'replicated'];
+  'oauthclient', 'managed', 'outputs', 'policy', 'policyaspect', 'encrypted', 'replicated', 'recovery'];
 // BENCH_KINDS=a,b runs only those kinds (with mfa and raw, which every report line needs): one feature's cost, quickly.
 const KINDS = process.env.BENCH_KINDS ? [...new Set(['mfa', 'raw', ...process.env.BENCH_KINDS.split(',')])] : ALL_KINDS;
 const results = {};
@@ -82,6 +82,7 @@ versus('the app-wide MFA policy (validation plugin)', 'policy', 'mfa', 'the same
 versus('the app-wide MFA policy (Aspect fallback)', 'policyaspect', 'mfa', 'the same pools without it');
 versus('a customer managed key and the updated issuer', 'encrypted', 'mfa', 'the same pools with a key AWS owns');
 versus('replication to a second Region (key replica, replica, secondary)', 'replicated', 'encrypted', 'the same pools with a single-Region key');
+versus('self-service recovery codes (MfaRecovery: API, web ACL, functions, table)', 'recovery', 'mfa', 'the same pools without it');
 const marginal = kind => (median(results[100][kind].map(x => x.ms)) - median(results[1][kind].map(x => x.ms))) / 99;
 console.log(`marginal cost per pool (N=1 to N=100): MfaUserPool ${marginal('mfa').toFixed(1)} ms, raw L2 ${marginal('raw').toFixed(1)} ms, `
   + `ratio ${(marginal('mfa') / marginal('raw')).toFixed(2)}${results[1].ops ? `; with operations ${marginal('ops').toFixed(1)} ms` : ''}`);

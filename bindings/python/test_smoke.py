@@ -32,6 +32,7 @@ from cdk_mfa_user_pool import (
     MfaPolicyMechanism,
     MfaPolicyRule,
     MfaPolicySeverity,
+    MfaRecovery,
     MfaUserPool,
     MfaUserPoolSecondary,
     NewSmsRoleOptions,
@@ -40,6 +41,7 @@ from cdk_mfa_user_pool import (
     ReplicationOptions,
     PasskeyOptions,
     PasswordlessOptions,
+    RecoverySenderOptions,
     RiskAction,
     RiskLevel,
     RiskNotificationEmail,
@@ -575,3 +577,30 @@ def test_replication_across_two_regions():
         MfaUserPool(new_stack(), "Users", replication=ReplicationOptions(region="us-east-1"))
     assert MfaErrors.is_configuration_error(refused.value)
     assert "replication.region must be another Region than the pool's own (us-east-1)" in str(refused.value)
+
+
+def test_recovery_codes_ship_their_handlers():
+    """MfaRecovery reaches Python, and the bundled handlers ship inside the package: synthesis stages them."""
+    app = cdk.App()
+    stack = cdk.Stack(app, "Recovery", env=cdk.Environment(account="123456789012", region="us-east-1"))
+    pool = MfaUserPool(stack, "Users")
+    recovery = MfaRecovery(stack, "Recovery", pool=pool, rate_limit=20,
+        sender=RecoverySenderOptions(from_="no-reply@example.com", ses_identity_arn="arn:aws:ses:us-east-1:123456789012:identity/example.com"))
+    template = assertions.Template.from_stack(stack)
+    template.resource_properties_count_is("AWS::Lambda::Function", {"Runtime": "nodejs22.x", "Handler": Match.string_like_regexp("^index[.](codes|recover)$")}, 2)
+    template.has_resource_properties("AWS::WAFv2::WebACL", {"Rules": Match.array_with([Match.object_like({
+        "Statement": {"RateBasedStatement": {"Limit": 20, "AggregateKeyType": "IP", "EvaluationWindowSec": 300}}})])})
+    assert recovery.url is not None
+    assembly = app.synth()
+    staged = sorted(p.read_bytes() for p in pathlib.Path(assembly.directory).glob("asset.*/index.js"))
+    # The wheel carries the npm tarball, and the tarball the handlers' bundle: synthesis staged exactly it.
+    import tarfile
+    import cdk_mfa_user_pool
+    tarball = next((pathlib.Path(cdk_mfa_user_pool.__file__).parent / "_jsii").glob("*.tgz"))
+    with tarfile.open(tarball) as archive:
+        shipped = [archive.extractfile("package/assets/recovery/index.js").read()]
+    assert staged == shipped
+    with pytest.raises(Exception) as refused:
+        MfaRecovery(stack, "Again", pool=MfaUserPool(stack, "NoSes"))
+    assert MfaErrors.is_configuration_error(refused.value)
+    assert "sender is needed" in str(refused.value)

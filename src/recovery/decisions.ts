@@ -27,11 +27,16 @@ const CODE_LENGTH = CODE_BITS / 5;
 export const SCRYPT = { N: 2 ** 14, r: 8, p: 1, keyLength: 32, saltBytes: 16 } as const;
 const MAX_MEMORY = 128 * SCRYPT.N * SCRYPT.r * 2;
 
-/** After this many failed attempts in a row, recovery is locked for the user (NIST: at most 100). */
+/**
+ * After this many wrong codes in a row (with the right password), recovery is locked for the user
+ * (NIST: at most 100).
+ */
 export const MAX_FAILURES = 5;
 /** How long the first lockout lasts; each further lockout doubles it, up to a day. */
 export const LOCKOUT_SECONDS = 15 * 60;
 const MAX_LOCKOUT_SECONDS = 24 * 60 * 60;
+/** A day without a counted failure forgets the failures and the lockouts (the doubling starts again). */
+export const FORGET_AFTER_SECONDS = 24 * 60 * 60;
 
 /** One stored code: its salt and scrypt hash (base64), never the code. */
 export interface StoredCode {
@@ -117,6 +122,8 @@ export interface RecoveryRecord {
   readonly lockouts: number;
   /** Epoch seconds until which recovery is locked; 0 when it is not. */
   readonly lockedUntil: number;
+  /** Epoch seconds of the last counted failure; 0 when there was none. */
+  readonly lastFailure: number;
   /** The record's version, for the conditional write that makes one use of a code atomic. */
   readonly version: number;
 }
@@ -131,39 +138,44 @@ export type RecoveryDecision =
 
 /**
  * One attempt to recover: the password was checked by Cognito (`passwordOk`), the code against
- * the stored set. Locked: refused, nothing counted. Wrong password or code: refused, the failure
- * counted, the record locked after MAX_FAILURES in a row (15 minutes, doubling, up to a day). Both
- * right: the code leaves the set (single use) and the counters reset. The caller writes the new
- * record only if its version is still the one read (a conditional write), so that two attempts
- * racing with one code cannot both succeed.
+ * the stored set. Locked: refused, nothing counted. A wrong password: refused and not counted
+ * here (Cognito's own lockout throttles password guesses, and counting them would let anyone who
+ * knows a username keep that user's recovery locked). The right password with a wrong code:
+ * refused and counted, locked after MAX_FAILURES in a row (15 minutes, doubling, up to a day); a
+ * day without a counted failure forgets the count and the doubling. Both right: the code leaves
+ * the set (single use) and the counters reset. Every path hashes as much as a real check. The
+ * caller writes the new record only if its version is still the one read (a conditional write),
+ * so that two attempts racing with one code cannot both succeed.
  *
  * @param now epoch seconds
  */
 export function decideAttempt(record: RecoveryRecord | undefined, passwordOk: boolean, typed: string, now: number): RecoveryDecision {
-  if (record === undefined) {
-    // An unknown user, or one without codes: the same answer, after the same work as a real check.
-    matchCode(typed, [DUMMY]);
-    return { outcome: 'refuse' };
-  }
-  if (record.lockedUntil > now) {
-    // Locked: nothing counted, and the same work as a check, so that timing does not tell.
+  if (record === undefined || record.lockedUntil > now) {
+    // An unknown user, one without codes, or a locked one: the same answer, after the same work.
     matchCode(typed, [DUMMY]);
     return { outcome: 'refuse' };
   }
   const index = matchCode(typed, record.codes);
-  if (passwordOk && index >= 0) {
+  if (!passwordOk) {
+    return { outcome: 'refuse' };
+  }
+  if (index >= 0) {
     return {
       outcome: 'recover',
       usedIndex: index,
-      record: { codes: record.codes.filter((_, i) => i !== index), failures: 0, lockouts: 0, lockedUntil: 0, version: record.version + 1 },
+      record: {
+        codes: record.codes.filter((_, i) => i !== index), failures: 0, lockouts: 0, lockedUntil: 0, lastFailure: 0, version: record.version + 1,
+      },
     };
   }
-  const failures = record.failures + 1;
+  const forgotten = now - record.lastFailure >= FORGET_AFTER_SECONDS;
+  const failures = (forgotten ? 0 : record.failures) + 1;
+  const lockouts = forgotten ? 0 : record.lockouts;
   if (failures < MAX_FAILURES) {
-    return { outcome: 'refuse', record: { ...record, failures, version: record.version + 1 } };
+    return { outcome: 'refuse', record: { ...record, failures, lockouts, lastFailure: now, version: record.version + 1 } };
   }
-  const lockout = Math.min(LOCKOUT_SECONDS * 2 ** record.lockouts, MAX_LOCKOUT_SECONDS);
-  return { outcome: 'refuse', record: { ...record, failures: 0, lockouts: record.lockouts + 1, lockedUntil: now + lockout, version: record.version + 1 } };
+  const lockout = Math.min(LOCKOUT_SECONDS * 2 ** lockouts, MAX_LOCKOUT_SECONDS);
+  return { outcome: 'refuse', record: { ...record, failures: 0, lockouts: lockouts + 1, lockedUntil: now + lockout, lastFailure: now, version: record.version + 1 } };
 }
 
 /** A set of codes as the table stores it: a new set replaces the old one, and resets nothing else. */
@@ -175,6 +187,7 @@ export function newRecord(
     failures: previous?.failures ?? 0,
     lockouts: previous?.lockouts ?? 0,
     lockedUntil: previous?.lockedUntil ?? 0,
+    lastFailure: previous?.lastFailure ?? 0,
     version: (previous?.version ?? 0) + 1,
   };
 }

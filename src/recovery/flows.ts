@@ -53,7 +53,10 @@ export interface RecoveryPorts {
   removeAuthenticator(username: string): Promise<void>;
   /** Forgets every remembered device of the user; returns how many. */
   forgetDevices(username: string): Promise<number>;
-  /** Revokes every token of the user (AdminUserGlobalSignOut). */
+  /**
+   * Ends every session of the user: revokes the refresh tokens (AdminUserGlobalSignOut) and, where
+   * the pool tracks sessions, the managed login (SSO) sessions too.
+   */
   signOutEverywhere(username: string): Promise<void>;
   notify(email: string, notice: Notice, origin: RequestOrigin, remaining: number): Promise<void>;
   /** Epoch seconds. */
@@ -155,9 +158,9 @@ export function recoveryInput(body: unknown): { username: string; password: stri
  * POST /recover: the password and one recovery code of a user who lost the authenticator. Every
  * refusal gets the same answer (unknown user, disabled, no codes, locked, wrong password, wrong or
  * used code, lost race). Cognito checks the password only while the user's recovery is not
- * locked. On success the code leaves the set (one conditional write: single use under races),
- * then the authenticator app is deleted, every remembered device forgotten, every session ended,
- * and the user told by email.
+ * locked, and counts a wrong code only with the right password. On success the code leaves the
+ * set (one conditional write: single use under races), the user is told by email, then the
+ * authenticator app is deleted, every session ended and every remembered device forgotten.
  */
 export async function recoverAccount(ports: RecoveryPorts, body: unknown, origin: RequestOrigin): Promise<Answer> {
   const input = recoveryInput(body);
@@ -183,18 +186,41 @@ export async function recoverAccount(ports: RecoveryPorts, body: unknown, origin
     ports.log('RecoveryRefused', { sub: user.sub, reason: open ? 'wrong' : 'locked', locked: (decision.record?.lockedUntil ?? record.lockedUntil) > now });
     return refused();
   }
-  if (user.factors.includes(TOTP_FACTOR)) {
-    await ports.removeAuthenticator(user.username);
-  }
-  const devices = await ports.forgetDevices(user.username);
-  await ports.signOutEverywhere(user.username);
+  // The code is used up. The user is told first, so that no failure or timeout below can leave a
+  // recovery unreported; then every step is tried even if one before it fails.
   const remaining = decision.record.codes.length;
-  ports.log('Recovered', { sub: user.sub, devices, remaining });
   await notifySafely(ports, user, 'recovered', origin, remaining);
+  let devices = 0;
+  const failed = await stepsFailing([
+    ['authenticator', async () => { if (user.factors.includes(TOTP_FACTOR)) { await ports.removeAuthenticator(user.username); } }],
+    ['sessions', () => ports.signOutEverywhere(user.username)],
+    ['devices', async () => { devices = await ports.forgetDevices(user.username); }],
+  ]);
+  if (failed.length > 0) {
+    ports.log('RecoveryIncomplete', { sub: user.sub, failed: failed.join(','), remaining });
+    return {
+      status: 503,
+      body: { message: 'Your recovery code was used, but recovery did not finish. Try again with another code, or contact support.', remaining },
+    };
+  }
+  ports.log('Recovered', { sub: user.sub, devices, remaining });
   return {
     status: 200,
     body: { message: 'Recovered. Sign in with your password and set up a new authenticator app, then get a new set of recovery codes.', remaining },
   };
+}
+
+/** Runs every step, in order, whatever the ones before did; returns the names of those that threw. */
+async function stepsFailing(steps: ReadonlyArray<readonly [string, () => Promise<unknown>]>): Promise<string[]> {
+  const failed: string[] = [];
+  for (const [name, step] of steps) {
+    try {
+      await step();
+    } catch {
+      failed.push(name);
+    }
+  }
+  return failed;
 }
 
 /** Tells the user; a failure is logged (the NotificationFailed metric) and does not undo what was done. */

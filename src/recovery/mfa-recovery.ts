@@ -101,7 +101,7 @@ export interface MfaRecoveryProps {
 /** The recovery metrics the handlers publish (CloudWatch embedded metric format). */
 const NAMESPACE = 'CdkMfaUserPool/Recovery';
 
-/** Where the bundled handlers are: assets/recovery/<endpoint>, from src/recovery or lib/recovery alike. */
+/** Where the bundled handlers are (assets/recovery/index.js), from src/recovery or lib/recovery alike. */
 const ASSETS = path.join(__dirname, '..', '..', 'assets', 'recovery');
 
 /**
@@ -111,11 +111,11 @@ const ASSETS = path.join(__dirname, '..', '..', 'assets', 'recovery');
  *   `freshSession`): returns a new set of ten single-use codes of 80 random bits, shown once; the
  *   new set replaces the old. Only users with an authenticator app and a verified email get codes.
  * - `POST /recover` (`username`, `password`, `code`): Cognito checks the password, the code is
- *   compared to the stored scrypt hashes and consumed in one conditional write; then the
- *   authenticator app is deleted, remembered devices forgotten, every session signed out, and the
- *   user told by email. The next sign-in asks for a new factor (`MFA_SETUP` in a REQUIRED pool).
- *   Five wrong attempts lock recovery for 15 minutes, doubling up to a day; every refusal gets the
- *   same answer after the same time.
+ *   compared to the stored scrypt hashes and consumed in one conditional write; the user is told
+ *   by email, then the authenticator app is deleted, every session signed out and remembered
+ *   devices forgotten. The next sign-in asks for a new factor (`MFA_SETUP` in a REQUIRED pool).
+ *   Five wrong codes with the right password lock recovery for 15 minutes, doubling up to a day;
+ *   every refusal gets the same answer after the same time.
  *
  * It adds a REST API behind its own web ACL (a rate rule per IP address and Amazon's IP
  * reputation list), two functions with a role each, an app client for the password check only,
@@ -183,8 +183,8 @@ export class MfaRecovery extends Construct {
       ...this.senderStatements(decided),
       new iam.PolicyStatement({
         sid: 'RecoverTheUser',
-        actions: ['AdminGetUser', 'AdminInitiateAuth', 'AdminDeleteSoftwareToken', 'AdminListDevices', 'AdminForgetDevice', 'AdminUserGlobalSignOut']
-          .map(action => `cognito-idp:${action}`),
+        actions: ['AdminGetUser', 'AdminInitiateAuth', 'AdminDeleteSoftwareToken', 'AdminUserGlobalSignOut', 'AdminListUserSessions', 'AdminRevokeUserSession',
+          'AdminListDevices', 'AdminForgetDevice'].map(action => `cognito-idp:${action}`),
         resources: [pool.userPoolArn],
       }),
     ]);
@@ -195,9 +195,10 @@ export class MfaRecovery extends Construct {
   }
 
   /**
-   * A count the recovery handlers publish, by pool: `Recovered`, `RecoveryRefused`, `CodesIssued`,
-   * `CodesRefused`, `NotificationFailed` (a recovery or new set the user was not told of) or
-   * `Failed` (an AWS call failed).
+   * A count the recovery handlers publish, by pool: `Recovered`, `RecoveryRefused`,
+   * `RecoveryIncomplete` (a code was used but a step failed: the user is told and may use another
+   * code), `CodesIssued`, `CodesRefused`, `NotificationFailed` (a recovery or new set the user was
+   * not told of) or `Failed` (an AWS call failed before anything changed).
    *
    * @param event the event's name
    * @param options period, statistic and label
@@ -285,12 +286,13 @@ export class MfaRecovery extends Construct {
     const fn = new lambda.Function(this, `${name}Function`, {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      handler: 'index.handler',
-      code: lambda.Code.fromAsset(path.join(ASSETS, endpoint)),
+      handler: `index.${endpoint}`,
+      code: lambda.Code.fromAsset(ASSETS),
       description: `MfaRecovery: POST /${endpoint}`,
       // scrypt (16 MiB a hash, up to ten a request) wants the CPU share of 1 GB.
       memorySize: 1024,
-      timeout: Duration.seconds(15),
+      // Within API Gateway's 29-second integration timeout, with room for the SDK's retries.
+      timeout: Duration.seconds(25),
       role,
       logGroup,
       environment: env,
@@ -313,6 +315,14 @@ export class MfaRecovery extends Construct {
         ? { allowOrigins: [...d.allowedOrigins], allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'] }
         : undefined,
     });
+    // API Gateway's own answers (the authorizer's 401, the validator's 400, a throttle's 429) carry
+    // the CORS header too, so that a browser app can read them; a gateway response has one static
+    // value, so this is done for a single origin (or *) only.
+    if (d.allowedOrigins.length === 1) {
+      for (const [id, type] of [['Default4xx', apigateway.ResponseType.DEFAULT_4XX], ['Default5xx', apigateway.ResponseType.DEFAULT_5XX]] as const) {
+        api.addGatewayResponse(id, { type, responseHeaders: { 'Access-Control-Allow-Origin': `'${d.allowedOrigins[0]}'`, 'Cache-Control': "'no-store'" } });
+      }
+    }
     // API Gateway's Cognito authorizer turns away what is not an access token of the pool before
     // the function runs (an ID token has no scope); it does not take the updated issuer, so a pool
     // with TokenIssuer.UPDATED relies on the function's own check (GetUser, then iss and auth_time).
@@ -343,7 +353,9 @@ export class MfaRecovery extends Construct {
   }
 
   private webAcl(rateLimit: number): string {
-    const visibility = (name: string) => ({ cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true });
+    // No sampled requests: WAF keeps their headers for three hours without redaction, and the
+    // Authorization header of POST /codes is a user's access token.
+    const visibility = (name: string) => ({ cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: false });
     const acl = new wafv2.CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
@@ -408,7 +420,8 @@ const ACKNOWLEDGED: ReadonlyArray<readonly [string, readonly string[], string]> 
     'Point-in-time recovery is on (35 days) and deletion protection too; an AWS Backup plan is the organization\'s to choose.'],
   ['WebAcl', ['NIST.800.53.R5::NIST.800.53.R5-WAFv2LoggingEnabled', 'HIPAA.Security::HIPAA.Security-WAFv2LoggingEnabled',
     'PCI.DSS.321::PCI.DSS.321-WAFv2LoggingEnabled'],
-  'Each rule publishes CloudWatch metrics and sampled requests; full WAF logging is a cost the user opts into with a logging configuration of recovery.webAclArn.'],
+  'Each rule publishes CloudWatch metrics; requests are neither sampled nor logged by default because their Authorization header is a user\'s access token '
+    + 'and WAF cannot redact sampled requests. A logging configuration of recovery.webAclArn with the authorization header redacted turns logging on.'],
 ];
 
 /** What DynamoDB asks of a caller of a table encrypted with a customer managed key. */

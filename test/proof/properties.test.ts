@@ -1,5 +1,5 @@
 import { App, CfnResource, Duration, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,9 +8,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
 import {
   AdaptiveAuthentication, AppClientOptions, CompromisedCredentialsEvent,
-  DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaUserPool,
+  DeviceRemembering, EmailMfaOptions, EndUserMessagingOptions, MfaEnforcement, MfaRecovery, MfaUserPool,
   ManagedLoginDomain, ManagedLoginOptions, MfaPolicyRule, MfaUserPoolProps, RiskAction, RiskNotificationSender, SmsCountryAction, SmsMfa,
-  PoolEncryption, SmsOriginationIdentity, ThreatProtection, TokenIssuer,
+  PoolEncryption, RecoverySenderOptions, SmsOriginationIdentity, ThreatProtection, TokenIssuer,
 } from '../../src';
 import { RULE_MARKER } from '../../src/private/errors';
 import { judgePool } from '../../src/private/governance/checks';
@@ -18,7 +18,7 @@ import { resolvePolicy } from '../../src/private/governance/settings';
 import { AppView, USER_POOL } from '../../src/private/governance/view';
 import { ISO_COUNTRY_CODES } from '../../src/private/sms-countries';
 import { deployedContent, schemaErrors } from '../amplify-schema';
-import { ACCOUNT, newStack } from '../util';
+import { ACCOUNT, newStack, poolProperties } from '../util';
 import { verdicts, WafRequest } from '../waf-oracle';
 import { api, page, SURFACES } from '../waf-surfaces';
 
@@ -32,7 +32,7 @@ const SEED = 20261129;
 const RUNS = Number(process.env.PBT_RUNS ?? 2000);
 
 /** The props this library names in its errors (the owned userPoolProps fields included). */
-const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): (oAuth(\.\w+)*|refreshTokenRotationGracePeriod)|addManagedLogin\((\w+(\.\w+)?)?\)|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|encryption|tokenIssuer|replication(\.\w+)?|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) /;
+const PROP_NAMES = /^\[MfaUserPool TestStack\/Users\] (addAppClient\('Web'\): (oAuth(\.\w+)*|refreshTokenRotationGracePeriod)|addManagedLogin\((\w+(\.\w+)?)?\)|abuseProtection(\.\w+)+|mfa|totp|smsMfa|sms(\.\w+)?|email(\.\w+)?|logDelivery\.\w+|deviceRemembering|passwordPolicy(\.\w+)?|accountRecovery|featurePlan|threatProtection|passkeys(\.\w+)?|passwordless(\.\w+)?|adaptiveAuthentication(\.[\w.]+)?|customAuthThreatProtection|removalPolicy|encryption|tokenIssuer|replication(\.\w+)?|deletionProtection|userPoolProps\.[\w.]+( \/ userPoolProps\.\w+)?) |^\[MfaUserPool TestStack\/Recovery\] (pool|sender(\.\w+)?|the pool's SES email configuration\.\w+|freshSession|rateLimit|allowedOrigins) /;
 
 /** Unset three times in four: most props are left to their defaults, as users do. */
 const maybe = <T>(arb: fc.Arbitrary<T>) =>
@@ -198,6 +198,15 @@ const input = fc.record({
     retention: maybe(mostly(fc.constantFrom(logs.RetentionDays.ONE_MONTH, logs.RetentionDays.ONE_YEAR, logs.RetentionDays.INFINITE),
       fc.constant(42 as logs.RetentionDays))),
   })),
+  recovery: rarely(fc.record({
+    rateLimit: maybe(mostly(fc.integer({ min: 10, max: 100_000 }), fc.constantFrom(9, 10.5, 0))),
+    freshMinutes: maybe(mostly(fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, 61, 1.5))),
+    origins: maybe(mostly(fc.constantFrom<string[]>(['https://app.example.com'], ['*'], ['http://localhost:3000', 'https://app.example.com:8443']),
+      fc.constantFrom<string[]>(['https://app.example.com/'], ['*', 'https://app.example.com'], ['app.example.com']))),
+    sender: often(mostly(fc.constantFrom<RecoverySenderOptions>({ from: 'Example <no-reply@example.com>', sesIdentityArn: `arn:aws:ses:eu-west-1:${ACCOUNT}:identity/example.com` }),
+      fc.constantFrom<RecoverySenderOptions>({ from: 'no-reply', sesIdentityArn: `arn:aws:ses:eu-west-1:${ACCOUNT}:identity/example.com` },
+        { from: 'no-reply@example.com', sesIdentityArn: `arn:aws:sns:eu-west-1:${ACCOUNT}:identity/example.com` }))),
+  })),
   passwordPolicy: maybe(fc.record({
     minLength: maybe(mostly(fc.integer({ min: 6, max: 99 }), fc.constantFrom(4, 5, 100))),
     requireSymbols: maybe(fc.boolean()),
@@ -242,13 +251,14 @@ function toAbuse(a: Input['abuse']): MfaUserPoolProps['abuseProtection'] {
 
 /** Abuse protection: one association with the pool; no ATP group; CAPTCHA only where no API operation is named. */
 function checkAbuse(template: Template, i: Input): void {
-  const associations = Object.values(template.findResources('AWS::WAFv2::WebACLAssociation')) as any[];
+  // The pool's web ACL: MfaRecovery's own is checked by checkRecovery.
+  const associations = Object.entries(template.findResources('AWS::WAFv2::WebACLAssociation')).filter(([id]) => !id.startsWith('Recovery')).map(([, a]) => a) as any[];
   expect(associations).toHaveLength(i.abuse ? 1 : 0);
   if (!i.abuse) {
     return;
   }
   expect(associations[0].Properties.ResourceArn['Fn::GetAtt'][1]).toBe('Arn');
-  const acls = Object.values(template.findResources('AWS::WAFv2::WebACL')) as any[];
+  const acls = Object.entries(template.findResources('AWS::WAFv2::WebACL')).filter(([id]) => !id.startsWith('Recovery')).map(([, a]) => a) as any[];
   expect(acls).toHaveLength(i.abuse.webAclArn ? 0 : 1);
   for (const acl of acls) {
     expect(acl.Properties.Scope).toBe('REGIONAL');
@@ -604,7 +614,8 @@ function checkInvariants(template: Template, i: Input): void {
  */
 /** An addAppClient client: never the implicit grant or a placeholder URL; OAuth only when asked. */
 function checkClient(template: Template, i: Input): void {
-  const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient')) as any[];
+  // The pool's clients: MfaRecovery's password-check client is checked by checkRecovery.
+  const clients = Object.entries(template.findResources('AWS::Cognito::UserPoolClient')).filter(([id]) => !id.startsWith('Recovery')).map(([, c]) => c) as any[];
   expect(clients).toHaveLength(i.client ? 1 : 0);
   if (!i.client) {
     return;
@@ -657,13 +668,16 @@ function checkSmsConfiguration(template: Template, config: any, i: Input): void 
   expect(CallerArn ?? SnsCallerArn).toBeDefined();
   countReached(direct ? 'SMS through End User Messaging' : 'SMS through SNS');
   // The roles of the pool: not the provider of aws-cdk-lib's cross-Region references (a replicated pool's key replica reads the key's ARN).
-  const roles = Object.entries<any>(template.findResources('AWS::IAM::Role')).filter(([id]) => !id.startsWith('CustomCrossRegionExport')).map(([, role]) => role);
+  // Nor MfaRecovery's function roles and policies (checked by checkRecovery).
+  const roles = Object.entries<any>(template.findResources('AWS::IAM::Role'))
+    .filter(([id]) => !id.startsWith('CustomCrossRegionExport') && !id.startsWith('Recovery')).map(([, role]) => role);
   for (const role of i.sms?.kind === 'app' ? [] : roles) {
     const trust = role.Properties.AssumeRolePolicyDocument.Statement[0];
     expect(trust.Condition.StringEquals['sts:ExternalId']).toEqual(externalIdUsed);
     expect(trust.Principal).toEqual({ Service: 'cognito-idp.amazonaws.com' });
   }
-  const actions = (i.sms?.kind === 'app' ? [] : Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as any[])
+  const actions = (i.sms?.kind === 'app' ? [] : Object.entries(template.findResources('AWS::IAM::ManagedPolicy')).filter(([id]) => !id.startsWith('Recovery'))
+    .map(([, policy]) => policy) as any[])
     .flatMap(policy => policy.Properties.PolicyDocument.Statement)
     .filter(statement => statement.Effect === 'Allow');
   for (const statement of actions) {
@@ -692,7 +706,8 @@ function checkLogDelivery(template: Template, p: any, i: Input): void {
     expect(threatProtectionOn(p)).toBe(true);
     countReached('user auth events delivered');
   }
-  const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as any[];
+  // The pool's log groups (MfaRecovery's functions' own are checked by checkRecovery).
+  const groups = Object.entries(template.findResources('AWS::Logs::LogGroup')).filter(([id]) => !id.startsWith('Recovery')).map(([, g]) => g) as any[];
   // WAF's log of blocked requests (abuseProtection) has a name WAF prescribes, and a retention.
   const waf = groups.filter(g => /^aws-waf-logs-/.test(g.Properties.LogGroupName));
   expect(waf).toHaveLength(i.abuse && !i.abuse.webAclArn ? 1 : 0);
@@ -786,6 +801,35 @@ function checkFirstFactors(p: any, enabled: string[]): void {
   }
 }
 
+/** Self-service recovery codes: what was asked for, on a pool with TOTP, a sender and the pool's key. */
+function checkRecovery(template: Template, i: Input): void {
+  const functions = template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^MfaRecovery') } });
+  if (!i.recovery) {
+    expect(functions).toEqual({});
+    return;
+  }
+  countReached('recovery');
+  const p = poolProperties(template);
+  expect(p.EnabledMfas).toContain('SOFTWARE_TOKEN_MFA');
+  expect(['ON', 'OPTIONAL']).toContain(p.MfaConfiguration);
+  for (const fn of Object.values(functions)) {
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: expect.stringMatching(/^index\.(codes|recover)$/) });
+    const env = fn.Properties.Environment.Variables;
+    expect(env.FRESH_SECONDS).toBe(String((i.recovery.freshMinutes ?? 10) * 60));
+    expect(env.ALLOWED_ORIGINS).toBe((i.recovery.origins ?? []).join(','));
+    expect(env.SENDER).toBe(i.recovery.sender?.from ?? p.EmailConfiguration.From);
+  }
+  template.hasResourceProperties('AWS::WAFv2::WebACL', {
+    Rules: Match.arrayWith([Match.objectLike({ Statement: { RateBasedStatement: Match.objectLike({ Limit: i.recovery.rateLimit ?? 10 }) } })]),
+  });
+  const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0].Properties;
+  expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  expect(table.SSESpecification.SSEEnabled).toBe(true);
+  if (p.KeyConfiguration?.KeyType === 'CUSTOMER_MANAGED_KEY') {
+    expect(table.SSESpecification.KMSMasterKeyId).toEqual(p.KeyConfiguration.KmsKeyArn);
+  }
+}
+
 /** The app of the input being checked: a replicated pool adds stacks beside its own. */
 let lastApp: App | undefined;
 
@@ -806,6 +850,15 @@ describe('property-based: the whole props space', () => {
           pool.addManagedLogin(toManagedLogin(stack, i.managedLogin));
         }
         const outputs = i.client && pool.addAmplifyOutputs('AmplifyOutputs', pool.addAppClient('Web', i.client));
+        if (i.recovery) {
+          new MfaRecovery(stack, 'Recovery', {
+            pool,
+            rateLimit: i.recovery.rateLimit,
+            freshSession: i.recovery.freshMinutes === undefined ? undefined : Duration.seconds(i.recovery.freshMinutes * 60),
+            allowedOrigins: i.recovery.origins,
+            sender: i.recovery.sender,
+          });
+        }
         template = Template.fromStack(stack);
         if (outputs) {
           clientConfigurations.push(deployedContent(stack, outputs.content));
@@ -822,6 +875,7 @@ describe('property-based: the whole props space', () => {
         return;
       }
       checkInvariants(template, i);
+      checkRecovery(template, i);
       synthesized++;
     }), { seed: SEED, numRuns: RUNS });
 
@@ -838,7 +892,7 @@ describe('property-based: the whole props space', () => {
     // Every first factor reaches a valid template, passkeys with every MFA mode.
     for (const seen of ['policy: compliant', 'policy: findings', 'web ACL created', 'managed login', 'SMS country rules created', 'CAPTCHA on managed login', 'SMS with a role of the app', 'client without OAuth', 'client with the code grant', 'client with client credentials', 'user auth events delivered', 'SMS through SNS', 'SMS through End User Messaging', 'WEB_AUTHN with MFA ON', 'WEB_AUTHN with MFA OPTIONAL', 'WEB_AUTHN with MFA OFF', 'EMAIL_OTP with MFA OPTIONAL', 'SMS_OTP with MFA OPTIONAL',
       'SMS configuration with MFA OFF', 'phone recovery next to SMS MFA', 'replicated',
-      'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED']) {
+      'risk configuration with threat protection AUDIT', 'risk configuration with threat protection ENFORCED', 'recovery']) {
       expect(reached[seen] ?? 0).toBeGreaterThan(0);
     }
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import {
-  ALPHABET, CODE_BITS, CODES_PER_SET, decideAttempt, GENERIC_REFUSAL, LOCKOUT_SECONDS, matchCode, MAX_FAILURES, newCodes, newRecord, normalizeCode,
+  ALPHABET, CODE_BITS, CODES_PER_SET, decideAttempt, FORGET_AFTER_SECONDS, GENERIC_REFUSAL, LOCKOUT_SECONDS, matchCode, MAX_FAILURES,
+  newCodes, newRecord, normalizeCode,
   RecoveryRecord, storeCode,
 } from '../../src/recovery/decisions';
 
@@ -88,22 +89,36 @@ describe('recovery codes: an attempt, as an attacker makes it', () => {
     expect(d).toMatchObject({ outcome: 'recover', usedIndex: 3 });
     if (d.outcome !== 'recover') throw new Error('expected recover');
     expect(d.record.codes).toHaveLength(CODES_PER_SET - 1);
-    expect(d.record).toMatchObject({ failures: 0, lockouts: 0, lockedUntil: 0, version: record.version + 1 });
+    expect(d.record).toMatchObject({ failures: 0, lockouts: 0, lockedUntil: 0, lastFailure: 0, version: record.version + 1 });
     // Replayed: the used code no longer matches.
     expect(decideAttempt(d.record, true, codes[3], NOW).outcome).toBe('refuse');
     // Another code of the set still does.
     expect(decideAttempt(d.record, true, codes[4], NOW).outcome).toBe('recover');
   });
 
+  test('a wrong password is refused and not counted, even with the right code: knowing a username is not enough to lock a user out', () => {
+    const { record, codes } = withCodes({ failures: MAX_FAILURES - 1, lastFailure: NOW - 60 });
+    for (const typed of [codes[0], 'AAAA-AAAA-AAAA-AAAA', 'x']) {
+      expect(decideAttempt(record, false, typed, NOW)).toEqual({ outcome: 'refuse' });
+    }
+    expect(decideAttempt(record, true, codes[0], NOW).outcome).toBe('recover');
+  });
+
   test.each([
-    ['a right code with a wrong password', false, (codes: string[]) => codes[0]],
-    ['a wrong code with the right password', true, () => newCodes()[0]],
-    ['another user\'s code', true, () => newCodes()[1]],
-    ['something that is no code', true, () => 'password123'],
-  ])('%s is refused and counted', (_name, passwordOk, typed) => {
-    const { record, codes } = withCodes();
-    const d = decideAttempt(record, passwordOk, typed(codes), NOW);
-    expect(d).toEqual({ outcome: 'refuse', record: { ...record, failures: 1, version: record.version + 1 } });
+    ['a wrong code with the right password', () => newCodes()[0]],
+    ['another user\'s code', () => newCodes()[1]],
+    ['something that is no code', () => 'password123'],
+  ])('%s is refused and counted', (_name, typed) => {
+    const { record } = withCodes();
+    const d = decideAttempt(record, true, typed(), NOW);
+    expect(d).toEqual({ outcome: 'refuse', record: { ...record, failures: 1, lastFailure: NOW, version: record.version + 1 } });
+  });
+
+  test('a day without a counted failure forgets the count and the doubling; less than a day does not', () => {
+    const { record } = withCodes({ failures: MAX_FAILURES - 1, lockouts: 3, lastFailure: NOW - FORGET_AFTER_SECONDS });
+    expect(decideAttempt(record, true, 'AAAA-AAAA-AAAA-AAAA', NOW).record).toMatchObject({ failures: 1, lockouts: 0, lockedUntil: 0, lastFailure: NOW });
+    const recent = { ...record, lastFailure: NOW - FORGET_AFTER_SECONDS + 1 };
+    expect(decideAttempt(recent, true, 'AAAA-AAAA-AAAA-AAAA', NOW).record).toMatchObject({ failures: 0, lockouts: 4, lockedUntil: NOW + 8 * LOCKOUT_SECONDS });
   });
 
   test(`brute force: the ${MAX_FAILURES}th failure in a row locks recovery, even for the right code; each lockout doubles`, () => {
@@ -121,14 +136,14 @@ describe('recovery codes: an attempt, as an attacker makes it', () => {
     // A second lockout lasts twice as long.
     let again = record;
     for (let i = 0; i < MAX_FAILURES; i++) {
-      again = decideAttempt(again, false, codes[0], NOW + LOCKOUT_SECONDS + 1).record!;
+      again = decideAttempt(again, true, 'AAAA-AAAA-AAAA-AAAA', NOW + LOCKOUT_SECONDS + 1).record!;
     }
     expect(again.lockedUntil).toBe(NOW + LOCKOUT_SECONDS + 1 + 2 * LOCKOUT_SECONDS);
   });
 
   test('lockouts are capped at a day', () => {
-    const { record } = withCodes({ lockouts: 20, failures: MAX_FAILURES - 1 });
-    expect(decideAttempt(record, false, 'x', NOW).record!.lockedUntil).toBe(NOW + 24 * 60 * 60);
+    const { record } = withCodes({ lockouts: 20, failures: MAX_FAILURES - 1, lastFailure: NOW - 60 });
+    expect(decideAttempt(record, true, 'x', NOW).record!.lockedUntil).toBe(NOW + 24 * 60 * 60);
   });
 
   test('enumeration: an unknown user gets the same refusal as a known one, and no record', () => {

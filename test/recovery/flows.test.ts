@@ -186,12 +186,12 @@ describe('POST /codes: who gets a set', () => {
 });
 
 describe('POST /recover: the attacker\'s table', () => {
-  test('the password and one code: the authenticator is deleted, devices forgotten, every session ended, the user told; the code is used up', async () => {
+  test('the password and one code: the user is told first, then the authenticator is deleted, every session ended, devices forgotten; the code is used up', async () => {
     const { world, codes } = await withCodes();
     const answer = await attempt(world, codes[3].toLowerCase().replace(/-/g, ' '));
     expect(answer).toEqual({ status: 200, body: { message: expect.stringMatching(/set up a new authenticator/), remaining: 9 } });
-    expect(world.ops()).toEqual(['userNamed', 'read', 'passwordAccepted', 'write', 'removeAuthenticator', 'forgetDevices', 'signOutEverywhere', 'notify']);
-    expect(world.calls.at(-1)).toEqual({ op: 'notify', args: ['alice@example.com', 'recovered'] });
+    expect(world.ops()).toEqual(['userNamed', 'read', 'passwordAccepted', 'write', 'notify', 'removeAuthenticator', 'signOutEverywhere', 'forgetDevices']);
+    expect(world.calls[4]).toEqual({ op: 'notify', args: ['alice@example.com', 'recovered'] });
     expect(world.users.get('alice')!.factors).not.toContain(TOTP_FACTOR);
     expect(world.logs.at(-1)).toEqual({ event: 'Recovered', fields: { sub: 'sub-alice', devices: 2, remaining: 9 } });
   });
@@ -304,6 +304,20 @@ describe('POST /recover: the attacker\'s table', () => {
     expect((await attempt(world, codes[0])).status).toBe(200);
     expect(world.ops()).not.toContain('removeAuthenticator');
     expect(world.logs.map(l => l.event)).toContain('NotificationFailed');
+  });
+
+  test.each([
+    ['removeAuthenticator', 'authenticator'],
+    ['signOutEverywhere', 'sessions'],
+    ['forgetDevices', 'devices'],
+  ] as const)('a step that fails (%s) does not stop the others, the user was told before, and the answer says recovery did not finish', async (step, name) => {
+    const { world, codes } = await withCodes();
+    (world as any)[step] = async () => { world.calls.push({ op: step, args: [] }); throw Object.assign(new Error('x'), { name: 'TooManyRequestsException' }); };
+    const answer = await attempt(world, codes[0]);
+    expect(answer).toEqual({ status: 503, body: { message: expect.stringMatching(/code was used, but recovery did not finish/), remaining: 9 } });
+    expect(world.ops().slice(-4)).toEqual(['notify', 'removeAuthenticator', 'signOutEverywhere', 'forgetDevices']);
+    expect(world.logs.at(-1)).toEqual({ event: 'RecoveryIncomplete', fields: { sub: 'sub-alice', failed: name, remaining: 9 } });
+    expect(world.records.get('sub-alice')!.codes).toHaveLength(9);
   });
 
   test('no log line holds a username, a password, a code or a token', async () => {

@@ -105,7 +105,7 @@ describe('MfaRecovery: what it adds', () => {
     expect(stack.resolve(stack.region)).toBe('us-east-1');
   });
 
-  test('least privilege: the codes function reads and writes one table and sends email; only the recover function calls Cognito, six actions on this pool', () => {
+  test('least privilege: the codes function reads and writes one table and sends email; only the recover function calls Cognito, eight actions on this pool', () => {
     const { template } = build({ sender: SENDER });
     const table = { 'Fn::GetAtt': ['RecoveryTable408FAB65', 'Arn'] };
     const common = [
@@ -121,8 +121,8 @@ describe('MfaRecovery: what it adds', () => {
       {
         Sid: 'RecoverTheUser',
         Effect: 'Allow',
-        Action: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminDeleteSoftwareToken', 'cognito-idp:AdminListDevices',
-          'cognito-idp:AdminForgetDevice', 'cognito-idp:AdminUserGlobalSignOut'],
+        Action: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminDeleteSoftwareToken', 'cognito-idp:AdminUserGlobalSignOut',
+          'cognito-idp:AdminListUserSessions', 'cognito-idp:AdminRevokeUserSession', 'cognito-idp:AdminListDevices', 'cognito-idp:AdminForgetDevice'],
         Resource: { 'Fn::GetAtt': ['Users0A0EEA89', 'Arn'] },
       },
       logs('RecoveryRecoverLogsFC90417F'),
@@ -151,10 +151,10 @@ describe('MfaRecovery: what it adds', () => {
 
   test('the functions: Node.js 22 (the newest the floor aws-cdk-lib offers), arm64, 1 GB for scrypt, their own logs kept a year, the environment they read', () => {
     const { template } = build({ sender: { ...SENDER, configurationSetName: 'recovery' }, appName: 'Example', allowedOrigins: ['https://app.example.com'] });
-    template.resourcePropertiesCountIs('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024, Timeout: 15 }, 2);
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024, Timeout: 25 }, 2);
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 365 }, 2);
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.handler',
+      Handler: 'index.recover',
       LoggingConfig: { LogGroup: { Ref: 'RecoveryRecoverLogsFC90417F' } },
       Environment: {
         Variables: {
@@ -265,6 +265,11 @@ describe('MfaRecovery: what it adds', () => {
     [250, 250],
   ])('the web ACL: rateLimit %s gives a rate rule of %s per IP in 5 minutes, then the IP reputation list; associated with the stage', (rateLimit, limit) => {
     const { template } = build({ rateLimit });
+    // Metrics, but no sampled requests: WAF keeps their headers unredacted, and /codes carries an access token.
+    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0].Properties;
+    for (const visibility of [acl.VisibilityConfig, ...acl.Rules.map((r: any) => r.VisibilityConfig)]) {
+      expect(visibility).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: false });
+    }
     template.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
       DefaultAction: { Allow: {} },
@@ -285,6 +290,18 @@ describe('MfaRecovery: what it adds', () => {
     const options = template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } });
     expect(Object.keys(options).length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(options)).toContain('https://app.example.com');
+    // Several origins: API Gateway's own answers cannot name the caller's, so they get none.
+    template.resourceCountIs('AWS::ApiGateway::GatewayResponse', 0);
+  });
+
+  test('one allowed origin: API Gateway\'s own 4XX and 5XX answers carry it, so a browser reads the authorizer\'s 401', () => {
+    const { template } = build({ allowedOrigins: ['https://app.example.com'] });
+    for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: type,
+        ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'https://app.example.com'", 'gatewayresponse.header.Cache-Control': "'no-store'" },
+      });
+    }
   });
 
   test('the construct\'s attributes and its metrics', () => {
@@ -299,37 +316,37 @@ describe('MfaRecovery: what it adds', () => {
     expect(metric.period.toSeconds()).toBe(60);
   });
 
-  test('the handlers\' bundles exist, export a handler, and carry no source of this repository beyond the recovery code', () => {
-    for (const endpoint of ['codes', 'recover']) {
-      const file = path.join(__dirname, '..', '..', 'assets', 'recovery', endpoint, 'index.js');
-      const bundle = fs.readFileSync(file, 'utf-8');
-      expect(bundle).toMatch(/exports|module\.exports/);
-      expect(bundle).not.toContain('aws-cdk-lib');
-      const saved = { ...process.env };
-      Object.assign(process.env, { USER_POOL_ID: 'us-east-1_Pool', CLIENT_ID: 'c', TABLE_NAME: 't', SENDER: 'no-reply@example.com', AWS_REGION: 'us-east-1' });
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const mod = require(file);
-        expect(typeof mod.handler).toBe('function');
-      } finally {
-        process.env = saved;
-      }
+  test('one bundle holds both handlers, loads, and carries nothing of aws-cdk-lib; each function names its own', () => {
+    const file = path.join(__dirname, '..', '..', 'assets', 'recovery', 'index.js');
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['index.js']);
+    expect(fs.readFileSync(file, 'utf-8')).not.toContain('aws-cdk-lib');
+    const saved = { ...process.env };
+    Object.assign(process.env, { USER_POOL_ID: 'us-east-1_Pool', CLIENT_ID: 'c', TABLE_NAME: 't', SENDER: 'no-reply@example.com', AWS_REGION: 'us-east-1' });
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(file);
+      expect([typeof mod.codes, typeof mod.recover]).toEqual(['function', 'function']);
+    } finally {
+      process.env = saved;
     }
+    const { template } = build();
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'MfaRecovery: POST /codes', Handler: 'index.codes' });
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'MfaRecovery: POST /recover', Handler: 'index.recover' });
+    // One asset for both functions.
+    const keys = Object.values(template.findResources('AWS::Lambda::Function')).map(f => f.Properties.Code.S3Key);
+    expect(new Set(keys).size).toBe(1);
   });
 
-  test('the bundles are fresh: bundle:recovery, run again from the sources, writes the same bytes (a stale asset would ship old handlers)', () => {
+  test('the bundle is fresh: bundle:recovery, run again from the sources, writes the same bytes (a stale asset would ship old handlers)', () => {
     const root = path.join(__dirname, '..', '..');
     const tasks = JSON.parse(fs.readFileSync(path.join(root, '.projen', 'tasks.json'), 'utf-8'));
     const steps: Array<{ exec: string }> = tasks.tasks['bundle:recovery'].steps;
-    expect(steps).toHaveLength(2);
+    expect(steps).toHaveLength(1);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
     try {
-      for (const step of steps) {
-        const [, endpoint] = /--outfile=assets\/recovery\/(\w+)\/index\.js/.exec(step.exec)!;
-        const command = step.exec.replace(/^esbuild /, '').replace(/--outfile=\S+/, `--outfile=${path.join(out, endpoint, 'index.js')}`);
-        execFileSync(path.join(root, 'node_modules', '.bin', 'esbuild'), command.split(' '), { cwd: root, stdio: 'pipe' });
-        expect(fs.readFileSync(path.join(out, endpoint, 'index.js')).equals(fs.readFileSync(path.join(root, 'assets', 'recovery', endpoint, 'index.js')))).toBe(true);
-      }
+      const command = steps[0].exec.replace(/^esbuild /, '').replace(/--outfile=\S+/, `--outfile=${path.join(out, 'index.js')}`);
+      execFileSync(path.join(root, 'node_modules', '.bin', 'esbuild'), command.split(' '), { cwd: root, stdio: 'pipe' });
+      expect(fs.readFileSync(path.join(out, 'index.js')).equals(fs.readFileSync(path.join(root, 'assets', 'recovery', 'index.js')))).toBe(true);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

@@ -5,7 +5,8 @@
  */
 import {
   AdminDeleteSoftwareTokenCommand, AdminForgetDeviceCommand, AdminGetUserCommand, AdminInitiateAuthCommand, AdminListDevicesCommand,
-  AdminUserGlobalSignOutCommand, AttributeType, CognitoIdentityProviderClient, GetUserCommand,
+  AdminListUserSessionsCommand, AdminRevokeUserSessionCommand, AdminUserGlobalSignOutCommand, AttributeType, CognitoIdentityProviderClient,
+  GetUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
@@ -67,6 +68,7 @@ function toItem(sub: string, record: RecoveryRecord) {
     failures: { N: String(record.failures) },
     lockouts: { N: String(record.lockouts) },
     lockedUntil: { N: String(record.lockedUntil) },
+    lastFailure: { N: String(record.lastFailure) },
     version: { N: String(record.version) },
   };
 }
@@ -74,7 +76,7 @@ function toItem(sub: string, record: RecoveryRecord) {
 function fromItem(item: Record<string, { S?: string; N?: string }>): RecoveryRecord {
   const codes = JSON.parse(item.codes?.S ?? '[]') as StoredCode[];
   const num = (name: string) => Number(item[name]?.N ?? '0');
-  return { codes, failures: num('failures'), lockouts: num('lockouts'), lockedUntil: num('lockedUntil'), version: num('version') };
+  return { codes, failures: num('failures'), lockouts: num('lockouts'), lockedUntil: num('lockedUntil'), lastFailure: num('lastFailure'), version: num('version') };
 }
 
 const NOTICES: Record<Notice, (app: string, remaining: number) => { subject: string; text: string }> = {
@@ -84,8 +86,8 @@ const NOTICES: Record<Notice, (app: string, remaining: number) => { subject: str
   }),
   'recovered': (app, remaining) => ({
     subject: `${app}: your account was recovered with a recovery code`,
-    text: `A recovery code and your password were used to recover ${app}. Your authenticator app was removed, every session was signed out `
-      + `and remembered devices were forgotten. ${remaining} recovery codes are left.`,
+    text: `A recovery code and your password were just used to recover ${app}. Your authenticator app is being removed, every session `
+      + `signed out and remembered devices forgotten; the next sign-in asks for a new authenticator app. ${remaining} recovery codes are left.`,
   }),
 };
 
@@ -129,10 +131,13 @@ export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
         }));
         return true;
       } catch (error) {
-        if (named(error, 'NotAuthorizedException', 'UserNotFoundException', 'PasswordResetRequiredException', 'UserNotConfirmedException')) {
-          return false;
+        // Any refusal (a wrong password, Cognito's lockout, a pre-authentication trigger, a
+        // throttle) reads as a password not accepted: the caller answers it like every other
+        // refusal, so that no error tells a user with codes from one without.
+        if (!named(error, 'NotAuthorizedException', 'UserNotFoundException', 'PasswordResetRequiredException', 'UserNotConfirmedException')) {
+          emitMetric(env.userPoolId, 'PasswordCheckFailed', { error: error instanceof Error ? error.name : 'unknown' });
         }
-        throw error;
+        return false;
       }
     },
     async read(sub) {
@@ -160,20 +165,49 @@ export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
       await cognito.send(new AdminDeleteSoftwareTokenCommand({ ...pool, Username: username }));
     },
     async forgetDevices(username) {
-      let forgotten = 0;
+      const keys: string[] = [];
       let token: string | undefined;
-      do {
-        const page = await cognito.send(new AdminListDevicesCommand({ ...pool, Username: username, Limit: 60, PaginationToken: token }));
-        for (const device of page.Devices ?? []) {
-          await cognito.send(new AdminForgetDeviceCommand({ ...pool, Username: username, DeviceKey: device.DeviceKey! }));
-          forgotten += 1;
+      try {
+        do {
+          const page = await cognito.send(new AdminListDevicesCommand({ ...pool, Username: username, Limit: 60, PaginationToken: token }));
+          keys.push(...(page.Devices ?? []).map(device => device.DeviceKey!));
+          token = page.PaginationToken;
+        } while (token);
+      } catch (error) {
+        // A pool that does not track devices has none to forget.
+        if (named(error, 'InvalidUserPoolConfigurationException')) {
+          return 0;
         }
-        token = page.PaginationToken;
-      } while (token);
-      return forgotten;
+        throw error;
+      }
+      // Five at a time: a user with many devices is done well within the function's timeout.
+      for (let i = 0; i < keys.length; i += 5) {
+        const batch = keys.slice(i, i + 5);
+        await Promise.all(batch.map(key => cognito.send(new AdminForgetDeviceCommand({ ...pool, Username: username, DeviceKey: key }))));
+      }
+      return keys.length;
     },
     async signOutEverywhere(username) {
       await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: username }));
+      // Global sign-out leaves managed login's session cookie; where the pool tracks sessions,
+      // its SSO sessions are revoked with the token sessions linked to them.
+      let sessions: Array<{ SessionId?: string; SessionType?: string }> = [];
+      try {
+        let next: string | undefined;
+        do {
+          const page = await cognito.send(new AdminListUserSessionsCommand({ ...pool, Username: username, NextToken: next }));
+          sessions = sessions.concat(page.Sessions ?? []);
+          next = page.NextToken;
+        } while (next);
+      } catch (error) {
+        if (named(error, 'OperationNotEnabledException')) {
+          return;
+        }
+        throw error;
+      }
+      for (const session of sessions.filter(s => s.SessionType === 'SSO' && s.SessionId)) {
+        await cognito.send(new AdminRevokeUserSessionCommand({ ...pool, Username: username, SessionId: session.SessionId!, RevokeAssociatedSessions: 'LINKED' }));
+      }
     },
     async notify(email, notice, origin, remaining) {
       const { subject, text } = NOTICES[notice](env.appName, remaining);
@@ -186,7 +220,9 @@ export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
         Content: {
           Simple: {
             Subject: { Data: subject },
-            Body: { Text: { Data: `${text}\n\nWhen: ${when}\nFrom: ${origin.sourceIp} (${origin.userAgent})\n\nIf this was not you, contact support now.` } },
+            // The caller's IP address and the time only: nothing the caller wrote (a User-Agent
+            // could carry "no action needed" into the one message meant to alarm the owner).
+            Body: { Text: { Data: `${text}\n\nWhen: ${when}\nFrom the IP address: ${origin.sourceIp}\n\nIf this was not you, contact support now.` } },
           },
         },
       }));
