@@ -72,6 +72,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'jsqr@^1.4.0',
     'pngjs@^7',
     '@types/pngjs',
+    // The example page in headless Chromium (e2e/browser.e2e.ts): drives Debian's chromium through
+    // executablePath, downloads no browser.
+    'playwright-core@1.65.2',
     // Mutation testing of the rules (npx projen mutation).
     '@stryker-mutator/core@^10.0.0',
     '@stryker-mutator/jest-runner@^10.0.0',
@@ -262,6 +265,11 @@ project.addTask('e2e', {
   receiveArgs: true,
 });
 
+project.addTask('demo', {
+  description: 'Try the MFA flows locally: the example pool in cognito-local and the example page (example/web/) on http://127.0.0.1:3000/ (Ctrl-C stops)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/demo.ts',
+});
+
 project.addTask('integ', {
   description: 'Verify the committed integ-runner snapshots of test/integ.*.ts (no deployment)',
   exec: 'bash scripts/integ.sh verify',
@@ -290,6 +298,9 @@ project.addTask('rosetta:extract', {
 });
 
 project.tsconfigDev.addInclude('example/**/*.ts');
+// The page is browser code with a tsconfig of its own (DOM); the tests type-check it with that one.
+project.tsconfigDev.addExclude('example/web/main.ts');
+project.eslint?.addIgnorePattern('example/web/main.ts');
 project.tsconfigDev.addInclude('.projenrc.ts');
 
 project.synth();

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/python-tools.sh
+# The example page is browser code with a DOM tsconfig of its own: type-check it with that one.
+npx tsc -p example/web/tsconfig.json
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 npx jest --ci --coverage=false --detectOpenHandles --testMatch '<rootDir>/e2e/**/*.e2e.ts' "$@" 2>&1 | tee "$log"

@@ -1,0 +1,203 @@
+/**
+ * The MFA flows in a web page, as an app built on this library would have them: Amplify v6,
+ * configured from the amplify_outputs.json the library writes (served next to this page).
+ *
+ * One local addition, for the emulators only: `local.json`, written next to the page by the demo
+ * or the browser tests, may give the endpoint of an emulator and the sign-in flow it supports.
+ * The page never takes an endpoint from its URL: a link could otherwise point the sign-in form, and
+ * the password, at another host.
+ */
+import { Amplify } from 'aws-amplify';
+import {
+  AuthError, confirmSignIn, confirmSignUp, fetchMFAPreference, setUpTOTP, signIn, signOut, signUp,
+  updateMFAPreference, verifyTOTPSetup, type SignInOutput,
+} from 'aws-amplify/auth';
+import { parseAmplifyConfig } from 'aws-amplify/utils';
+import QRCode from 'qrcode';
+
+/** The emulator settings of local.json. */
+interface LocalSettings {
+  readonly userPoolEndpoint?: string;
+  readonly authFlowType?: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+}
+
+const APP_NAME = 'MyApp';
+/** Every element with an id, found even while its section is out of the document. */
+const BY_ID = new Map([...document.querySelectorAll<HTMLElement>('[id]')].map(element => [element.id, element]));
+const $ = <T extends HTMLElement>(id: string) => BY_ID.get(id) as T;
+let settings: LocalSettings = {};
+let signedInEmail = '';
+
+/**
+ * Every step of the page, in document order. Only the steps shown are in the document: a person,
+ * a screen reader or a test finds one "Code from your authenticator app", the one that counts.
+ */
+const SECTIONS = [...document.querySelectorAll('section')];
+const main = document.querySelector('main')!;
+SECTIONS.forEach(section => { section.remove(); section.hidden = false; });
+
+/** Shows the sections named, in the page's order; the others leave the document. */
+function show(...ids: string[]): void {
+  main.replaceChildren(...SECTIONS.filter(section => ids.includes(section.id)));
+}
+
+function status(text: string): void {
+  $('status').textContent = text;
+  $('error').textContent = '';
+}
+
+function fail(error: unknown): void {
+  const text = error instanceof AuthError || error instanceof Error ? error.message : String(error);
+  $('error').textContent = `Something went wrong: ${text}`;
+}
+
+/** Runs a form's action with the errors shown in words. */
+function onSubmit(formId: string, action: () => Promise<void>): void {
+  $(formId).addEventListener('submit', event => {
+    event.preventDefault();
+    action().catch(fail);
+  });
+}
+
+function onClick(id: string, action: () => Promise<void>): void {
+  $(id).addEventListener('click', () => { action().catch(fail); });
+}
+
+async function load(): Promise<void> {
+  const outputs = await (await fetch('amplify_outputs.json')).json();
+  const local = await fetch('local.json');
+  settings = local.ok ? await local.json() : {};
+  const config = parseAmplifyConfig(outputs);
+  if (settings.userPoolEndpoint) {
+    // The emulator's endpoint, which amplify_outputs.json has no field for.
+    (config.Auth!.Cognito as { userPoolEndpoint?: string }).userPoolEndpoint = settings.userPoolEndpoint;
+  }
+  Amplify.configure(config);
+  status(settings.userPoolEndpoint ? `Ready (local emulator at ${settings.userPoolEndpoint}).` : 'Ready.');
+  show('sign-up', 'sign-in');
+}
+
+/** Where a sign-in step leads. */
+async function next(output: SignInOutput): Promise<void> {
+  const step = output.nextStep;
+  switch (step.signInStep) {
+    case 'DONE':
+      return signedIn();
+    case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+      $('mfa-code-label').textContent = 'Code from your authenticator app';
+      status('Enter the code from your authenticator app.');
+      return show('mfa-code');
+    case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
+      $('mfa-code-label').textContent = 'Code from the text message';
+      status(`Enter the code we sent to ${step.codeDeliveryDetails?.destination ?? 'your phone'}.`);
+      return show('mfa-code');
+    case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
+      await showTotpSetup(step.totpSetupDetails.getSetupUri(APP_NAME, signedInEmail).toString(), step.totpSetupDetails.sharedSecret);
+      status('Your account needs an authenticator app: set one up to finish signing in.');
+      return show('totp-setup');
+    case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
+      status('Choose how to verify.');
+      $('choose-sms').hidden = !step.allowedMFATypes?.includes('SMS');
+      $('choose-totp').hidden = !step.allowedMFATypes?.includes('TOTP');
+      return show('mfa-choice');
+    case 'CONFIRM_SIGN_UP':
+      status('Confirm your email first.');
+      return show('confirm-sign-up');
+    default:
+      throw new Error(`this page does not handle the sign-in step ${step.signInStep}`);
+  }
+}
+
+/** During sign-in (enrolment) or afterwards: the QR code of the otpauth URI, and the key to type. */
+async function showTotpSetup(uri: string, key: string): Promise<void> {
+  ($('totp-qr') as HTMLImageElement).src = await QRCode.toDataURL(uri, { width: 200, margin: 2 });
+  $('totp-key').textContent = key.replace(/(.{4})/g, '$1 ').trim();
+}
+
+async function signedIn(): Promise<void> {
+  const preference = await fetchMFAPreference();
+  const on = preference.enabled?.includes('TOTP') ?? false;
+  $('mfa-state').textContent = on ? 'Two-step verification is on: your authenticator app.' : 'Two-step verification is off.';
+  $('start-totp').hidden = on;
+  $('disable-totp').hidden = !on;
+  status(`Signed in as ${signedInEmail}.`);
+  show('account');
+}
+
+let enrolling = false;
+
+onSubmit('sign-up-form', async () => {
+  const email = ($('sign-up-email') as HTMLInputElement).value;
+  const result = await signUp({ username: email, password: ($('sign-up-password') as HTMLInputElement).value, options: { userAttributes: { email } } });
+  signedInEmail = email;
+  if (result.nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
+    status(`We sent a confirmation code to ${email}.`);
+    show('confirm-sign-up');
+  } else {
+    status('Account created: sign in.');
+    show('sign-in');
+  }
+});
+
+onSubmit('confirm-sign-up-form', async () => {
+  await confirmSignUp({ username: signedInEmail, confirmationCode: ($('confirmation-code') as HTMLInputElement).value.trim() });
+  ($('sign-in-email') as HTMLInputElement).value = signedInEmail;
+  status('Email confirmed: sign in.');
+  show('sign-in');
+});
+
+onSubmit('sign-in-form', async () => {
+  signedInEmail = ($('sign-in-email') as HTMLInputElement).value;
+  const password = ($('sign-in-password') as HTMLInputElement).value;
+  enrolling = false;
+  await next(await signIn({ username: signedInEmail, password, options: { authFlowType: settings.authFlowType ?? 'USER_SRP_AUTH' } }));
+});
+
+onSubmit('mfa-code-form', async () => {
+  const input = $('mfa-code-input') as HTMLInputElement;
+  const code = input.value.trim();
+  input.value = '';
+  await next(await confirmSignIn({ challengeResponse: code }));
+});
+
+onSubmit('totp-setup-form', async () => {
+  const input = $('totp-setup-code') as HTMLInputElement;
+  const code = input.value.trim();
+  input.value = '';
+  if (enrolling) {
+    // Enrolment from the account page: verify, then prefer TOTP.
+    await verifyTOTPSetup({ code });
+    await updateMFAPreference({ totp: 'PREFERRED' });
+    enrolling = false;
+    await signedIn();
+    status('Your authenticator app is on: the next sign-in asks for its code.');
+  } else {
+    // Enrolment during sign-in (MFA REQUIRED): the code answers the setup step.
+    await next(await confirmSignIn({ challengeResponse: code }));
+  }
+});
+
+onClick('choose-totp', async () => next(await confirmSignIn({ challengeResponse: 'TOTP' })));
+onClick('choose-sms', async () => next(await confirmSignIn({ challengeResponse: 'SMS' })));
+
+onClick('start-totp', async () => {
+  const setup = await setUpTOTP();
+  enrolling = true;
+  await showTotpSetup(setup.getSetupUri(APP_NAME, signedInEmail).toString(), setup.sharedSecret);
+  status('Scan the QR code, then enter the code your app shows.');
+  show('totp-setup');
+});
+
+onClick('disable-totp', async () => {
+  await updateMFAPreference({ totp: 'DISABLED' });
+  await signedIn();
+  status('Your authenticator app is off.');
+});
+
+onClick('sign-out', async () => {
+  await signOut();
+  status('Signed out.');
+  show('sign-up', 'sign-in');
+});
+
+load().catch(fail);

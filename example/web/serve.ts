@@ -1,0 +1,69 @@
+/**
+ * Builds the page (esbuild, for the browser) and serves it on the loopback address with the files
+ * it loads: amplify_outputs.json (the library's client configuration) and local.json (the
+ * emulator's endpoint and sign-in flow). Used by the demo (scripts/demo.ts) and the browser tests.
+ * Nothing but these files is served.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+
+/** A running page server. */
+export interface PageServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Bundles example/web/main.ts for the browser; returns the bundle. */
+export function buildPage(): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mfa-web-'));
+  try {
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'esbuild'), [
+      path.join(__dirname, 'main.ts'), '--bundle', '--platform=browser', '--format=iife', '--target=es2022', '--minify',
+      '--log-level=warning', `--outfile=${path.join(out, 'main.js')}`,
+    ], { stdio: 'pipe' });
+    return fs.readFileSync(path.join(out, 'main.js'), 'utf-8');
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Serves the page on 127.0.0.1 (a free port unless one is given).
+ *
+ * @param outputs the amplify_outputs.json content
+ * @param local the emulator settings (local.json), or undefined to serve none (real Cognito)
+ */
+export async function servePage(outputs: unknown, local: object | undefined, port = 0): Promise<PageServer> {
+  const files: Record<string, readonly [string, string]> = {
+    '/': ['text/html; charset=utf-8', fs.readFileSync(path.join(__dirname, 'index.html'), 'utf-8')],
+    '/main.js': ['text/javascript; charset=utf-8', buildPage()],
+    '/amplify_outputs.json': ['application/json', JSON.stringify(outputs, null, 2)],
+    ...(local ? { '/local.json': ['application/json', JSON.stringify(local)] as const } : {}),
+  };
+  const server = http.createServer((req, res) => {
+    const file = files[new URL(req.url ?? '/', 'http://localhost').pathname];
+    if (req.method !== 'GET' || file === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(file[1]);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
+    close: () => new Promise<void>(resolve => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
