@@ -122,10 +122,10 @@ export async function provision(client: CognitoIdentityProviderClient, template:
 
 /**
  * A stack output as CloudFormation resolves it at deploy, with the emulator's IDs: the pool's Ref
- * and its clients' Refs are replaced, `Fn::Join` is joined, and anything else is refused (the
- * adapter must never guess a value).
+ * and its clients' Refs are replaced, so are the Refs the caller gives `values` for, `Fn::Join` is
+ * joined, and anything else is refused (the adapter must never guess a value).
  */
-export function resolveOutput(template: any, outputLogicalId: string, provisioned: Provisioned): string {
+export function resolveOutput(template: any, outputLogicalId: string, provisioned: Provisioned, values: Record<string, string> = {}): string {
   const [poolLogicalId] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === 'AWS::Cognito::UserPool')!;
   const value = template.Outputs?.[outputLogicalId]?.Value;
   if (value === undefined) {
@@ -140,6 +140,10 @@ export function resolveOutput(template: any, outputLogicalId: string, provisione
     }
     if (typeof v?.Ref === 'string' && provisioned.clients[v.Ref] !== undefined) {
       return provisioned.clients[v.Ref];
+    }
+    // Values the caller gives for other references (what the emulator does not create).
+    if (typeof v?.Ref === 'string' && values[v.Ref] !== undefined) {
+      return values[v.Ref];
     }
     if (Array.isArray(v?.['Fn::Join'])) {
       const [separator, parts] = v['Fn::Join'];

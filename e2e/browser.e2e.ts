@@ -3,6 +3,7 @@ import * as http from 'http';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import jsQR from 'jsqr';
 import { authenticator } from 'otplib';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -10,8 +11,9 @@ import { PNG } from 'pngjs';
 import { provision, resolveOutput } from './adapter';
 import { createUser, motoTotpCode, PASSWORD } from './fixtures';
 import { clientFor, Emulator, startCognitoLocal, startMoto } from './harness';
-import { PageServer, servePage } from '../example/web/serve';
-import { DeviceRemembering, MfaEnforcement, MfaUserPool, MfaUserPoolProps } from '../src';
+import { RecoveryHandlers, startRecoveryHandlers } from './recovery-harness';
+import { PageServer, ProxyHandler, servePage } from '../example/web/serve';
+import { DeviceRemembering, MfaEnforcement, MfaRecovery, MfaUserPool, MfaUserPoolProps } from '../src';
 
 /**
  * The MFA flows of the example page (example/web/) in headless Chromium, driven the way a person
@@ -33,6 +35,7 @@ if (!available) {
   console.warn(`browser suite skipped: no Chromium at ${CHROMIUM} (scripts/install-chromium.sh installs it)`);
 }
 jest.setTimeout(90_000);
+const SES = UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1', sesVerifiedDomain: 'example.com' });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,24 +51,39 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A pool synthesized by the library, provisioned in the emulator; the page served with its amplify_outputs.json. */
-async function pageFor(emulator: Emulator, props: MfaUserPoolProps, local: object): Promise<{ server: PageServer; page: Page; userPoolId: string }> {
+/**
+ * A pool synthesized by the library, provisioned in the emulator; the page served with its
+ * amplify_outputs.json. With `recovery`, the pool sends email with SES and has MfaRecovery, whose
+ * handlers run against moto behind the page's own /recovery/ paths (API Gateway is not emulated).
+ */
+async function pageFor(emulator: Emulator, props: MfaUserPoolProps, local: object, recovery = false): Promise<{
+  server: PageServer; page: Page; userPoolId: string; handlers?: RecoveryHandlers;
+}> {
   const stack = new Stack(new App(), 'Web', { env: { account: '123456789012', region: 'us-east-1' } });
-  const pool = new MfaUserPool(stack, 'Users', { deviceRemembering: DeviceRemembering.OFF, ...props, userPoolProps: { selfSignUpEnabled: true } });
-  pool.addAmplifyOutputs('AmplifyOutputs', pool.addAppClient('Web', { authFlows: { userPassword: true, userSrp: true } }));
+  const pool = new MfaUserPool(stack, 'Users', {
+    deviceRemembering: DeviceRemembering.OFF, ...props, userPoolProps: { selfSignUpEnabled: true, ...(recovery ? { email: SES } : {}) },
+  });
+  const client = pool.addAppClient('Web', { authFlows: { userPassword: true, userSrp: true } });
+  pool.addAmplifyOutputs('AmplifyOutputs', client, recovery ? { recovery: new MfaRecovery(stack, 'Recovery', { pool, appName: 'MyApp' }) } : {});
   const template = Template.fromStack(stack).toJSON();
   const cognito = clientFor(emulator);
   const provisioned = await provision(cognito, template);
   cognito.destroy();
-  const outputs = JSON.parse(resolveOutput(template, Object.keys(template.Outputs).find(id => id.startsWith('UsersAmplifyOutputs'))!, provisioned));
-  const server = await servePage(outputs, local);
+  const handlers = recovery ? await startRecoveryHandlers(emulator.endpoint, template, provisioned, []) : undefined;
+  // The recovery URL the template names is API Gateway's; the page is told the local one in local.json.
+  const values: Record<string, string> = Object.fromEntries(Object.entries<any>(template.Resources)
+    .filter(([, r]) => ['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage'].includes(r.Type)).map(([id]) => [id, id]));
+  values['AWS::URLSuffix'] = 'amazonaws.com';
+  const outputs = JSON.parse(resolveOutput(template, Object.keys(template.Outputs).find(id => id.startsWith('UsersAmplifyOutputs'))!, provisioned, values));
+  const api: Record<string, ProxyHandler> = handlers ? { '/recovery/codes': handlers.codes, '/recovery/recover': handlers.recover } : {};
+  const server = await servePage(outputs, { ...local, ...(recovery ? { recoveryUrl: 'recovery/' } : {}) }, 0, api);
   const page = await browser.newPage();
   // Nothing leaves the machine: the page, the emulator and nothing else.
   await page.route('**/*', route => (/^https?:\/\/127\.0\.0\.1[:/]/.test(route.request().url()) ? route.continue() : route.abort()));
   page.on('pageerror', error => { throw error; });
   await page.goto(server.url);
   await page.getByRole('status').filter({ hasText: 'Ready' }).waitFor();
-  return { server, page, userPoolId: provisioned.userPoolId };
+  return { server, page, userPoolId: provisioned.userPoolId, handlers };
 }
 
 /** Reads the QR code the page shows back to its otpauth URI. */
@@ -186,6 +204,56 @@ describeWithBrowser('the example page in Chromium', () => {
     } finally {
       await page.close();
       await server.close();
+      await proxy.stop();
+      await moto.stop();
+    }
+  });
+
+  test('moto, recovery codes: saved once in a fresh MFA session, then used with the password after the authenticator is lost', async () => {
+    const moto = await startMoto();
+    const proxy = await jsonListProxy(moto.endpoint);
+    const { server, page, userPoolId, handlers } = await pageFor(moto, { mfa: MfaEnforcement.REQUIRED }, { userPoolEndpoint: proxy.endpoint }, true);
+    try {
+      const email = 'lost-phone@example.com';
+      const cognito = clientFor(moto);
+      await createUser(cognito, userPoolId, email);
+      cognito.destroy();
+      await page.getByRole('region', { name: 'Sign in' }).getByLabel('Email').fill(email);
+      await page.getByRole('region', { name: 'Sign in' }).getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('region', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
+      const secret = new URL(await qrUri(page)).searchParams.get('secret')!;
+      await page.getByLabel('Code from your authenticator app').fill(motoTotpCode(secret));
+      await page.getByRole('button', { name: 'Verify and turn on' }).click();
+      await status(page).filter({ hasText: `Signed in as ${email}` }).waitFor();
+
+      // Ten codes, shown once; leaving the list clears it from the page.
+      await page.getByRole('button', { name: 'Get recovery codes' }).click();
+      const list = page.getByRole('region', { name: 'Your recovery codes' }).getByRole('listitem');
+      await list.first().waitFor();
+      const codes = await list.allTextContents();
+      expect(codes).toHaveLength(10);
+      codes.forEach(code => expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/));
+      await page.getByRole('button', { name: 'I have saved my codes' }).click();
+      await status(page).filter({ hasText: `Signed in as ${email}` }).waitFor();
+      expect(await page.getByText(codes[0]).count()).toBe(0);
+
+      // The phone is lost: the password and one code; a wrong code first gets the one generic answer.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      const recover = page.getByRole('region', { name: 'Lost your authenticator app?' });
+      await recover.getByLabel('Email').fill(email);
+      await recover.getByLabel('Password').fill(PASSWORD);
+      await recover.getByLabel('Recovery code').fill('AAAA-AAAA-AAAA-AAAA');
+      await recover.getByRole('button', { name: 'Recover my account' }).click();
+      await alert(page).filter({ hasText: 'recovery code are not right' }).waitFor();
+      await recover.getByLabel('Recovery code').fill(codes[3]);
+      await recover.getByRole('button', { name: 'Recover my account' }).click();
+      await status(page).filter({ hasText: 'Recovered. Sign in with your password and set up a new authenticator app' }).waitFor();
+      // moto lacks AdminDeleteSoftwareToken: the stand-in took the call, for this pool.
+      expect(handlers!.standIn.answered.filter(a => a.operation === 'AdminDeleteSoftwareToken').map(a => a.body.UserPoolId)).toEqual([userPoolId]);
+    } finally {
+      await page.close();
+      await server.close();
+      await handlers?.stop();
       await proxy.stop();
       await moto.stop();
     }

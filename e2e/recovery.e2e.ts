@@ -1,16 +1,14 @@
-import * as path from 'path';
 import {
   AdminGetUserCommand, AssociateSoftwareTokenCommand, GetUserCommand, NotAuthorizedException, SetUserMFAPreferenceCommand, VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { provision } from './adapter';
 import { answer, createUser, motoTotpCode, signIn, useEmulator } from './fixtures';
 import { startMoto } from './harness';
-import { StandIn, startStandIn } from './stand-in';
+import { RecoveryHandlers, startRecoveryHandlers } from './recovery-harness';
 import { DeviceRemembering, MfaRecovery, MfaUserPool } from '../src';
 
 /**
@@ -30,35 +28,9 @@ const ACCOUNT = '123456789012';
 const SES = UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'us-east-1', sesVerifiedDomain: 'example.com' });
 const DEVICES = ['us-east-1_device-a', 'us-east-1_device-b'];
 
-/** A value of the template as CloudFormation resolves it, with the emulator's physical IDs; anything else is refused. */
-function resolve(value: any, ids: Record<string, string>): string {
-  if (typeof value === 'string') {
-    return value;
-  }
-  const pseudo: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com', 'AWS::Region': 'us-east-1', 'AWS::AccountId': ACCOUNT };
-  if (value?.Ref !== undefined && (ids[value.Ref] ?? pseudo[value.Ref]) !== undefined) {
-    return ids[value.Ref] ?? pseudo[value.Ref];
-  }
-  if (value?.['Fn::Join']) {
-    const [separator, parts] = value['Fn::Join'];
-    return parts.map((p: any) => resolve(p, ids)).join(separator);
-  }
-  if (value?.['Fn::Select']) {
-    const [index, list] = value['Fn::Select'];
-    const [separator, source] = list['Fn::Split'];
-    return resolve(source, ids).split(separator)[index];
-  }
-  throw new Error(`e2e: cannot resolve ${JSON.stringify(value)}`);
-}
-
-interface World {
-  readonly standIn: StandIn;
+interface World extends RecoveryHandlers {
   readonly userPoolId: string;
   readonly webClientId: string;
-  readonly tableName: string;
-  readonly dynamodb: DynamoDBClient;
-  readonly codes: (event: object) => Promise<{ statusCode: number; body: string }>;
-  readonly recover: (event: object) => Promise<{ statusCode: number; body: string }>;
 }
 
 let world: World;
@@ -71,51 +43,16 @@ beforeAll(async () => {
   pool.addAppClient('Web', { authFlows: { userPassword: true, userSrp: true } });
   new MfaRecovery(stack, 'Recovery', { pool, appName: 'Example' });
   const template = Template.fromStack(stack).toJSON();
-
   const provisioned = await provision(client, template);
-  const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
-  const dynamodb = new DynamoDBClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials });
-  const [tableId, table] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === 'AWS::DynamoDB::Table')!;
-  const tableName = `e2e-${tableId}`;
-  await dynamodb.send(new CreateTableCommand({
-    TableName: tableName,
-    KeySchema: table.Properties.KeySchema,
-    AttributeDefinitions: table.Properties.AttributeDefinitions,
-    BillingMode: table.Properties.BillingMode,
-  }));
-  const ses = new SESv2Client({ region: 'us-east-1', endpoint: emulator.endpoint, credentials });
-  await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.com' }));
-  ses.destroy();
-
-  const poolId = Object.keys(template.Resources).find(id => template.Resources[id].Type === 'AWS::Cognito::UserPool')!;
-  const ids = { [poolId]: provisioned.userPoolId, ...provisioned.clients, [tableId]: tableName };
-  const standIn = await startStandIn(emulator.endpoint, DEVICES);
-  const load = (endpoint: string) => {
-    const [, fn] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description.endsWith(`/${endpoint}`))!;
-    const env = Object.fromEntries(Object.entries<any>(fn.Properties.Environment.Variables).map(([k, v]) => [k, resolve(v, ids)]));
-    Object.assign(process.env, env, { AWS_ENDPOINT_URL: standIn.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
-    let handler: any;
-    jest.isolateModules(() => {
-      // The bundle as Lambda loads it, not the TypeScript sources.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      handler = require(path.join(__dirname, '..', 'assets', 'recovery', 'index.js'))[endpoint];
-    });
-    return handler;
-  };
-  world = {
-    standIn,
+  const handlers = await startRecoveryHandlers(emulator.endpoint, template, provisioned, DEVICES);
+  world = Object.assign(handlers, {
     userPoolId: provisioned.userPoolId,
-    webClientId: provisioned.clients.UsersWebClient ?? Object.entries(provisioned.clients).find(([id]) => !id.startsWith('Recovery'))![1],
-    tableName,
-    dynamodb,
-    codes: load('codes'),
-    recover: load('recover'),
-  };
+    webClientId: Object.entries(provisioned.clients).find(([id]) => !id.startsWith('Recovery'))![1],
+  });
 }, 60_000);
 
 afterAll(async () => {
-  world?.dynamodb.destroy();
-  await world?.standIn.stop();
+  await world?.stop();
 });
 
 /** Sent email, as moto keeps it. */

@@ -1,5 +1,6 @@
 import { CfnOutput } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type { MfaRecovery } from './recovery/mfa-recovery';
 
 /**
  * Options for `MfaUserPool.addAmplifyOutputs()`.
@@ -16,6 +17,16 @@ export interface AmplifyOutputsOptions {
    * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/systems-manager-parameter-store.html
    */
   readonly parameterName?: string;
+
+  /**
+   * The pool's self-service recovery codes: their endpoint is written as
+   * `custom.mfa_recovery_url`, where a client (the example page) finds it. Must be a recovery
+   * construct of this pool.
+   *
+   * @default - no recovery endpoint written
+   * @see https://docs.amplify.aws/react/reference/amplify_outputs/
+   */
+  readonly recovery?: MfaRecovery;
 }
 
 /**

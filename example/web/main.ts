@@ -9,7 +9,7 @@
  */
 import { Amplify } from 'aws-amplify';
 import {
-  AuthError, confirmSignIn, confirmSignUp, fetchMFAPreference, setUpTOTP, signIn, signOut, signUp,
+  AuthError, confirmSignIn, confirmSignUp, fetchAuthSession, fetchMFAPreference, setUpTOTP, signIn, signOut, signUp,
   updateMFAPreference, verifyTOTPSetup, type SignInOutput,
 } from 'aws-amplify/auth';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
@@ -19,6 +19,8 @@ import QRCode from 'qrcode';
 interface LocalSettings {
   readonly userPoolEndpoint?: string;
   readonly authFlowType?: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+  /** Where the recovery endpoints run locally (relative to the page), instead of custom.mfa_recovery_url. */
+  readonly recoveryUrl?: string;
 }
 
 const APP_NAME = 'MyApp';
@@ -26,6 +28,8 @@ const APP_NAME = 'MyApp';
 const BY_ID = new Map([...document.querySelectorAll<HTMLElement>('[id]')].map(element => [element.id, element]));
 const $ = <T extends HTMLElement>(id: string) => BY_ID.get(id) as T;
 let settings: LocalSettings = {};
+/** The MfaRecovery endpoints (custom.mfa_recovery_url of amplify_outputs.json), when the app has them. */
+let recoveryUrl: string | undefined;
 let signedInEmail = '';
 
 /**
@@ -73,8 +77,24 @@ async function load(): Promise<void> {
     (config.Auth!.Cognito as { userPoolEndpoint?: string }).userPoolEndpoint = settings.userPoolEndpoint;
   }
   Amplify.configure(config);
+  recoveryUrl = settings.recoveryUrl ?? outputs.custom?.mfa_recovery_url;
   status(settings.userPoolEndpoint ? `Ready (local emulator at ${settings.userPoolEndpoint}).` : 'Ready.');
-  show('sign-up', 'sign-in');
+  signedOut();
+}
+
+/** The signed-out page: create an account, sign in, or recover with a code where the app offers it. */
+function signedOut(): void {
+  show('sign-up', 'sign-in', ...(recoveryUrl ? ['recover'] : []));
+}
+
+/** Calls an MfaRecovery endpoint; its answer, or its message as an error. */
+async function callRecovery(endpoint: string, init: RequestInit): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(endpoint, new URL(recoveryUrl!, window.location.href)), { method: 'POST', ...init });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(String(body.message ?? `the recovery endpoint answered ${response.status}`));
+  }
+  return body;
 }
 
 /** Where a sign-in step leads. */
@@ -120,6 +140,7 @@ async function signedIn(): Promise<void> {
   $('mfa-state').textContent = on ? 'Two-step verification is on: your authenticator app.' : 'Two-step verification is off.';
   $('start-totp').hidden = on;
   $('disable-totp').hidden = !on;
+  $('get-codes').hidden = !on || recoveryUrl === undefined;
   status(`Signed in as ${signedInEmail}.`);
   show('account');
 }
@@ -172,8 +193,13 @@ onSubmit('totp-setup-form', async () => {
     await signedIn();
     status('Your authenticator app is on: the next sign-in asks for its code.');
   } else {
-    // Enrolment during sign-in (MFA REQUIRED): the code answers the setup step.
-    await next(await confirmSignIn({ challengeResponse: code }));
+    // Enrolment during sign-in (MFA REQUIRED): the code answers the setup step; once signed in,
+    // the app becomes the preferred factor, as after enrolment from the account page.
+    const output = await confirmSignIn({ challengeResponse: code });
+    if (output.nextStep.signInStep === 'DONE') {
+      await updateMFAPreference({ totp: 'PREFERRED' });
+    }
+    await next(output);
   }
 });
 
@@ -197,7 +223,31 @@ onClick('disable-totp', async () => {
 onClick('sign-out', async () => {
   await signOut();
   status('Signed out.');
-  show('sign-up', 'sign-in');
+  signedOut();
+});
+
+onClick('get-codes', async () => {
+  const { tokens } = await fetchAuthSession();
+  const { codes } = await callRecovery('codes', { headers: { Authorization: `Bearer ${tokens!.accessToken.toString()}` } }) as { codes: string[] };
+  $('codes-list').replaceChildren(...codes.map(code => Object.assign(document.createElement('li'), { textContent: code })));
+  status('New recovery codes: save them now. Any earlier codes no longer work.');
+  show('codes');
+});
+
+onClick('codes-saved', async () => {
+  $('codes-list').replaceChildren();
+  await signedIn();
+});
+
+onSubmit('recover-form', async () => {
+  const username = ($('recover-email') as HTMLInputElement).value;
+  const password = ($('recover-password') as HTMLInputElement).value;
+  const code = ($('recover-code') as HTMLInputElement).value;
+  ($('recover-code') as HTMLInputElement).value = '';
+  const answer = await callRecovery('recover', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password, code }) });
+  ($('sign-in-email') as HTMLInputElement).value = username;
+  status(String(answer.message));
+  signedOut();
 });
 
 load().catch(fail);

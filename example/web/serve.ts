@@ -10,6 +10,9 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 
+/** A function behind a path, called the way API Gateway's proxy integration calls it. */
+export type ProxyHandler = (event: object) => Promise<{ statusCode: number; headers?: Record<string, string>; body: string }>;
+
 /** A running page server. */
 export interface PageServer {
   readonly url: string;
@@ -37,8 +40,9 @@ export function buildPage(): string {
  *
  * @param outputs the amplify_outputs.json content
  * @param local the emulator settings (local.json), or undefined to serve none (real Cognito)
+ * @param api functions to call for POST requests, by path (`/recovery/codes`), as API Gateway would
  */
-export async function servePage(outputs: unknown, local: object | undefined, port = 0): Promise<PageServer> {
+export async function servePage(outputs: unknown, local: object | undefined, port = 0, api: Record<string, ProxyHandler> = {}): Promise<PageServer> {
   const files: Record<string, readonly [string, string]> = {
     '/': ['text/html; charset=utf-8', fs.readFileSync(path.join(__dirname, 'index.html'), 'utf-8')],
     '/main.js': ['text/javascript; charset=utf-8', buildPage()],
@@ -46,7 +50,12 @@ export async function servePage(outputs: unknown, local: object | undefined, por
     ...(local ? { '/local.json': ['application/json', JSON.stringify(local)] as const } : {}),
   };
   const server = http.createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://localhost').pathname];
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'POST' && api[pathname] !== undefined) {
+      callProxy(api[pathname], req, res, pathname);
+      return;
+    }
+    const file = files[pathname];
     if (req.method !== 'GET' || file === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -66,4 +75,27 @@ export async function servePage(outputs: unknown, local: object | undefined, por
       server.close(() => resolve());
     }),
   };
+}
+
+/** One POST to a function, as API Gateway's REST proxy integration makes it. */
+function callProxy(handler: ProxyHandler, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  const chunks: Buffer[] = [];
+  req.on('data', chunk => chunks.push(chunk));
+  req.on('end', () => {
+    const event = {
+      httpMethod: 'POST',
+      path: pathname,
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
+      body: Buffer.concat(chunks).toString('utf-8'),
+      isBase64Encoded: false,
+      requestContext: { identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? null }, domainName: req.headers.host },
+    };
+    handler(event).then(result => {
+      res.writeHead(result.statusCode, result.headers ?? {});
+      res.end(result.body);
+    }, error => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
 }

@@ -146,6 +146,9 @@ export class MfaRecovery extends Construct {
   /** The ARN of the web ACL in front of the API. */
   public readonly webAclArn: string;
 
+  /** @internal The pool these endpoints serve. */
+  public readonly _pool: MfaUserPool;
+
   private readonly userPoolId: string;
 
   constructor(scope: Construct, id: string, props: MfaRecoveryProps) {
@@ -155,6 +158,7 @@ export class MfaRecovery extends Construct {
     const decided = resolveRecoveryCodes(ctx, props, facts);
     leaveAdvisories(this, ctx.advisories);
     const pool = props.pool;
+    this._pool = pool;
     this.userPoolId = pool.userPoolId;
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: 'sub', type: dynamodb.AttributeType.STRING },

@@ -352,6 +352,14 @@ describe('MfaRecovery: what it adds', () => {
     }
   });
 
+  test('amplify_outputs.json carries the recovery endpoint (custom.mfa_recovery_url) when addAmplifyOutputs is given the construct', () => {
+    const { pool, recovery, stack } = build();
+    const outputs = pool.addAmplifyOutputs('Outputs', pool.addAppClient('Web'), { recovery });
+    expect(stack.resolve(outputs.content.custom)).toEqual({ mfa_recovery_url: stack.resolve(recovery.url) });
+    const without = pool.addAmplifyOutputs('Plain', pool.addAppClient('Other'));
+    expect(without.content.custom).toBeUndefined();
+  });
+
   test('the advisories a pool brings are left on the construct', () => {
     const { recovery } = build({}, { userPoolProps: { email: SES }, mfa: MfaEnforcement.OPTIONAL, passwordless: { emailOtp: true } });
     const warnings = Annotations.fromStack(Stack.of(recovery)).findWarning('/TestStack/Recovery', Match.stringLikeRegexp('recoveryPasswordless'));

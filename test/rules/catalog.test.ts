@@ -419,6 +419,10 @@ const TRIGGERS: Record<RuleName, () => Observed> = {
   recoveryOrigins: () => recovery({}, { allowedOrigins: ['https://app.example.com/'] }),
   recoveryPasswordless: () => recovery({ mfa: MfaEnforcement.OPTIONAL, passwordless: { emailOtp: true } }),
   recoveryPasskeysRemain: () => recovery({ passkeys: { relyingPartyId: 'example.com', countsAsMfa: true } }),
+  amplifyOutputsRecoveryPool: () => construct({ userPoolProps: { email: SES } }, pool => {
+    const other = new MfaUserPool(pool, 'Other', { userPoolProps: { email: SES } });
+    pool.addAmplifyOutputs('Outputs', pool.addAppClient('Web'), { recovery: new MfaRecovery(other, 'Recovery', { pool: other }) });
+  }),
   recoveryOnePrimaryRegion: () => replicated({ userPoolProps: { email: SES } }, r => new MfaRecovery(r.primary, 'Recovery', { pool: r.pool })),
 };
 

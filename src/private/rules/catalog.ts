@@ -474,6 +474,8 @@ export const RULES = {
     schema('https://docs.aws.amazon.com/waf/latest/APIReference/API_RateBasedStatement.html', 'Limit: "Valid Range: Minimum value of 10. Maximum value of 2000000000."')),
   recoveryOrigins: refusal('recoveryOrigins', 'MfaRecovery\'s allowedOrigins are origins (scheme://host[:port], no path) or the single value *.',
     documented('https://fetch.spec.whatwg.org/#origin-header', 'A browser sends Origin as scheme://host[:port]; an allowed origin with a path or a trailing slash never equals it, so CORS would fail silently.')),
+  amplifyOutputsRecoveryPool: refusal('amplifyOutputsRecoveryPool', 'addAmplifyOutputs(recovery) takes the MfaRecovery of the same pool.',
+    contract('The endpoint written would serve the users of another pool: the client would send its users\' passwords and codes to endpoints that do not know them.')),
   recoveryPasswordless: advisory('recoveryPasswordless', 'The pool signs users in without a password; recovery codes need the password too.',
     policy('https://pages.nist.gov/800-63-4/sp800-63b/events/#recovery', 'Recovery of an AAL2 account needs a saved recovery code and the password (or two codes of different methods).')),
   recoveryPasskeysRemain: advisory('recoveryPasskeysRemain', 'Passkeys count as MFA in this pool, and recovery cannot remove one.',
