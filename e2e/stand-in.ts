@@ -19,10 +19,9 @@ export interface StandIn {
 
 /**
  * A proxy in front of moto's server for the Cognito operations moto 5.2.5 does not implement
- * (AdminDeleteSoftwareToken, AdminListUserSessions, AdminRevokeUserSession, AdminListDevices,
- * AdminForgetDevice): it records each such request and answers it with the response the API
- * reference documents (an empty object; for AdminListDevices the `devices` given; for
- * AdminListUserSessions one SSO session and one token session). It changes no state: what those calls do to the user is
+ * (AdminDeleteSoftwareToken, AdminListDevices, AdminForgetDevice): it records each such request
+ * and answers it with the response the API reference documents (an empty object; for
+ * AdminListDevices the `devices` given). It changes no state: what those calls do to the user is
  * not emulated, only that the handler sends them, signed, with the right pool and user. Every
  * other request goes to moto unchanged.
  */
@@ -33,8 +32,6 @@ export async function startStandIn(moto: string, devices: readonly string[]): Pr
     AdminDeleteSoftwareToken: () => ({}),
     AdminForgetDevice: () => ({}),
     AdminListDevices: () => ({ Devices: devices.map(key => ({ DeviceKey: key, DeviceAttributes: [] })) }),
-    AdminListUserSessions: () => ({ Sessions: [{ SessionId: 'sso0123456789abcdefghijklmnopq', SessionType: 'SSO' }, { SessionId: 'tkn0123456789abcdefghijklmnopq', SessionType: 'TOKEN' }] }),
-    AdminRevokeUserSession: () => ({}),
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];

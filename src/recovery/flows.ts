@@ -53,10 +53,7 @@ export interface RecoveryPorts {
   removeAuthenticator(username: string): Promise<void>;
   /** Forgets every remembered device of the user; returns how many. */
   forgetDevices(username: string): Promise<number>;
-  /**
-   * Ends every session of the user: revokes the refresh tokens (AdminUserGlobalSignOut) and, where
-   * the pool tracks sessions, the managed login (SSO) sessions too.
-   */
+  /** Revokes the user's refresh tokens (AdminUserGlobalSignOut); managed login's session cookie stays until it expires. */
   signOutEverywhere(username: string): Promise<void>;
   notify(email: string, notice: Notice, origin: RequestOrigin, remaining: number): Promise<void>;
   /** Epoch seconds. */

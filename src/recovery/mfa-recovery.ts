@@ -187,8 +187,8 @@ export class MfaRecovery extends Construct {
       ...this.senderStatements(decided),
       new iam.PolicyStatement({
         sid: 'RecoverTheUser',
-        actions: ['AdminGetUser', 'AdminInitiateAuth', 'AdminDeleteSoftwareToken', 'AdminUserGlobalSignOut', 'AdminListUserSessions', 'AdminRevokeUserSession',
-          'AdminListDevices', 'AdminForgetDevice'].map(action => `cognito-idp:${action}`),
+        actions: ['AdminGetUser', 'AdminInitiateAuth', 'AdminDeleteSoftwareToken', 'AdminUserGlobalSignOut', 'AdminListDevices', 'AdminForgetDevice']
+          .map(action => `cognito-idp:${action}`),
         resources: [pool.userPoolArn],
       }),
     ]);

@@ -105,7 +105,7 @@ describe('MfaRecovery: what it adds', () => {
     expect(stack.resolve(stack.region)).toBe('us-east-1');
   });
 
-  test('least privilege: the codes function reads and writes one table and sends email; only the recover function calls Cognito, eight actions on this pool', () => {
+  test('least privilege: the codes function reads and writes one table and sends email; only the recover function calls Cognito, six actions on this pool', () => {
     const { template } = build({ sender: SENDER });
     const table = { 'Fn::GetAtt': ['RecoveryTable408FAB65', 'Arn'] };
     const common = [
@@ -122,7 +122,7 @@ describe('MfaRecovery: what it adds', () => {
         Sid: 'RecoverTheUser',
         Effect: 'Allow',
         Action: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminDeleteSoftwareToken', 'cognito-idp:AdminUserGlobalSignOut',
-          'cognito-idp:AdminListUserSessions', 'cognito-idp:AdminRevokeUserSession', 'cognito-idp:AdminListDevices', 'cognito-idp:AdminForgetDevice'],
+          'cognito-idp:AdminListDevices', 'cognito-idp:AdminForgetDevice'],
         Resource: { 'Fn::GetAtt': ['Users0A0EEA89', 'Arn'] },
       },
       logs('RecoveryRecoverLogsFC90417F'),

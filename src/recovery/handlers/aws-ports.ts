@@ -5,7 +5,7 @@
  */
 import {
   AdminDeleteSoftwareTokenCommand, AdminForgetDeviceCommand, AdminGetUserCommand, AdminInitiateAuthCommand, AdminListDevicesCommand,
-  AdminListUserSessionsCommand, AdminRevokeUserSessionCommand, AdminUserGlobalSignOutCommand, AttributeType, CognitoIdentityProviderClient,
+  AdminUserGlobalSignOutCommand, AttributeType, CognitoIdentityProviderClient,
   GetUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -189,25 +189,6 @@ export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
     },
     async signOutEverywhere(username) {
       await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: username }));
-      // Global sign-out leaves managed login's session cookie; where the pool tracks sessions,
-      // its SSO sessions are revoked with the token sessions linked to them.
-      let sessions: Array<{ SessionId?: string; SessionType?: string }> = [];
-      try {
-        let next: string | undefined;
-        do {
-          const page = await cognito.send(new AdminListUserSessionsCommand({ ...pool, Username: username, NextToken: next }));
-          sessions = sessions.concat(page.Sessions ?? []);
-          next = page.NextToken;
-        } while (next);
-      } catch (error) {
-        if (named(error, 'OperationNotEnabledException')) {
-          return;
-        }
-        throw error;
-      }
-      for (const session of sessions.filter(s => s.SessionType === 'SSO' && s.SessionId)) {
-        await cognito.send(new AdminRevokeUserSessionCommand({ ...pool, Username: username, SessionId: session.SessionId!, RevokeAssociatedSessions: 'LINKED' }));
-      }
     },
     async notify(email, notice, origin, remaining) {
       const { subject, text } = NOTICES[notice](env.appName, remaining);
