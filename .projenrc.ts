@@ -212,7 +212,9 @@ project.postCompileTask.spawn(rulesDocs);
 // The Python and Go runtimes of jsii cannot hand a caught exception to JavaScript with its
 // message: the shims (bindings/shims/) let MfaErrors.isConfigurationError judge it there. Added
 // right after jsii-pacmak, so that every wheel, sdist and Go module built carries them.
-project.tasks.tryFind('package:python')!.exec('python3 scripts/binding-shims.py python dist/python');
+// package:python builds in a temporary directory (jsii-pacmak's twine check is not quoted, so it
+// fails in a path with a space) and moves the wheel to dist/python only once it is shimmed.
+project.tasks.tryFind('package:python')!.reset('bash scripts/package-python.sh');
 project.tasks.tryFind('package:go')!.exec('python3 scripts/binding-shims.py go dist/go');
 
 // No public method or constructor may take another assembly's struct as its last parameter
