@@ -101,10 +101,11 @@ const status = (page: Page) => page.getByRole('status');
 async function signOutAndIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await status(page).filter({ hasText: 'Signed out.' }).waitFor();
-  const signIn = page.getByRole('region', { name: 'Sign in' });
-  await signIn.getByLabel('Email').fill(email);
-  await signIn.getByLabel('Password').fill(PASSWORD);
-  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  // Nothing of the last sign-in is left in the form.
+  expect(await page.getByLabel('Password').inputValue()).toBe('');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 const alert = (page: Page) => page.getByRole('alert');
 
@@ -115,10 +116,11 @@ describeWithBrowser('the example page in Chromium', () => {
     const { server, page } = await pageFor(emulator, { mfa: MfaEnforcement.OPTIONAL }, { userPoolEndpoint: emulator.endpoint, authFlowType: 'USER_PASSWORD_AUTH' });
     try {
       const email = 'browser@example.com';
-      const signUp = page.getByRole('region', { name: 'Create an account' });
-      await signUp.getByLabel('Email').fill(email);
-      await signUp.getByLabel('Password').fill(PASSWORD);
-      await signUp.getByRole('button', { name: 'Create account' }).click();
+      // One form at a time: each label is found once on the page.
+      await page.getByRole('button', { name: 'Create an account' }).click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign up' }).click();
       await status(page).filter({ hasText: `We sent a confirmation code to ${email}` }).waitFor();
       // cognito-local writes the code it would email to its log.
       const code = [...emulator.output().matchAll(/"?(?:code|ConfirmationCode)"?\W+(\d{6})/gi)].pop()?.[1];
@@ -127,11 +129,14 @@ describeWithBrowser('the example page in Chromium', () => {
       await page.getByRole('button', { name: 'Confirm email' }).click();
       await status(page).filter({ hasText: 'Email confirmed' }).waitFor();
 
-      const signIn = page.getByRole('region', { name: 'Sign in' });
-      await signIn.getByLabel('Password').fill(PASSWORD);
-      await signIn.getByRole('button', { name: 'Sign in' }).click();
+      // The email is filled in; the password was never kept in the form.
+      expect(await page.getByLabel('Email').inputValue()).toBe(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await status(page).filter({ hasText: `Signed in as ${email}` }).waitFor();
       await page.getByText('Two-step verification is off.').waitFor();
+      // The pool does not remember devices: the page does not offer it.
+      expect(await page.getByRole('button', { name: 'Remember this device' }).count()).toBe(0);
 
       // Enrolment: the QR image decodes to the otpauth URI of the key shown for typing.
       await page.getByRole('button', { name: 'Set up authenticator app' }).click();
@@ -148,6 +153,10 @@ describeWithBrowser('the example page in Chromium', () => {
       }
       await page.getByLabel('Code from your authenticator app').fill(authenticator.generate(secret));
       await page.getByRole('button', { name: 'Verify and turn on' }).click();
+      await page.getByText('Two-step verification is on: your authenticator app.').waitFor();
+      // A reload keeps the session: the user is still signed in, with the same state.
+      await page.reload();
+      await status(page).filter({ hasText: `Signed in as ${email}` }).waitFor();
       await page.getByText('Two-step verification is on: your authenticator app.').waitFor();
 
       // The next sign-in asks for the code: a wrong one is refused in words, the right one signs in.
@@ -183,10 +192,9 @@ describeWithBrowser('the example page in Chromium', () => {
       await createUser(cognito, userPoolId, email);
       cognito.destroy();
 
-      const signIn = page.getByRole('region', { name: 'Sign in' });
-      await signIn.getByLabel('Email').fill(email);
-      await signIn.getByLabel('Password').fill(PASSWORD);
-      await signIn.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await status(page).filter({ hasText: 'set one up to finish signing in' }).waitFor();
       const secret = new URL(await qrUri(page)).searchParams.get('secret')!;
       // moto's one fixed secret is not strict base32: its code is computed the lenient way moto reads it.
@@ -218,9 +226,9 @@ describeWithBrowser('the example page in Chromium', () => {
       const cognito = clientFor(moto);
       await createUser(cognito, userPoolId, email);
       cognito.destroy();
-      await page.getByRole('region', { name: 'Sign in' }).getByLabel('Email').fill(email);
-      await page.getByRole('region', { name: 'Sign in' }).getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('region', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       const secret = new URL(await qrUri(page)).searchParams.get('secret')!;
       await page.getByLabel('Code from your authenticator app').fill(motoTotpCode(secret));
       await page.getByRole('button', { name: 'Verify and turn on' }).click();
@@ -239,6 +247,7 @@ describeWithBrowser('the example page in Chromium', () => {
 
       // The phone is lost: the password and one code; a wrong code first gets the one generic answer.
       await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Lost your authenticator app?' }).click();
       const recover = page.getByRole('region', { name: 'Lost your authenticator app?' });
       await recover.getByLabel('Email').fill(email);
       await recover.getByLabel('Password').fill(PASSWORD);

@@ -31,13 +31,19 @@ async function main(): Promise<void> {
   cognito.destroy();
   const outputId = Object.keys(template.Outputs).find(id => id.startsWith('UsersAmplifyOutputs'))!;
   const outputs = JSON.parse(resolveOutput(template, outputId, provisioned));
+  // The emulator does not track devices: the page is not told to offer "Remember this device".
+  delete outputs.custom?.device_remembering;
   // cognito-local has no SRP: the page signs in with USER_PASSWORD_AUTH there.
-  const server = await servePage(outputs, { userPoolEndpoint: emulator.endpoint, authFlowType: 'USER_PASSWORD_AUTH' }, PORT);
+  const server = await servePage(outputs, { userPoolEndpoint: emulator.endpoint, authFlowType: 'USER_PASSWORD_AUTH' }, PORT).catch(async error => {
+    await emulator.stop();
+    throw new Error(`cannot serve the page on 127.0.0.1:${PORT} (${error.code ?? error.message}): choose another port, DEMO_PORT=3001 npx projen demo`);
+  });
 
   console.log(`
 The example pool (MFA OPTIONAL: an authenticator app or SMS) runs in cognito-local at ${emulator.endpoint}.
 Open ${server.url} and:
-  1. Create an account with any email address; the confirmation code appears below.
+  1. Choose "Create an account" and sign up with any email address; the confirmation code appears
+     below.
   2. Sign in, choose "Set up authenticator app", scan the QR code (or type the key) into your
      authenticator app, and enter its code.
   3. Sign out and sign in again: the page asks for the app's code.
@@ -50,7 +56,7 @@ SMS codes are not sent (cognito-local writes them to its log). Press Ctrl-C to s
     for (const [, code] of emulator.output().matchAll(/"?(?:code|ConfirmationCode)"?\W+(\d{6})/gi)) {
       if (!printed.has(code)) {
         printed.add(code);
-        console.log(`cognito-local would have sent the code ${code}`);
+        console.log(`cognito-local would have sent the code ${code} (the newest code is the one to type)`);
       }
     }
   }, 500);
@@ -66,6 +72,6 @@ SMS codes are not sent (cognito-local writes them to its log). Press Ctrl-C to s
 }
 
 main().catch(error => {
-  console.error(error);
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -418,7 +418,7 @@ export class MfaUserPool extends Construct {
         throw refuse(this.node.path, RULES.amplifyOutputsRecoveryPool, `addAmplifyOutputs('${id}'): recovery`, 'is the recovery construct of another pool',
           options.recovery.node.path, 'Give the MfaRecovery whose pool is this one, or leave recovery out.');
       }
-      content.custom = { mfa_recovery_url: options.recovery.url };
+      content.custom = { ...content.custom, mfa_recovery_url: options.recovery.url };
     }
     const json = stack.toJsonString(content);
     const output = new CfnOutput(this, id, { value: json, description: 'amplify_outputs.json (schema 1.5) for Amplify.configure()' });

@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { deployedContent, schemaErrors } from './amplify-schema';
 import { CANONICAL } from './canonical';
 import { build, newStack } from './util';
-import { ManagedLoginDomain, MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
+import { DeviceRemembering, ManagedLoginDomain, MfaEnforcement, MfaUserPool, SmsMfa } from '../src';
 
 const WEB = { callbackUrls: ['https://app.example.com/callback'], logoutUrls: ['https://app.example.com/'] };
 
@@ -26,8 +26,21 @@ describe('addAmplifyOutputs', () => {
         username_attributes: ['email'],
         user_verification_types: ['email'],
       },
+      // The reference setup asks the user whether to remember a device: the schema has no field for it.
+      custom: { device_remembering: 'USER_OPT_IN' },
     });
     expect(stack.resolve(outputs.content.auth.user_pool_id)).toEqual({ Ref: 'Users0A0EEA89' });
+    expect(schemaErrors([content])).toEqual([]);
+  });
+
+  test.each([
+    [DeviceRemembering.OFF, undefined],
+    [DeviceRemembering.USER_OPT_IN, { device_remembering: 'USER_OPT_IN' }],
+    [DeviceRemembering.ALWAYS, { device_remembering: 'ALWAYS' }],
+  ])('device remembering %s is told to the client in custom (the schema has no field): %j', (deviceRemembering, custom) => {
+    const { stack, pool } = build({ deviceRemembering });
+    const content = deployedContent(stack, pool.addAmplifyOutputs('AmplifyOutputs', pool.addAppClient('WebClient')).content);
+    expect((content as { custom?: unknown }).custom).toEqual(custom);
     expect(schemaErrors([content])).toEqual([]);
   });
 

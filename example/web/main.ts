@@ -9,7 +9,7 @@
  */
 import { Amplify } from 'aws-amplify';
 import {
-  AuthError, confirmSignIn, confirmSignUp, fetchAuthSession, fetchMFAPreference, setUpTOTP, signIn, signOut, signUp,
+  AuthError, confirmSignIn, confirmSignUp, fetchAuthSession, fetchMFAPreference, getCurrentUser, rememberDevice, setUpTOTP, signIn, signOut, signUp,
   updateMFAPreference, verifyTOTPSetup, type SignInOutput,
 } from 'aws-amplify/auth';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
@@ -30,6 +30,8 @@ const $ = <T extends HTMLElement>(id: string) => BY_ID.get(id) as T;
 let settings: LocalSettings = {};
 /** The MfaRecovery endpoints (custom.mfa_recovery_url of amplify_outputs.json), when the app has them. */
 let recoveryUrl: string | undefined;
+/** The pool lets the user choose to remember a device (custom.device_remembering of amplify_outputs.json). */
+let askToRememberDevice = false;
 let signedInEmail = '';
 
 /**
@@ -43,6 +45,8 @@ SECTIONS.forEach(section => { section.remove(); section.hidden = false; });
 /** Shows the sections named, in the page's order; the others leave the document. */
 function show(...ids: string[]): void {
   main.replaceChildren(...SECTIONS.filter(section => ids.includes(section.id)));
+  // Keyboard and screen-reader users land on the step's first field (or button).
+  main.querySelector<HTMLElement>('input, button:not([hidden])')?.focus();
 }
 
 function status(text: string): void {
@@ -69,8 +73,10 @@ function onClick(id: string, action: () => Promise<void>): void {
 
 async function load(): Promise<void> {
   const outputs = await (await fetch('amplify_outputs.json')).json();
+  // local.json exists only next to the demo and the tests; a host that answers every path with the
+  // page gives no JSON, which counts as no local settings.
   const local = await fetch('local.json');
-  settings = local.ok ? await local.json() : {};
+  settings = local.ok ? await local.json().catch(() => ({})) : {};
   const config = parseAmplifyConfig(outputs);
   if (settings.userPoolEndpoint) {
     // The emulator's endpoint, which amplify_outputs.json has no field for.
@@ -78,13 +84,24 @@ async function load(): Promise<void> {
   }
   Amplify.configure(config);
   recoveryUrl = settings.recoveryUrl ?? outputs.custom?.mfa_recovery_url;
+  askToRememberDevice = outputs.custom?.device_remembering === 'USER_OPT_IN';
   status(settings.userPoolEndpoint ? `Ready (local emulator at ${settings.userPoolEndpoint}).` : 'Ready.');
+  // A reload keeps the session: a signed-in user goes on where they were.
+  const user = await getCurrentUser().catch(() => undefined);
+  if (user) {
+    signedInEmail = user.signInDetails?.loginId ?? user.username;
+    return signedIn();
+  }
   signedOut();
 }
 
-/** The signed-out page: create an account, sign in, or recover with a code where the app offers it. */
+/** The signed-out page: sign in, with the ways to create an account or recover with a code. */
 function signedOut(): void {
-  show('sign-up', 'sign-in', ...(recoveryUrl ? ['recover'] : []));
+  for (const id of ['sign-in-password', 'sign-up-password', 'recover-password']) {
+    ($(id) as HTMLInputElement).value = '';
+  }
+  $('to-recover').hidden = recoveryUrl === undefined;
+  show('sign-in');
 }
 
 /** Calls an MfaRecovery endpoint; its answer, or its message as an error. */
@@ -112,7 +129,7 @@ async function next(output: SignInOutput): Promise<void> {
       status(`Enter the code we sent to ${step.codeDeliveryDetails?.destination ?? 'your phone'}.`);
       return show('mfa-code');
     case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
-      await showTotpSetup(step.totpSetupDetails.getSetupUri(APP_NAME, signedInEmail).toString(), step.totpSetupDetails.sharedSecret);
+      await showTotpSetup(step.totpSetupDetails.sharedSecret);
       status('Your account needs an authenticator app: set one up to finish signing in.');
       return show('totp-setup');
     case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
@@ -128,8 +145,14 @@ async function next(output: SignInOutput): Promise<void> {
   }
 }
 
-/** During sign-in (enrolment) or afterwards: the QR code of the otpauth URI, and the key to type. */
-async function showTotpSetup(uri: string, key: string): Promise<void> {
+/**
+ * During sign-in (enrolment) or afterwards: the QR code of the otpauth URI, and the key to type.
+ * The URI is written here, with its label encoded (an address with # or ? would otherwise end the
+ * label early and lose the secret).
+ */
+async function showTotpSetup(key: string): Promise<void> {
+  const label = `${encodeURIComponent(APP_NAME)}:${encodeURIComponent(signedInEmail)}`;
+  const uri = `otpauth://totp/${label}?secret=${encodeURIComponent(key)}&issuer=${encodeURIComponent(APP_NAME)}`;
   ($('totp-qr') as HTMLImageElement).src = await QRCode.toDataURL(uri, { width: 200, margin: 2 });
   $('totp-key').textContent = key.replace(/(.{4})/g, '$1 ').trim();
 }
@@ -141,6 +164,8 @@ async function signedIn(): Promise<void> {
   $('start-totp').hidden = on;
   $('disable-totp').hidden = !on;
   $('get-codes').hidden = !on || recoveryUrl === undefined;
+  $('remember-device').hidden = !askToRememberDevice;
+  ($('sign-in-password') as HTMLInputElement).value = '';
   status(`Signed in as ${signedInEmail}.`);
   show('account');
 }
@@ -156,15 +181,24 @@ onSubmit('sign-up-form', async () => {
     show('confirm-sign-up');
   } else {
     status('Account created: sign in.');
-    show('sign-in');
+    signedOut();
   }
+});
+
+onClick('to-sign-up', async () => { status('Create an account.'); show('sign-up'); });
+onClick('to-sign-in', async () => { signedOut(); });
+onClick('to-recover', async () => { status('Recover with your password and a recovery code.'); show('recover'); });
+onClick('recover-back', async () => { signedOut(); });
+onClick('remember-device', async () => {
+  await rememberDevice();
+  status('This device is remembered: it will not ask for a code next time.');
 });
 
 onSubmit('confirm-sign-up-form', async () => {
   await confirmSignUp({ username: signedInEmail, confirmationCode: ($('confirmation-code') as HTMLInputElement).value.trim() });
-  ($('sign-in-email') as HTMLInputElement).value = signedInEmail;
   status('Email confirmed: sign in.');
-  show('sign-in');
+  signedOut();
+  ($('sign-in-email') as HTMLInputElement).value = signedInEmail;
 });
 
 onSubmit('sign-in-form', async () => {
@@ -209,7 +243,7 @@ onClick('choose-sms', async () => next(await confirmSignIn({ challengeResponse: 
 onClick('start-totp', async () => {
   const setup = await setUpTOTP();
   enrolling = true;
-  await showTotpSetup(setup.getSetupUri(APP_NAME, signedInEmail).toString(), setup.sharedSecret);
+  await showTotpSetup(setup.sharedSecret);
   status('Scan the QR code, then enter the code your app shows.');
   show('totp-setup');
 });

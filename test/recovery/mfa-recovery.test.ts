@@ -355,9 +355,9 @@ describe('MfaRecovery: what it adds', () => {
   test('amplify_outputs.json carries the recovery endpoint (custom.mfa_recovery_url) when addAmplifyOutputs is given the construct', () => {
     const { pool, recovery, stack } = build();
     const outputs = pool.addAmplifyOutputs('Outputs', pool.addAppClient('Web'), { recovery });
-    expect(stack.resolve(outputs.content.custom)).toEqual({ mfa_recovery_url: stack.resolve(recovery.url) });
+    expect(stack.resolve(outputs.content.custom)).toEqual({ device_remembering: 'USER_OPT_IN', mfa_recovery_url: stack.resolve(recovery.url) });
     const without = pool.addAmplifyOutputs('Plain', pool.addAppClient('Other'));
-    expect(without.content.custom).toBeUndefined();
+    expect(without.content.custom).toEqual({ device_remembering: 'USER_OPT_IN' });
   });
 
   test('the advisories a pool brings are left on the construct', () => {

@@ -1,5 +1,6 @@
 import { Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { DeviceRemembering } from '../../device';
 import { MfaEnforcement } from '../../mfa';
 import { AdvisoryRule } from '../context';
 import { Decisions } from '../resolve';
@@ -125,7 +126,11 @@ export function amplifyOutputsContent(d: Decisions, facts: AmplifyOutputsFacts):
   if (oauth) {
     auth.oauth = oauth;
   }
-  return { version: '1.5', auth };
+  // The schema has no field for device remembering: `custom` tells a client whether to offer
+  // "Remember this device" (USER_OPT_IN) or that Cognito remembers every device (ALWAYS).
+  return d.deviceRemembering === DeviceRemembering.OFF
+    ? { version: '1.5', auth }
+    : { version: '1.5', auth, custom: { device_remembering: d.deviceRemembering } };
 }
 
 /**
