@@ -116,8 +116,7 @@ describeWithBrowser('the example page in Chromium', () => {
     const { server, page } = await pageFor(emulator, { mfa: MfaEnforcement.OPTIONAL }, { userPoolEndpoint: emulator.endpoint, authFlowType: 'USER_PASSWORD_AUTH' });
     try {
       const email = 'browser@example.com';
-      // One form at a time: each label is found once on the page.
-      await page.getByRole('button', { name: 'Create an account' }).click();
+      // One step at a time: each label is found once on the page; sign-up takes the same fields as sign-in.
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign up' }).click();

@@ -42,8 +42,8 @@ async function main(): Promise<void> {
   console.log(`
 The example pool (MFA OPTIONAL: an authenticator app or SMS) runs in cognito-local at ${emulator.endpoint}.
 Open ${server.url} and:
-  1. Choose "Create an account" and sign up with any email address; the confirmation code appears
-     below.
+  1. Type any email address and a password, and choose "Create account (sign up)"; the
+     confirmation code appears below.
   2. Sign in, choose "Set up authenticator app", scan the QR code (or type the key) into your
      authenticator app, and enter its code.
   3. Sign out and sign in again: the page asks for the app's code.

@@ -97,7 +97,7 @@ async function load(): Promise<void> {
 
 /** The signed-out page: sign in, with the ways to create an account or recover with a code. */
 function signedOut(): void {
-  for (const id of ['sign-in-password', 'sign-up-password', 'recover-password']) {
+  for (const id of ['sign-in-password', 'recover-password']) {
     ($(id) as HTMLInputElement).value = '';
   }
   $('to-recover').hidden = recoveryUrl === undefined;
@@ -172,9 +172,14 @@ async function signedIn(): Promise<void> {
 
 let enrolling = false;
 
-onSubmit('sign-up-form', async () => {
-  const email = ($('sign-up-email') as HTMLInputElement).value;
-  const result = await signUp({ username: email, password: ($('sign-up-password') as HTMLInputElement).value, options: { userAttributes: { email } } });
+/** Sign-up from the same fields as sign-in: the email and the password the person typed. */
+onClick('sign-up', async () => {
+  const form = $('sign-in-form') as HTMLFormElement;
+  if (!form.reportValidity()) {
+    return;
+  }
+  const email = ($('sign-in-email') as HTMLInputElement).value;
+  const result = await signUp({ username: email, password: ($('sign-in-password') as HTMLInputElement).value, options: { userAttributes: { email } } });
   signedInEmail = email;
   if (result.nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
     status(`We sent a confirmation code to ${email}.`);
@@ -182,11 +187,10 @@ onSubmit('sign-up-form', async () => {
   } else {
     status('Account created: sign in.');
     signedOut();
+    ($('sign-in-email') as HTMLInputElement).value = email;
   }
 });
 
-onClick('to-sign-up', async () => { status('Create an account.'); show('sign-up'); });
-onClick('to-sign-in', async () => { signedOut(); });
 onClick('to-recover', async () => { status('Recover with your password and a recovery code.'); show('recover'); });
 onClick('recover-back', async () => { signedOut(); });
 onClick('remember-device', async () => {
