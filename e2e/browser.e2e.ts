@@ -97,6 +97,26 @@ async function qrUri(page: Page): Promise<string> {
 
 const status = (page: Page) => page.getByRole('status');
 
+/**
+ * A user invited with a permanent password (moto checks no sign-up codes) signs in to a REQUIRED
+ * pool and enrols the authenticator app on the way; returns the app's secret.
+ */
+async function enrolDuringSignIn(moto: Emulator, page: Page, userPoolId: string, email: string): Promise<string> {
+  const cognito = clientFor(moto);
+  await createUser(cognito, userPoolId, email);
+  cognito.destroy();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await status(page).filter({ hasText: 'set one up to finish signing in' }).waitFor();
+  const secret = new URL(await qrUri(page)).searchParams.get('secret')!;
+  // moto's one fixed secret is not strict base32: its code is computed the lenient way moto reads it.
+  await page.getByLabel('Code from your authenticator app').fill(motoTotpCode(secret));
+  await page.getByRole('button', { name: 'Verify and turn on' }).click();
+  await status(page).filter({ hasText: `Signed in as ${email}` }).waitFor();
+  return secret;
+}
+
 /** Signs out, then in again with the password, as a person does. */
 async function signOutAndIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -186,20 +206,7 @@ describeWithBrowser('the example page in Chromium', () => {
     const { server, page, userPoolId } = await pageFor(moto, { mfa: MfaEnforcement.REQUIRED }, { userPoolEndpoint: proxy.endpoint });
     try {
       const email = 'required@example.com';
-      // An invited user with a permanent password: moto does not check sign-up codes.
-      const cognito = clientFor(moto);
-      await createUser(cognito, userPoolId, email);
-      cognito.destroy();
-
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await status(page).filter({ hasText: 'set one up to finish signing in' }).waitFor();
-      const secret = new URL(await qrUri(page)).searchParams.get('secret')!;
-      // moto's one fixed secret is not strict base32: its code is computed the lenient way moto reads it.
-      await page.getByLabel('Code from your authenticator app').fill(motoTotpCode(secret));
-      await page.getByRole('button', { name: 'Verify and turn on' }).click();
-      await status(page).filter({ hasText: `Signed in as ${email}` }).waitFor();
+      const secret = await enrolDuringSignIn(moto, page, userPoolId, email);
       expect(proxy.rewritten()).toBeGreaterThan(0);
 
       // moto has no RevokeToken: the page clears its session all the same.
@@ -222,16 +229,7 @@ describeWithBrowser('the example page in Chromium', () => {
     const { server, page, userPoolId, handlers } = await pageFor(moto, { mfa: MfaEnforcement.REQUIRED }, { userPoolEndpoint: proxy.endpoint }, true);
     try {
       const email = 'lost-phone@example.com';
-      const cognito = clientFor(moto);
-      await createUser(cognito, userPoolId, email);
-      cognito.destroy();
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      const secret = new URL(await qrUri(page)).searchParams.get('secret')!;
-      await page.getByLabel('Code from your authenticator app').fill(motoTotpCode(secret));
-      await page.getByRole('button', { name: 'Verify and turn on' }).click();
-      await status(page).filter({ hasText: `Signed in as ${email}` }).waitFor();
+      await enrolDuringSignIn(moto, page, userPoolId, email);
 
       // Ten codes, shown once; leaving the list clears it from the page.
       await page.getByRole('button', { name: 'Get recovery codes' }).click();

@@ -91,11 +91,8 @@ const NOTICES: Record<Notice, (app: string, remaining: number) => { subject: str
   }),
 };
 
-/** The ports over AWS. */
-export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
-  const cognito = new CognitoIdentityProviderClient({});
-  const dynamodb = new DynamoDBClient({});
-  const ses = new SESv2Client(env.sesRegion ? { region: env.sesRegion } : {});
+/** Who a user is, and the password check. */
+function cognitoPorts(env: RecoveryEnvironment, cognito: CognitoIdentityProviderClient) {
   const pool = { UserPoolId: env.userPoolId };
   return {
     async userOfToken(accessToken) {
@@ -140,27 +137,13 @@ export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
         return false;
       }
     },
-    async read(sub) {
-      const result = await dynamodb.send(new GetItemCommand({ TableName: env.tableName, Key: { sub: { S: sub } }, ConsistentRead: true }));
-      return result.Item ? fromItem(result.Item as Record<string, { S?: string; N?: string }>) : undefined;
-    },
-    async write(sub, record, expected) {
-      try {
-        await dynamodb.send(new PutItemCommand({
-          TableName: env.tableName,
-          Item: toItem(sub, record),
-          ...(expected === undefined
-            ? { ConditionExpression: 'attribute_not_exists(#sub)', ExpressionAttributeNames: { '#sub': 'sub' } }
-            : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(expected) } } }),
-        }));
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException || named(error, 'ConditionalCheckFailedException')) {
-          return false;
-        }
-        throw error;
-      }
-    },
+  } satisfies Partial<RecoveryPorts>;
+}
+
+/** What a recovery removes: the authenticator, the sessions, the remembered devices. */
+function removalPorts(env: RecoveryEnvironment, cognito: CognitoIdentityProviderClient) {
+  const pool = { UserPoolId: env.userPoolId };
+  return {
     async removeAuthenticator(username) {
       await cognito.send(new AdminDeleteSoftwareTokenCommand({ ...pool, Username: username }));
     },
@@ -190,6 +173,44 @@ export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
     async signOutEverywhere(username) {
       await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: username }));
     },
+  } satisfies Partial<RecoveryPorts>;
+}
+
+/** The table: one record per user, written only over the version read. */
+function tablePorts(env: RecoveryEnvironment, dynamodb: DynamoDBClient) {
+  return {
+    async read(sub) {
+      const result = await dynamodb.send(new GetItemCommand({ TableName: env.tableName, Key: { sub: { S: sub } }, ConsistentRead: true }));
+      return result.Item ? fromItem(result.Item as Record<string, { S?: string; N?: string }>) : undefined;
+    },
+    async write(sub, record, expected) {
+      try {
+        await dynamodb.send(new PutItemCommand({
+          TableName: env.tableName,
+          Item: toItem(sub, record),
+          ...(expected === undefined
+            ? { ConditionExpression: 'attribute_not_exists(#sub)', ExpressionAttributeNames: { '#sub': 'sub' } }
+            : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': { N: String(expected) } } }),
+        }));
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException || named(error, 'ConditionalCheckFailedException')) {
+          return false;
+        }
+        throw error;
+      }
+    },
+  } satisfies Partial<RecoveryPorts>;
+}
+
+/** The ports over AWS. */
+export function awsPorts(env: RecoveryEnvironment): RecoveryPorts {
+  const ses = new SESv2Client(env.sesRegion ? { region: env.sesRegion } : {});
+  const cognito = new CognitoIdentityProviderClient({});
+  return {
+    ...cognitoPorts(env, cognito),
+    ...removalPorts(env, cognito),
+    ...tablePorts(env, new DynamoDBClient({})),
     async notify(email, notice, origin, remaining) {
       const { subject, text } = NOTICES[notice](env.appName, remaining);
       const when = new Date().toISOString();
