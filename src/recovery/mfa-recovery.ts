@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Aws, CfnElement, CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, CfnElement, CfnResource, Duration, RemovalPolicy, Stack, Tokenization } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -65,7 +65,8 @@ export interface MfaRecoveryProps {
 
   /**
    * How recent the sign-in behind a request for new codes must be (the access token's
-   * `auth_time`): codes are issued only in a fresh session, signed in with MFA. 1 to 60 minutes.
+   * `auth_time`): codes are issued only in a fresh session. Whole seconds, at least one; more
+   * than an hour is advised against (`recoveryFreshSessionLong`).
    *
    * @default Duration.minutes(10)
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
@@ -242,7 +243,7 @@ export class MfaRecovery extends Construct {
       TABLE_NAME: this.table.tableName,
       // Both issuers of this pool: the tokenIssuer setting decides which one new tokens carry.
       ISSUERS: ['cognito-idp', 'issuer-cognito-idp'].map(host => `https://${host}.${Stack.of(this).region}.${Aws.URL_SUFFIX}/${pool.userPoolId}`).join(','),
-      FRESH_SECONDS: String(d.freshSeconds),
+      FRESH_SECONDS: Tokenization.stringifyNumber(d.freshSeconds),
       SENDER: d.sender.from,
       SENDER_IDENTITY_ARN: d.sender.identityArn,
       SES_REGION: d.sender.region,

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -358,6 +358,12 @@ describe('MfaRecovery: what it adds', () => {
     expect(stack.resolve(outputs.content.custom)).toEqual({ device_remembering: 'USER_OPT_IN', mfa_recovery_url: stack.resolve(recovery.url) });
     const without = pool.addAmplifyOutputs('Plain', pool.addAppClient('Other'));
     expect(without.content.custom).toEqual({ device_remembering: 'USER_OPT_IN' });
+  });
+
+  test('a freshSession known at deploy only reaches the handler as that value', () => {
+    const { stack, recovery } = build({ freshSession: Duration.seconds(Lazy.number({ produce: () => 300 })) });
+    const fn = recovery.issueFunction.node.defaultChild as lambda.CfnFunction;
+    expect(stack.resolve(fn.environment)).toMatchObject({ variables: { FRESH_SECONDS: '300' } });
   });
 
   test('the advisories a pool brings are left on the construct', () => {

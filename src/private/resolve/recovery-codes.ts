@@ -120,18 +120,26 @@ function resolveSender(ctx: ResolveContext, sender: RecoverySenderInput | undefi
   return { from: chosen.from, identityArn: chosen.sesIdentityArn, region, configurationSet: set };
 }
 
+/** An hour: a longer window is advised against (a stolen long-lived session could mint codes), not refused. */
+const FRESH_SESSION_ADVISED_MAX = 3600;
+
 function resolveFreshSession(ctx: ResolveContext, fresh: Duration | undefined): number {
   if (fresh === undefined) {
     return DEFAULT_FRESH_SECONDS;
   }
-  if (Token.isUnresolved(fresh.toSeconds({ integral: false }))) {
-    throw ctx.refuse(RULES.recoveryFreshSession, 'freshSession', 'must be known at synth time: the handler is configured with its number of seconds', fresh.toString(),
-      'Give Duration.minutes(<1 to 60>).');
-  }
   const seconds = fresh.toSeconds({ integral: false });
-  if (!Number.isInteger(seconds / 60) || seconds < 60 || seconds > 3600) {
-    throw ctx.refuse(RULES.recoveryFreshSession, 'freshSession', 'must be 1 to 60 whole minutes', fresh.toHumanString(),
-      'Give Duration.minutes(<1 to 60>): how recent the sign-in (with MFA) behind a request for new codes must be.');
+  if (Token.isUnresolved(seconds)) {
+    // Known at deploy only: passed to the handler as it is.
+    return seconds;
+  }
+  if (!Number.isInteger(seconds) || seconds < 1) {
+    throw ctx.refuse(RULES.recoveryFreshSession, 'freshSession', 'must be a whole number of seconds, at least one', fresh.toHumanString(),
+      'Give Duration.minutes(10) or another window: how recent the sign-in behind a request for new codes must be. With none, no code could ever be issued.');
+  }
+  if (seconds > FRESH_SESSION_ADVISED_MAX) {
+    ctx.advise(RULES.recoveryFreshSessionLong, `freshSession is ${fresh.toHumanString()}: a session signed in that long ago (a token stolen from a device, `
+      + 'a shared computer left signed in) can still get a new set of codes, which replaces the user\'s. NIST SP 800-63B-4 asks for a recent authentication before '
+      + 'an authenticator is bound; an hour or less keeps that. Acknowledge this if the longer window is deliberate.');
   }
   return seconds;
 }
@@ -140,7 +148,8 @@ function resolveRateLimit(ctx: ResolveContext, limit: number | undefined): numbe
   if (limit === undefined) {
     return DEFAULT_RATE_LIMIT;
   }
-  if (!isLiteral(limit) || !Number.isInteger(limit) || limit < 10 || limit > 2_000_000_000) {
+  // Known at deploy only: CloudFormation's schema checks it then.
+  if (isLiteral(limit) && (!Number.isInteger(limit) || limit < 10 || limit > 2_000_000_000)) {
     throw ctx.refuse(RULES.recoveryRateLimit, 'rateLimit', 'must be a whole number from 10 to 2,000,000,000 (requests from one IP address in 5 minutes)', limit,
       `Give a whole number of at least 10 (the default, ${DEFAULT_RATE_LIMIT}, is AWS WAF's minimum).`);
   }
@@ -151,8 +160,8 @@ function resolveOrigins(ctx: ResolveContext, origins: readonly string[] | undefi
   const list = origins ?? [];
   for (const origin of list) {
     if (!isLiteral(origin)) {
-      throw ctx.refuse(RULES.recoveryOrigins, 'allowedOrigins', 'must be known at synth time: API Gateway\'s CORS preflight is written with them', origin,
-        'Give the origins as literals (https://app.example.com).');
+      // Known at deploy only: written into the CORS answers as it is.
+      continue;
     }
     const port = ORIGIN.exec(origin)?.[3];
     if ((origin !== '*' && (!ORIGIN.test(origin) || (port !== undefined && Number(port.slice(1)) > 65535))) || (origin === '*' && list.length > 1)) {

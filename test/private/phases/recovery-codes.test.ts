@@ -105,24 +105,36 @@ describe('recovery codes phase: freshSession, rateLimit, allowedOrigins', () => 
     expect([DEFAULT_FRESH_SECONDS, DEFAULT_RATE_LIMIT]).toEqual([600, 10]);
   });
 
-  test.each<[string, Duration, number | undefined]>([
-    ['1 minute', Duration.minutes(1), 60],
-    ['60 minutes', Duration.minutes(60), 3600],
-    ['1 hour', Duration.hours(1), 3600],
-    ['59 seconds', Duration.seconds(59), undefined],
-    ['90 seconds', Duration.seconds(90), undefined],
-    ['61 minutes', Duration.minutes(61), undefined],
-    ['0', Duration.seconds(0), undefined],
-    ['a token', Duration.seconds(Lazy.number({ produce: () => 60 })), undefined],
-  ])('freshSession %s', (_name, fresh, seconds) => {
+  // [name, freshSession, the seconds the handler gets (undefined: refused), advised]
+  test.each<[string, Duration, number | undefined, boolean]>([
+    ['1 minute', Duration.minutes(1), 60, false],
+    ['60 minutes', Duration.minutes(60), 3600, false],
+    ['1 hour', Duration.hours(1), 3600, false],
+    ['59 seconds', Duration.seconds(59), 59, false],
+    ['90 seconds', Duration.seconds(90), 90, false],
+    ['61 minutes: accepted, advised against', Duration.minutes(61), 3660, true],
+    ['a day: accepted, advised against', Duration.days(1), 86400, true],
+    ['0: no code could ever be issued', Duration.seconds(0), undefined, false],
+    ['half a second: the handler takes whole seconds', Duration.millis(500), undefined, false],
+  ])('freshSession %s', (_name, fresh, seconds, advised) => {
     const result = run({ freshSession: fresh });
     expect(result.d?.freshSeconds).toBe(seconds);
     expect(result.refused).toBe(seconds === undefined ? 'recoveryFreshSession' : undefined);
+    expect(result.advised.includes('recoveryFreshSessionLong')).toBe(advised);
+  });
+
+  test('values known at deploy only are passed on, never validated as literals', () => {
+    const fresh = run({ freshSession: Duration.seconds(Lazy.number({ produce: () => 0 })) });
+    expect(fresh.refused).toBeUndefined();
+    expect(Token.isUnresolved(fresh.d!.freshSeconds)).toBe(true);
+    const limit = Lazy.number({ produce: () => 5 });
+    expect(run({ rateLimit: limit }).d!.rateLimit).toBe(limit);
+    const origin = Lazy.string({ produce: () => 'app.example.com' });
+    expect(run({ allowedOrigins: [origin] }).d!.allowedOrigins).toEqual([origin]);
   });
 
   test.each<[number, boolean]>([
     [10, true], [2_000_000_000, true], [9, false], [2_000_000_001, false], [10.5, false], [NaN, false], [-10, false],
-    [Lazy.number({ produce: () => 100 }), false],
   ])('rateLimit %s accepted: %s', (limit, accepted) => {
     expect(run({ rateLimit: limit }).refused).toBe(accepted ? undefined : 'recoveryRateLimit');
   });
@@ -140,7 +152,6 @@ describe('recovery codes phase: freshSession, rateLimit, allowedOrigins', () => 
     ['another scheme', ['ftp://app.example.com'], false],
     ['a port above 65535', ['https://app.example.com:70000'], false],
     ['a wildcard subdomain', ['https://*.example.com'], false],
-    ['a token', [Lazy.string({ produce: () => 'https://app.example.com' })], false],
   ])('allowedOrigins: %s, accepted: %s', (_name, origins, accepted) => {
     const result = run({ allowedOrigins: origins });
     expect(result.refused).toBe(accepted ? undefined : 'recoveryOrigins');
